@@ -1,0 +1,142 @@
+package dev.parley.account;
+
+import dev.parley.account.persistence.AccountRepository;
+import dev.parley.shared.Actor;
+import dev.parley.shared.Errors;
+import dev.parley.shared.InvalidInput;
+import dev.parley.shared.ResourceNotFound;
+import dev.parley.shared.Tokens;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Commands on accounts, users and account users (roles, availability). */
+@Service
+@Transactional
+public class AccountManagement {
+
+    private final AccountRepository accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
+
+    public AccountManagement(AccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public AccountView createAccount(String name, String locale, String domain, String supportEmail) {
+        new Errors().requireText("name", name).maxLength("name", name, 255).email("support_email", supportEmail).throwIfAny();
+        return accounts.insertAccount(name.trim(), locale == null ? "en" : locale, domain, supportEmail);
+    }
+
+    public AccountView updateAccount(long id, String name, String locale, String domain, String supportEmail) {
+        var errors = new Errors().maxLength("name", name, 255).email("support_email", supportEmail);
+        if (name != null && name.isBlank()) errors.add("name", "can't be blank");
+        errors.throwIfAny();
+        return accounts.updateAccount(id, Errors.blankToNull(name), locale, domain, supportEmail)
+                .orElseThrow(() -> new ResourceNotFound("Account"));
+    }
+
+    public void deleteAccount(long id) {
+        if (!accounts.deleteAccount(id)) throw new ResourceNotFound("Account");
+    }
+
+    public UserView createUser(String name, String displayName, String email, String password) {
+        var errors = new Errors().requireText("name", name).requireText("email", email).email("email", email);
+        if (password != null && password.length() < 6) errors.add("password", "is too short (minimum is 6 characters)");
+        errors.throwIfAny();
+        if (accounts.findUserByEmail(email.trim()).isPresent()) throw InvalidInput.of("email", "has already been taken");
+        String hash = password == null ? null : passwords.encode(password);
+        return accounts.insertUser(name.trim(), Errors.blankToNull(displayName), email.trim().toLowerCase(), hash, Tokens.random(24));
+    }
+
+    public void addAccountUser(long accountId, long userId, String role) {
+        new Errors().requireText("role", role).oneOf("role", role, Role.apiNames()).throwIfAny();
+        accounts.findAccount(accountId).orElseThrow(() -> new ResourceNotFound("Account"));
+        accounts.findUser(userId).orElseThrow(() -> InvalidInput.of("user_id", "does not exist"));
+        accounts.upsertMembership(accountId, userId, Role.fromApi(role));
+    }
+
+    public void removeAccountUser(long accountId, long userId, Actor actor) {
+        if (!accounts.deleteMembership(accountId, userId)) throw new ResourceNotFound("Account user");
+        events.publishEvent(new AgentRemoved(UUID.randomUUID(), clock.instant(), accountId, userId, actor));
+    }
+
+    /** Adds an agent to an account, creating the user when the email is new (Chatwoot's invite). */
+    public AgentView addAgent(long accountId, String name, String email, String role, String availability,
+                              Boolean autoOffline, Actor actor) {
+        String chosenRole = role == null ? "agent" : role;
+        new Errors().requireText("name", name).requireText("email", email).email("email", email)
+                .oneOf("role", chosenRole, Role.apiNames()).oneOf("availability_status", availability, Availability.apiNames())
+                .throwIfAny();
+        UserView user = accounts.findUserByEmail(email.trim()).orElseGet(() -> createUser(name, null, email, null));
+        if (accounts.findAgent(accountId, user.id()).isPresent()) throw InvalidInput.of("email", "is already an agent of this account");
+        accounts.upsertMembership(accountId, user.id(), Role.fromApi(chosenRole));
+        accounts.updateMembership(accountId, user.id(), null, null, autoOffline);
+        if (availability != null) changeAvailability(accountId, user.id(), availability, actor);
+        return accounts.findAgent(accountId, user.id()).orElseThrow();
+    }
+
+    public AgentView updateAgent(long accountId, long userId, String name, String role, String availability,
+                                 Boolean autoOffline, Actor actor) {
+        new Errors().oneOf("role", role, Role.apiNames()).oneOf("availability_status", availability, Availability.apiNames())
+                .throwIfAny();
+        AgentView current = accounts.findAgent(accountId, userId).orElseThrow(() -> new ResourceNotFound("Agent"));
+        if (current.role() == Role.ADMINISTRATOR && "agent".equals(role) && accounts.countAdministrators(accountId) == 1) {
+            throw InvalidInput.of("role", "cannot demote the last administrator");
+        }
+        if (name != null && !name.isBlank()) accounts.updateUser(userId, name.trim(), null);
+        accounts.updateMembership(accountId, userId, role == null ? null : Role.fromApi(role), null, null);
+        if (availability != null) changeAvailability(accountId, userId, availability, actor);
+        if (autoOffline != null) changeAutoOffline(accountId, userId, autoOffline, actor);
+        return accounts.findAgent(accountId, userId).orElseThrow();
+    }
+
+    public void removeAgent(long accountId, long userId, Actor actor) {
+        AgentView current = accounts.findAgent(accountId, userId).orElseThrow(() -> new ResourceNotFound("Agent"));
+        if (current.role() == Role.ADMINISTRATOR && accounts.countAdministrators(accountId) == 1) {
+            throw InvalidInput.of("role", "cannot remove the last administrator");
+        }
+        removeAccountUser(accountId, userId, actor);
+    }
+
+    /** Sets availability; publishes {@link AgentAvailabilityChanged} only when it really changed. */
+    public AgentView changeAvailability(long accountId, long userId, String availability, Actor actor) {
+        new Errors().requireText("availability", availability).oneOf("availability", availability, Availability.apiNames())
+                .throwIfAny();
+        AgentView before = accounts.lockAgent(accountId, userId).orElseThrow(() -> new ResourceNotFound("Account user"));
+        Availability to = Availability.fromApi(availability);
+        if (before.availability() == to) return before;
+        accounts.updateMembership(accountId, userId, null, to, null);
+        events.publishEvent(new AgentAvailabilityChanged(UUID.randomUUID(), clock.instant(), accountId, userId,
+                before.availability(), to, before.autoOffline(), actor));
+        return accounts.findAgent(accountId, userId).orElseThrow();
+    }
+
+    public AgentView changeAutoOffline(long accountId, long userId, boolean autoOffline, Actor actor) {
+        AgentView before = accounts.lockAgent(accountId, userId).orElseThrow(() -> new ResourceNotFound("Account user"));
+        if (before.autoOffline() == autoOffline) return before;
+        accounts.updateMembership(accountId, userId, null, null, autoOffline);
+        events.publishEvent(new AgentAvailabilityChanged(UUID.randomUUID(), clock.instant(), accountId, userId,
+                before.availability(), before.availability(), autoOffline, actor));
+        return accounts.findAgent(accountId, userId).orElseThrow();
+    }
+
+    public void updateProfile(long userId, String name, String displayName) {
+        if (name != null && name.isBlank()) throw InvalidInput.of("name", "can't be blank");
+        accounts.updateUser(userId, Errors.blankToNull(name), displayName);
+    }
+
+    /** Checks an email and password, for the dashboard's sign-in. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UserView> checkPassword(String email, String password) {
+        if (email == null || password == null) return java.util.Optional.empty();
+        return accounts.findUserByEmail(email.trim())
+                .filter(u -> accounts.passwordHash(u.id()).map(h -> passwords.matches(password, h)).orElse(false));
+    }
+}

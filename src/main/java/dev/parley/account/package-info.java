@@ -1,0 +1,6 @@
+/**
+ * Tenancy: accounts, users and their access tokens, account users (role, availability, auto_offline),
+ * teams, labels and custom attribute definitions. Publishes {@link dev.parley.account.AgentAvailabilityChanged}
+ * and {@link dev.parley.account.AgentRemoved}; listens to nothing. Everything else sits on top of it.
+ */
+package dev.parley.account;

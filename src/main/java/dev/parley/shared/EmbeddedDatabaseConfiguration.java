@@ -1,0 +1,58 @@
+package dev.parley.shared;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a real PostgreSQL 17 inside the application when no {@code spring.datasource.url} is given,
+ * so {@code ./mvnw spring-boot:run} works on a machine with no database installed. Data lives in
+ * {@code parley.data-dir} (env {@code PARLEY_DATA_DIR}, default {@code ./data}); an empty value means a
+ * throw-away temporary directory, which is what tests use.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "embedded", matchIfMissing = true)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${parley.data-dir:}") String dataDir) throws IOException {
+        boolean temporary = dataDir == null || dataDir.isBlank();
+        Path directory = temporary ? Files.createTempDirectory("parley-pg-") : Path.of(dataDir).toAbsolutePath();
+        Files.createDirectories(directory);
+        log.info("Starting embedded PostgreSQL in {}{}", directory, temporary ? " (temporary)" : "");
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(temporary)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "100")
+                .start();
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(20);
+        config.setPoolName("parley-embedded");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException(new IOException("cannot connect to embedded PostgreSQL", e));
+        }
+    }
+}

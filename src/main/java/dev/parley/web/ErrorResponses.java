@@ -1,0 +1,103 @@
+package dev.parley.web;
+
+import dev.parley.shared.InvalidInput;
+import dev.parley.shared.NotAuthorized;
+import dev.parley.shared.ResourceNotFound;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns exceptions into Chatwoot's error bodies: {@code {"error": "..."}} for 401/404/400, and for
+ * 422 {@code {"message": "Email is invalid", "attributes": ["email"], "errors": {"email": ["is invalid"]}}}.
+ * Nothing a client sends may end as a 5xx; an unexpected failure is logged and answered 500.
+ */
+@RestControllerAdvice
+class ErrorResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+    @ExceptionHandler(NotAuthenticated.class)
+    ResponseEntity<Map<String, Object>> unauthenticated(NotAuthenticated e) {
+        if (e.getMessage().startsWith("You need")) return body(HttpStatus.UNAUTHORIZED, Map.of("errors", List.of(e.getMessage())));
+        return error(HttpStatus.UNAUTHORIZED, e.getMessage());
+    }
+
+    @ExceptionHandler(NotAuthorized.class)
+    ResponseEntity<Map<String, Object>> unauthorized(NotAuthorized e) {
+        return error(HttpStatus.UNAUTHORIZED, e.getMessage());
+    }
+
+    @ExceptionHandler({ResourceNotFound.class, NoResourceFoundException.class})
+    ResponseEntity<Map<String, Object>> notFound(Exception e) {
+        return error(HttpStatus.NOT_FOUND, "Resource could not be found");
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidInput e) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("message", e.getMessage());
+        body.put("attributes", new ArrayList<>(e.errors().keySet()));
+        body.put("errors", e.errors());
+        return body(HttpStatus.UNPROCESSABLE_CONTENT, body);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> malformed(HttpMessageNotReadableException e) {
+        return error(HttpStatus.BAD_REQUEST, "The request body is not valid JSON or has a value of the wrong type");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            return error(HttpStatus.NOT_FOUND, "Resource could not be found");
+        }
+        return invalid(InvalidInput.of(e.getName(), "is invalid"));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+        return invalid(InvalidInput.of(e.getParameterName(), "can't be blank"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            return error(HttpStatus.valueOf(known.getStatusCode().value()), known.getBody().getDetail() == null
+                    ? "The request cannot be handled" : known.getBody().getDetail());
+        }
+        log.error("Unexpected failure", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged");
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+        return body(status, Map.of("error", message));
+    }
+
+    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, Map<String, Object> body) {
+        return ResponseEntity.status(status).body(body);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.parley.web;
+
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Wires authentication onto the API paths. Public client API paths need no token. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    private final ApiAuthentication apiAuthentication;
+    private final PlatformAuthentication platformAuthentication;
+
+    WebConfiguration(ApiAuthentication apiAuthentication, PlatformAuthentication platformAuthentication) {
+        this.apiAuthentication = apiAuthentication;
+        this.platformAuthentication = platformAuthentication;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(apiAuthentication).addPathPatterns("/api/**");
+        registry.addInterceptor(platformAuthentication).addPathPatterns("/platform/**");
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArguments());
+    }
+}
