@@ -1,0 +1,134 @@
+package dev.parley.contact;
+
+import dev.parley.contact.persistence.ContactRepository;
+import dev.parley.inbox.InboxQueries;
+import dev.parley.shared.Actor;
+import dev.parley.shared.Errors;
+import dev.parley.shared.InvalidInput;
+import dev.parley.shared.ResourceNotFound;
+import dev.parley.shared.Tokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Commands on contacts and contact inboxes. Email, phone number and identifier are unique per account. */
+@Service
+@Transactional
+public class ContactManagement {
+
+    private static final List<String> UNIQUE_FIELDS = List.of("email", "phone_number", "identifier");
+
+    private final ContactRepository contacts;
+    private final InboxQueries inboxes;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public ContactManagement(ContactRepository contacts, InboxQueries inboxes, ApplicationEventPublisher events, Clock clock) {
+        this.contacts = contacts;
+        this.inboxes = inboxes;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public ContactView create(long accountId, ContactInput input, Actor actor) {
+        ContactView candidate = new ContactView(0, accountId, input.name() == null ? "" : input.name().trim(),
+                Errors.blankToNull(input.email()), Errors.blankToNull(input.phoneNumber()), Errors.blankToNull(input.identifier()),
+                orEmpty(input.additionalAttributes()), orEmpty(input.customAttributes()), Boolean.TRUE.equals(input.blocked()),
+                null, null);
+        check(candidate);
+        ContactView created = contacts.insert(candidate);
+        events.publishEvent(new ContactCreated(UUID.randomUUID(), clock.instant(), accountId, created.id(), actor));
+        return created;
+    }
+
+    public ContactView update(long accountId, long contactId, ContactInput input, Actor actor) {
+        ContactView before = contacts.lock(accountId, contactId).orElseThrow(() -> new ResourceNotFound("Contact"));
+        ContactView after = new ContactView(before.id(), accountId, input.name() == null ? before.name() : input.name().trim(),
+                input.email() == null ? before.email() : Errors.blankToNull(input.email()),
+                input.phoneNumber() == null ? before.phoneNumber() : Errors.blankToNull(input.phoneNumber()),
+                input.identifier() == null ? before.identifier() : Errors.blankToNull(input.identifier()),
+                merge(before.additionalAttributes(), input.additionalAttributes()),
+                merge(before.customAttributes(), input.customAttributes()),
+                input.blocked() == null ? before.blocked() : input.blocked(), before.lastActivityAt(), before.createdAt());
+        check(after);
+        Map<String, List<Object>> changes = changes(before, after);
+        if (changes.isEmpty()) return before;
+        contacts.update(after);
+        events.publishEvent(new ContactUpdated(UUID.randomUUID(), clock.instant(), accountId, contactId, changes, actor));
+        return contacts.find(accountId, contactId).orElseThrow();
+    }
+
+    public void delete(long accountId, long contactId) {
+        contacts.find(accountId, contactId).orElseThrow(() -> new ResourceNotFound("Contact"));
+        contacts.delete(contactId);
+    }
+
+    /** Gives a contact an identity in an inbox; the source id is random when none is given. */
+    public ContactInboxView addToInbox(long accountId, long contactId, long inboxId, String sourceId, boolean hmacVerified) {
+        contacts.find(accountId, contactId).orElseThrow(() -> new ResourceNotFound("Contact"));
+        if (inboxes.find(accountId, inboxId).isEmpty()) throw InvalidInput.of("inbox_id", "does not exist in this account");
+        String source = Errors.blankToNull(sourceId) == null ? UUID.randomUUID().toString() : sourceId.trim();
+        if (contacts.findContactInbox(inboxId, source).isPresent()) throw InvalidInput.of("source_id", "has already been taken");
+        return contacts.insertContactInbox(contactId, inboxId, source, hmacVerified, Tokens.random(18));
+    }
+
+    /** The contact's identity in the inbox, created on first use (agent API conversation create with inbox + contact). */
+    public ContactInboxView contactInboxFor(long accountId, long contactId, long inboxId) {
+        return contacts.firstContactInbox(contactId, inboxId)
+                .orElseGet(() -> addToInbox(accountId, contactId, inboxId, null, false));
+    }
+
+    public void recordActivity(long contactId, Instant at) {
+        contacts.touch(contactId, at);
+    }
+
+    private void check(ContactView c) {
+        var errors = new Errors().email("email", c.email()).phone("phone_number", c.phoneNumber()).maxLength("name", c.name(), 255);
+        errors.throwIfAny();
+        for (String field : UNIQUE_FIELDS) {
+            String value = switch (field) {
+                case "email" -> c.email();
+                case "phone_number" -> c.phoneNumber();
+                default -> c.identifier();
+            };
+            if (value != null && contacts.holderOf(c.accountId(), field, value, c.id()).isPresent()) {
+                errors.add(field, "has already been taken");
+            }
+        }
+        errors.throwIfAny();
+    }
+
+    private static Map<String, List<Object>> changes(ContactView before, ContactView after) {
+        var changes = new LinkedHashMap<String, List<Object>>();
+        diff(changes, "name", before.name(), after.name());
+        diff(changes, "email", before.email(), after.email());
+        diff(changes, "phone_number", before.phoneNumber(), after.phoneNumber());
+        diff(changes, "identifier", before.identifier(), after.identifier());
+        diff(changes, "additional_attributes", before.additionalAttributes(), after.additionalAttributes());
+        diff(changes, "custom_attributes", before.customAttributes(), after.customAttributes());
+        diff(changes, "blocked", before.blocked(), after.blocked());
+        return changes;
+    }
+
+    private static void diff(Map<String, List<Object>> changes, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) changes.put(field, java.util.Arrays.asList(before, after));
+    }
+
+    private static Map<String, Object> orEmpty(Map<String, Object> map) {
+        return map == null ? Map.of() : map;
+    }
+
+    private static Map<String, Object> merge(Map<String, Object> current, Map<String, Object> changes) {
+        if (changes == null) return current;
+        var merged = new LinkedHashMap<>(current);
+        merged.putAll(changes);
+        return merged;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.parley.contact;
+
+import dev.parley.contact.persistence.ContactRepository;
+import dev.parley.shared.Errors;
+import dev.parley.shared.ResourceNotFound;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads of contacts and contact inboxes. */
+@Service
+@Transactional(readOnly = true)
+public class ContactQueries {
+
+    public static final int PAGE_SIZE = 15;
+
+    private final ContactRepository contacts;
+
+    public ContactQueries(ContactRepository contacts) {
+        this.contacts = contacts;
+    }
+
+    public ContactView get(long accountId, long contactId) {
+        return contacts.find(accountId, contactId).orElseThrow(() -> new ResourceNotFound("Contact"));
+    }
+
+    public Optional<ContactView> find(long accountId, long contactId) {
+        return contacts.find(accountId, contactId);
+    }
+
+    public Optional<ContactView> byIdentifier(long accountId, String identifier) {
+        return contacts.holderOf(accountId, "identifier", identifier, -1).flatMap(id -> contacts.find(accountId, id));
+    }
+
+    /** A page (1-based) of contacts, optionally matching a search text in name, email, phone or identifier. */
+    public List<ContactView> page(long accountId, String query, int page) {
+        return contacts.page(accountId, Errors.blankToNull(query), PAGE_SIZE, (Math.max(page, 1) - 1) * PAGE_SIZE);
+    }
+
+    public long count(long accountId, String query) {
+        return contacts.count(accountId, Errors.blankToNull(query));
+    }
+
+    public Optional<ContactInboxView> contactInbox(long inboxId, String sourceId) {
+        return contacts.findContactInbox(inboxId, sourceId);
+    }
+
+    public Optional<ContactInboxView> contactInbox(long contactInboxId) {
+        return contacts.findContactInbox(contactInboxId);
+    }
+
+    public List<ContactInboxView> contactInboxes(long contactId) {
+        return contacts.contactInboxes(contactId);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.parley.contact.persistence;
+
+import dev.parley.contact.ContactInboxView;
+import dev.parley.contact.ContactView;
+import dev.parley.shared.JsonCodec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Contacts and contact inboxes in PostgreSQL. */
+@Repository
+public class ContactRepository {
+
+    private static final String COLUMNS = """
+            id, account_id, name, email, phone_number, identifier, additional_attributes, custom_attributes, blocked,
+            last_activity_at, created_at""";
+    private static final String CI_COLUMNS = "id, contact_id, inbox_id, source_id, hmac_verified, pubsub_token";
+
+    private final JdbcClient jdbc;
+    private final JsonCodec json;
+
+    public ContactRepository(JdbcClient jdbc, JsonCodec json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public ContactView insert(ContactView c) {
+        return jdbc.sql("""
+                        INSERT INTO contacts (account_id, name, email, phone_number, identifier, additional_attributes,
+                            custom_attributes, blocked)
+                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) RETURNING """ + COLUMNS)
+                .params(c.accountId(), c.name(), c.email(), c.phoneNumber(), c.identifier(), json.write(c.additionalAttributes()),
+                        json.write(c.customAttributes()), c.blocked())
+                .query(this::contact).single();
+    }
+
+    public void update(ContactView c) {
+        jdbc.sql("""
+                        UPDATE contacts SET name = ?, email = ?, phone_number = ?, identifier = ?, additional_attributes = ?::jsonb,
+                            custom_attributes = ?::jsonb, blocked = ?, updated_at = now() WHERE id = ?""")
+                .params(c.name(), c.email(), c.phoneNumber(), c.identifier(), json.write(c.additionalAttributes()),
+                        json.write(c.customAttributes()), c.blocked(), c.id())
+                .update();
+    }
+
+    public Optional<ContactView> find(long accountId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = ? AND id = ?").params(accountId, id)
+                .query(this::contact).optional();
+    }
+
+    public Optional<ContactView> lock(long accountId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = ? AND id = ? FOR UPDATE").params(accountId, id)
+                .query(this::contact).optional();
+    }
+
+    /** Which other contact of the account already uses this value of a unique field, if any. */
+    public Optional<Long> holderOf(long accountId, String field, String value, long exceptId) {
+        String column = switch (field) {
+            case "email" -> "lower(email) = lower(?)";
+            case "phone_number" -> "phone_number = ?";
+            case "identifier" -> "identifier = ?";
+            default -> throw new IllegalArgumentException(field);
+        };
+        return jdbc.sql("SELECT id FROM contacts WHERE account_id = ? AND " + column + " AND id <> ?")
+                .params(accountId, value, exceptId).query(Long.class).optional();
+    }
+
+    public List<ContactView> page(long accountId, String query, int limit, int offset) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = ? AND " + SEARCH + " ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(accountId, query, query, query, query, query, limit, offset).query(this::contact).list();
+    }
+
+    public long count(long accountId, String query) {
+        return jdbc.sql("SELECT count(*) FROM contacts WHERE account_id = ? AND " + SEARCH)
+                .params(accountId, query, query, query, query, query).query(Long.class).single();
+    }
+
+    private static final String SEARCH = """
+            (?::text IS NULL OR name ILIKE '%' || ? || '%' OR email ILIKE '%' || ? || '%' OR phone_number ILIKE '%' || ? || '%'
+             OR identifier ILIKE '%' || ? || '%')""";
+
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM contacts WHERE id = ?").param(id).update();
+    }
+
+    public ContactInboxView insertContactInbox(long contactId, long inboxId, String sourceId, boolean hmacVerified, String pubsubToken) {
+        return jdbc.sql("INSERT INTO contact_inboxes (contact_id, inbox_id, source_id, hmac_verified, pubsub_token) VALUES (?, ?, ?, ?, ?) RETURNING " + CI_COLUMNS)
+                .params(contactId, inboxId, sourceId, hmacVerified, pubsubToken).query(ContactRepository::contactInbox).single();
+    }
+
+    public Optional<ContactInboxView> findContactInbox(long inboxId, String sourceId) {
+        return jdbc.sql("SELECT " + CI_COLUMNS + " FROM contact_inboxes WHERE inbox_id = ? AND source_id = ?").params(inboxId, sourceId)
+                .query(ContactRepository::contactInbox).optional();
+    }
+
+    public Optional<ContactInboxView> findContactInbox(long id) {
+        return jdbc.sql("SELECT " + CI_COLUMNS + " FROM contact_inboxes WHERE id = ?").param(id)
+                .query(ContactRepository::contactInbox).optional();
+    }
+
+    public Optional<ContactInboxView> firstContactInbox(long contactId, long inboxId) {
+        return jdbc.sql("SELECT " + CI_COLUMNS + " FROM contact_inboxes WHERE contact_id = ? AND inbox_id = ? ORDER BY id LIMIT 1")
+                .params(contactId, inboxId).query(ContactRepository::contactInbox).optional();
+    }
+
+    public List<ContactInboxView> contactInboxes(long contactId) {
+        return jdbc.sql("SELECT " + CI_COLUMNS + " FROM contact_inboxes WHERE contact_id = ? ORDER BY id").param(contactId)
+                .query(ContactRepository::contactInbox).list();
+    }
+
+    public void touch(long contactId, java.time.Instant at) {
+        jdbc.sql("UPDATE contacts SET last_activity_at = ? WHERE id = ?").params(Timestamp.from(at), contactId).update();
+    }
+
+    private ContactView contact(ResultSet rs, int row) throws SQLException {
+        Timestamp last = rs.getTimestamp("last_activity_at");
+        return new ContactView(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"), rs.getString("email"),
+                rs.getString("phone_number"), rs.getString("identifier"), json.readMap(rs.getString("additional_attributes")),
+                json.readMap(rs.getString("custom_attributes")), rs.getBoolean("blocked"), last == null ? null : last.toInstant(),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static ContactInboxView contactInbox(ResultSet rs, int row) throws SQLException {
+        return new ContactInboxView(rs.getLong("id"), rs.getLong("contact_id"), rs.getLong("inbox_id"), rs.getString("source_id"),
+                rs.getBoolean("hmac_verified"), rs.getString("pubsub_token"));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.parley.inbox;
+
+import dev.parley.account.AccountQueries;
+import dev.parley.inbox.persistence.InboxRepository;
+import dev.parley.shared.Actor;
+import dev.parley.shared.Errors;
+import dev.parley.shared.InvalidInput;
+import dev.parley.shared.ResourceNotFound;
+import dev.parley.shared.Tokens;
+import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Commands on inboxes and their members; publishes what changed, nothing when nothing did. */
+@Service
+@Transactional
+public class InboxManagement {
+
+    static final List<String> REOPEN_POLICIES = List.of("keep", "if_available", "never");
+
+    private final InboxRepository inboxes;
+    private final AccountQueries accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public InboxManagement(InboxRepository inboxes, AccountQueries accounts, ApplicationEventPublisher events, Clock clock) {
+        this.inboxes = inboxes;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public InboxView createApiInbox(long accountId, String channelType, InboxSettings settings) {
+        var errors = new Errors().requireText("name", settings.name()).maxLength("name", settings.name(), 255);
+        if (channelType != null && !List.of("api", "Channel::Api").contains(channelType)) {
+            errors.add("channel", "type " + channelType + " is not supported; Parley offers API inboxes");
+        }
+        check(errors, settings);
+        return inboxes.insert(accountId, Tokens.random(18), Tokens.random(18), settings);
+    }
+
+    public InboxView update(long accountId, long inboxId, InboxSettings settings, Actor actor) {
+        InboxView before = inboxes.lock(accountId, inboxId).orElseThrow(() -> new ResourceNotFound("Inbox"));
+        var errors = new Errors();
+        if (settings.name() != null && settings.name().isBlank()) errors.add("name", "can't be blank");
+        check(errors, settings);
+        inboxes.update(inboxId, settings);
+        InboxView after = inboxes.find(accountId, inboxId).orElseThrow();
+        if (before.enableAutoAssignment() != after.enableAutoAssignment()
+                || !before.autoAssignmentConfig().equals(after.autoAssignmentConfig())) {
+            events.publishEvent(new InboxSettingsChanged(UUID.randomUUID(), clock.instant(), accountId, inboxId,
+                    before.enableAutoAssignment(), after.enableAutoAssignment(), before.autoAssignmentConfig(),
+                    after.autoAssignmentConfig(), actor));
+        }
+        return after;
+    }
+
+    public void delete(long accountId, long inboxId) {
+        inboxes.find(accountId, inboxId).orElseThrow(() -> new ResourceNotFound("Inbox"));
+        inboxes.delete(inboxId);
+    }
+
+    public void addMembers(long accountId, long inboxId, List<Long> userIds, Actor actor) {
+        requireInbox(accountId, inboxId);
+        List<Long> added = inboxes.addMembers(inboxId, requireAgents(accountId, userIds));
+        publishMembers(accountId, inboxId, added, List.of(), actor);
+    }
+
+    /** Makes the inbox's members exactly the given agents. */
+    public void replaceMembers(long accountId, long inboxId, List<Long> userIds, Actor actor) {
+        requireInbox(accountId, inboxId);
+        List<Long> wanted = userIds == null || userIds.isEmpty() ? List.of() : requireAgents(accountId, userIds);
+        List<Long> removed = inboxes.removeMembers(inboxId, inboxes.memberIds(inboxId).stream().filter(u -> !wanted.contains(u)).toList());
+        List<Long> added = inboxes.addMembers(inboxId, wanted);
+        publishMembers(accountId, inboxId, added, removed, actor);
+    }
+
+    public void removeMembers(long accountId, long inboxId, List<Long> userIds, Actor actor) {
+        requireInbox(accountId, inboxId);
+        if (userIds == null || userIds.isEmpty()) throw InvalidInput.of("user_ids", "can't be blank");
+        publishMembers(accountId, inboxId, List.of(), inboxes.removeMembers(inboxId, userIds), actor);
+    }
+
+    void removeFromAccount(long accountId, long userId) {
+        inboxes.removeFromAccount(accountId, userId);
+    }
+
+    private void publishMembers(long accountId, long inboxId, List<Long> added, List<Long> removed, Actor actor) {
+        if (added.isEmpty() && removed.isEmpty()) return;
+        events.publishEvent(new InboxMembersChanged(UUID.randomUUID(), clock.instant(), accountId, inboxId, added, removed, actor));
+    }
+
+    private void requireInbox(long accountId, long inboxId) {
+        inboxes.lock(accountId, inboxId).orElseThrow(() -> new ResourceNotFound("Inbox"));
+    }
+
+    private List<Long> requireAgents(long accountId, List<Long> userIds) {
+        if (userIds == null || userIds.isEmpty()) throw InvalidInput.of("user_ids", "can't be blank");
+        List<Long> unknown = userIds.stream().filter(u -> u == null || accounts.agent(accountId, u).isEmpty()).toList();
+        if (!unknown.isEmpty()) throw InvalidInput.of("user_ids", "are not agents of this account: " + unknown);
+        return userIds.stream().distinct().toList();
+    }
+
+    private static void check(Errors errors, InboxSettings s) {
+        if (s.webhookUrl() != null && !s.webhookUrl().isBlank() && !isHttpUrl(s.webhookUrl())) {
+            errors.add("webhook_url", "must be an http or https URL");
+        }
+        if (s.timezone() != null && !ZoneId.getAvailableZoneIds().contains(s.timezone()) && !"UTC".equals(s.timezone())) {
+            errors.add("timezone", "is not a known time zone");
+        }
+        checkAutoAssignmentConfig(errors, s.autoAssignmentConfig());
+        errors.throwIfAny();
+    }
+
+    private static void checkAutoAssignmentConfig(Errors errors, Map<String, Object> config) {
+        if (config == null) return;
+        Object limit = config.get("max_assignment_limit");
+        if (limit != null && !(limit instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue())) {
+            errors.add("auto_assignment_config", "max_assignment_limit must be a whole number greater than 0");
+        }
+        Object reopen = config.get("reopen_assignee");
+        if (reopen != null && !REOPEN_POLICIES.contains(String.valueOf(reopen))) {
+            errors.add("auto_assignment_config", "reopen_assignee must be one of " + String.join(", ", REOPEN_POLICIES));
+        }
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = URI.create(value.trim());
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

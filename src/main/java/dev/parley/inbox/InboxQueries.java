@@ -1,0 +1,53 @@
+package dev.parley.inbox;
+
+import dev.parley.account.Membership;
+import dev.parley.inbox.persistence.InboxRepository;
+import dev.parley.shared.ResourceNotFound;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads of inboxes and membership; what an agent may see is decided here. */
+@Service
+@Transactional(readOnly = true)
+public class InboxQueries {
+
+    private final InboxRepository inboxes;
+
+    public InboxQueries(InboxRepository inboxes) {
+        this.inboxes = inboxes;
+    }
+
+    public InboxView get(long accountId, long inboxId) {
+        return inboxes.find(accountId, inboxId).orElseThrow(() -> new ResourceNotFound("Inbox"));
+    }
+
+    public Optional<InboxView> find(long accountId, long inboxId) {
+        return inboxes.find(accountId, inboxId);
+    }
+
+    public Optional<InboxView> byIdentifier(String identifier) {
+        return inboxes.findByIdentifier(identifier);
+    }
+
+    /** Administrators see every inbox; agents see the inboxes they are members of. */
+    public List<InboxView> visibleTo(Membership caller) {
+        return caller.isAdministrator() ? inboxes.all(caller.accountId()) : inboxes.ofMember(caller.accountId(), caller.userId());
+    }
+
+    /** The inbox, if the caller may see it; otherwise not found. */
+    public InboxView visible(Membership caller, long inboxId) {
+        InboxView inbox = get(caller.accountId(), inboxId);
+        if (!caller.isAdministrator() && !inboxes.isMember(inboxId, caller.userId())) throw new ResourceNotFound("Inbox");
+        return inbox;
+    }
+
+    public List<Long> memberIds(long inboxId) {
+        return inboxes.memberIds(inboxId);
+    }
+
+    public boolean isMember(long inboxId, long userId) {
+        return inboxes.isMember(inboxId, userId);
+    }
+}

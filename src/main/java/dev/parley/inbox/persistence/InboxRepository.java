@@ -1,0 +1,125 @@
+package dev.parley.inbox.persistence;
+
+import dev.parley.inbox.InboxSettings;
+import dev.parley.inbox.InboxView;
+import dev.parley.shared.JsonCodec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Inboxes and inbox members in PostgreSQL. */
+@Repository
+public class InboxRepository {
+
+    private static final String COLUMNS = """
+            id, account_id, name, channel_type, inbox_identifier, webhook_url, hmac_token, hmac_mandatory,
+            enable_auto_assignment, auto_assignment_config, lock_to_single_conversation, greeting_enabled, greeting_message, timezone""";
+
+    private final JdbcClient jdbc;
+    private final JsonCodec json;
+
+    public InboxRepository(JdbcClient jdbc, JsonCodec json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public InboxView insert(long accountId, String identifier, String hmacToken, InboxSettings s) {
+        return jdbc.sql("""
+                        INSERT INTO inboxes (account_id, name, inbox_identifier, hmac_token, webhook_url, hmac_mandatory,
+                            enable_auto_assignment, auto_assignment_config, lock_to_single_conversation, greeting_enabled,
+                            greeting_message, timezone)
+                        VALUES (?, ?, ?, ?, ?, coalesce(?, false), coalesce(?, true), ?::jsonb, coalesce(?, false),
+                                coalesce(?, false), ?, coalesce(?, 'UTC'))
+                        RETURNING """ + COLUMNS)
+                .params(accountId, s.name(), identifier, hmacToken, s.webhookUrl(), s.hmacMandatory(), s.enableAutoAssignment(),
+                        json.write(s.autoAssignmentConfig() == null ? java.util.Map.of() : s.autoAssignmentConfig()),
+                        s.lockToSingleConversation(), s.greetingEnabled(), s.greetingMessage(), s.timezone())
+                .query(this::inbox).single();
+    }
+
+    public void update(long id, InboxSettings s) {
+        jdbc.sql("""
+                        UPDATE inboxes SET name = coalesce(?, name), webhook_url = coalesce(?, webhook_url),
+                            hmac_mandatory = coalesce(?, hmac_mandatory), enable_auto_assignment = coalesce(?, enable_auto_assignment),
+                            auto_assignment_config = coalesce(?::jsonb, auto_assignment_config),
+                            lock_to_single_conversation = coalesce(?, lock_to_single_conversation),
+                            greeting_enabled = coalesce(?, greeting_enabled), greeting_message = coalesce(?, greeting_message),
+                            timezone = coalesce(?, timezone), updated_at = now()
+                        WHERE id = ?""")
+                .params(s.name(), s.webhookUrl(), s.hmacMandatory(), s.enableAutoAssignment(),
+                        s.autoAssignmentConfig() == null ? null : json.write(s.autoAssignmentConfig()), s.lockToSingleConversation(),
+                        s.greetingEnabled(), s.greetingMessage(), s.timezone(), id)
+                .update();
+    }
+
+    public Optional<InboxView> find(long accountId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM inboxes WHERE account_id = ? AND id = ?").params(accountId, id)
+                .query(this::inbox).optional();
+    }
+
+    public Optional<InboxView> lock(long accountId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM inboxes WHERE account_id = ? AND id = ? FOR UPDATE").params(accountId, id)
+                .query(this::inbox).optional();
+    }
+
+    public Optional<InboxView> findByIdentifier(String identifier) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM inboxes WHERE inbox_identifier = ?").param(identifier)
+                .query(this::inbox).optional();
+    }
+
+    public List<InboxView> all(long accountId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM inboxes WHERE account_id = ? ORDER BY id").param(accountId)
+                .query(this::inbox).list();
+    }
+
+    public List<InboxView> ofMember(long accountId, long userId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM inboxes WHERE account_id = ?
+                          AND id IN (SELECT inbox_id FROM inbox_members WHERE user_id = ?) ORDER BY id""")
+                .params(accountId, userId).query(this::inbox).list();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM inboxes WHERE id = ?").param(id).update();
+    }
+
+    public List<Long> memberIds(long inboxId) {
+        return jdbc.sql("SELECT user_id FROM inbox_members WHERE inbox_id = ? ORDER BY created_at, user_id").param(inboxId)
+                .query(Long.class).list();
+    }
+
+    public boolean isMember(long inboxId, long userId) {
+        return jdbc.sql("SELECT count(*) FROM inbox_members WHERE inbox_id = ? AND user_id = ?").params(inboxId, userId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Adds members; returns the ones that were not members before. */
+    public List<Long> addMembers(long inboxId, Collection<Long> userIds) {
+        return userIds.stream().filter(u -> jdbc.sql("INSERT INTO inbox_members (inbox_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(inboxId, u).update() > 0).toList();
+    }
+
+    /** Removes members; returns the ones that were members. */
+    public List<Long> removeMembers(long inboxId, Collection<Long> userIds) {
+        return userIds.stream().filter(u -> jdbc.sql("DELETE FROM inbox_members WHERE inbox_id = ? AND user_id = ?")
+                .params(inboxId, u).update() > 0).toList();
+    }
+
+    /** Removes a user from every inbox of an account (when they leave the account). */
+    public void removeFromAccount(long accountId, long userId) {
+        jdbc.sql("DELETE FROM inbox_members m USING inboxes i WHERE m.inbox_id = i.id AND i.account_id = ? AND m.user_id = ?")
+                .params(accountId, userId).update();
+    }
+
+    private InboxView inbox(ResultSet rs, int row) throws SQLException {
+        return new InboxView(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"), rs.getString("channel_type"),
+                rs.getString("inbox_identifier"), rs.getString("webhook_url"), rs.getString("hmac_token"),
+                rs.getBoolean("hmac_mandatory"), rs.getBoolean("enable_auto_assignment"),
+                json.readMap(rs.getString("auto_assignment_config")), rs.getBoolean("lock_to_single_conversation"),
+                rs.getBoolean("greeting_enabled"), rs.getString("greeting_message"), rs.getString("timezone"));
+    }
+}

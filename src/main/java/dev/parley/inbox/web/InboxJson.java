@@ -1,0 +1,21 @@
+package dev.parley.inbox.web;
+
+import dev.parley.inbox.InboxView;
+import java.util.List;
+import java.util.Map;
+
+/** Chatwoot's inbox JSON for an API channel; the HMAC token is shown to administrators only. */
+record InboxJson(long id, long accountId, String name, String channelType, long channelId, String avatarUrl,
+                 String inboxIdentifier, String webhookUrl, String hmacToken, boolean hmacMandatory,
+                 boolean enableAutoAssignment, Map<String, Object> autoAssignmentConfig, boolean lockToSingleConversation,
+                 boolean allowMessagesAfterResolved, boolean greetingEnabled, String greetingMessage, boolean workingHoursEnabled,
+                 List<Object> workingHours, boolean enableEmailCollect, boolean csatSurveyEnabled, String timezone,
+                 Map<String, Object> additionalAttributes) {
+
+    static InboxJson of(InboxView i, boolean showSecrets) {
+        return new InboxJson(i.id(), i.accountId(), i.name(), i.channelType(), i.id(), "", i.identifier(), i.webhookUrl(),
+                showSecrets ? i.hmacToken() : null, i.hmacMandatory(), i.enableAutoAssignment(), i.autoAssignmentConfig(),
+                i.lockToSingleConversation(), true, i.greetingEnabled(), i.greetingMessage(), false, List.of(), false, false,
+                i.timezone(), Map.of());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.parley.inbox.web;
+
+import dev.parley.account.Membership;
+import dev.parley.inbox.InboxManagement;
+import dev.parley.inbox.InboxQueries;
+import dev.parley.inbox.InboxSettings;
+import dev.parley.shared.AdministratorOnly;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Inboxes of an account: agents see their own, administrators manage all. */
+@RestController
+@RequestMapping("/api/v1/accounts/{accountId}/inboxes")
+class InboxesController {
+
+    private final InboxQueries queries;
+    private final InboxManagement management;
+
+    InboxesController(InboxQueries queries, InboxManagement management) {
+        this.queries = queries;
+        this.management = management;
+    }
+
+    record Channel(String type, String webhookUrl, Boolean hmacMandatory) {
+    }
+
+    record InboxRequest(String name, Channel channel, Boolean enableAutoAssignment, Map<String, Object> autoAssignmentConfig,
+                        Boolean lockToSingleConversation, Boolean greetingEnabled, String greetingMessage, String timezone,
+                        String webhookUrl, Boolean hmacMandatory) {
+        InboxSettings settings() {
+            String webhook = channel != null && channel.webhookUrl() != null ? channel.webhookUrl() : webhookUrl;
+            Boolean hmac = channel != null && channel.hmacMandatory() != null ? channel.hmacMandatory() : hmacMandatory;
+            return new InboxSettings(name, webhook, hmac, enableAutoAssignment, autoAssignmentConfig, lockToSingleConversation,
+                    greetingEnabled, greetingMessage, timezone);
+        }
+    }
+
+    @GetMapping
+    Map<String, List<InboxJson>> index(Membership me) {
+        return Map.of("payload", queries.visibleTo(me).stream().map(i -> InboxJson.of(i, me.isAdministrator())).toList());
+    }
+
+    @GetMapping("/{id}")
+    InboxJson show(Membership me, @PathVariable long id) {
+        return InboxJson.of(queries.visible(me, id), me.isAdministrator());
+    }
+
+    @PostMapping
+    @AdministratorOnly
+    InboxJson create(Membership me, @RequestBody InboxRequest body) {
+        String type = body.channel() == null ? null : body.channel().type();
+        return InboxJson.of(management.createApiInbox(me.accountId(), type, body.settings()), true);
+    }
+
+    @PatchMapping("/{id}")
+    @AdministratorOnly
+    InboxJson update(Membership me, @PathVariable long id, @RequestBody InboxRequest body) {
+        return InboxJson.of(management.update(me.accountId(), id, body.settings(), me.actor()), true);
+    }
+
+    @PutMapping("/{id}")
+    @AdministratorOnly
+    InboxJson replace(Membership me, @PathVariable long id, @RequestBody InboxRequest body) {
+        return update(me, id, body);
+    }
+
+    @DeleteMapping("/{id}")
+    @AdministratorOnly
+    Map<String, Object> delete(Membership me, @PathVariable long id) {
+        management.delete(me.accountId(), id);
+        return Map.of();
+    }
+}
