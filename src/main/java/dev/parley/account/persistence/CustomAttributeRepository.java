@@ -29,7 +29,7 @@ public class CustomAttributeRepository {
                         INSERT INTO custom_attribute_definitions (account_id, attribute_key, attribute_display_name,
                             attribute_display_type, attribute_model, attribute_description, attribute_values, regex_pattern,
                             regex_cue, default_value)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) RETURNING """ + COLUMNS)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) RETURNING\s""" + COLUMNS)
                 .params(accountId, d.attributeKey(), d.attributeDisplayName(), d.attributeDisplayType(), d.attributeModel(),
                         d.attributeDescription(), json.write(d.attributeValues()), d.regexPattern(), d.regexCue(), d.defaultValue())
                 .query(this::definition).single();

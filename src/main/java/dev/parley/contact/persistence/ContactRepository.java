@@ -32,7 +32,7 @@ public class ContactRepository {
         return jdbc.sql("""
                         INSERT INTO contacts (account_id, name, email, phone_number, identifier, additional_attributes,
                             custom_attributes, blocked)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) RETURNING """ + COLUMNS)
+                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) RETURNING\s""" + COLUMNS)
                 .params(c.accountId(), c.name(), c.email(), c.phoneNumber(), c.identifier(), json.write(c.additionalAttributes()),
                         json.write(c.customAttributes()), c.blocked())
                 .query(this::contact).single();

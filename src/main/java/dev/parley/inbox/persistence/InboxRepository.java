@@ -34,7 +34,7 @@ public class InboxRepository {
                             greeting_message, timezone)
                         VALUES (?, ?, ?, ?, ?, coalesce(?, false), coalesce(?, true), ?::jsonb, coalesce(?, false),
                                 coalesce(?, false), ?, coalesce(?, 'UTC'))
-                        RETURNING """ + COLUMNS)
+                        RETURNING\s""" + COLUMNS)
                 .params(accountId, s.name(), identifier, hmacToken, s.webhookUrl(), s.hmacMandatory(), s.enableAutoAssignment(),
                         json.write(s.autoAssignmentConfig() == null ? java.util.Map.of() : s.autoAssignmentConfig()),
                         s.lockToSingleConversation(), s.greetingEnabled(), s.greetingMessage(), s.timezone())
@@ -77,9 +77,8 @@ public class InboxRepository {
     }
 
     public List<InboxView> ofMember(long accountId, long userId) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM inboxes WHERE account_id = ?
-                          AND id IN (SELECT inbox_id FROM inbox_members WHERE user_id = ?) ORDER BY id""")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM inboxes WHERE account_id = ?"
+                        + " AND id IN (SELECT inbox_id FROM inbox_members WHERE user_id = ?) ORDER BY id")
                 .params(accountId, userId).query(this::inbox).list();
     }
 

@@ -1,0 +1,224 @@
+package dev.parley.conversation;
+
+import dev.parley.account.AccountQueries;
+import dev.parley.account.Teams;
+import dev.parley.contact.ContactManagement;
+import dev.parley.contact.ContactQueries;
+import dev.parley.contact.ContactView;
+import dev.parley.conversation.application.ConversationChanges;
+import dev.parley.conversation.application.MessagePosting;
+import dev.parley.conversation.domain.ActivityMessages.Reason;
+import dev.parley.conversation.domain.Conversation;
+import dev.parley.conversation.persistence.ConversationRepository;
+import dev.parley.conversation.persistence.MessageRepository;
+import dev.parley.inbox.InboxQueries;
+import dev.parley.shared.Actor;
+import dev.parley.shared.Errors;
+import dev.parley.shared.InvalidInput;
+import dev.parley.shared.ResourceNotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The conversation module's command API. Every command locks the conversation row, applies the change
+ * to the aggregate and, only if something changed, saves it with activity lines and events. Reactors
+ * (assignment, automation, ...) call these with their own {@link Actor}.
+ */
+@Service
+@Transactional
+public class ConversationManagement {
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final ConversationChanges changes;
+    private final MessagePosting posting;
+    private final InboxQueries inboxes;
+    private final ContactQueries contacts;
+    private final ContactManagement contactManagement;
+    private final AccountQueries accounts;
+    private final Teams teams;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public ConversationManagement(ConversationRepository conversations, MessageRepository messages, ConversationChanges changes,
+                                  MessagePosting posting, InboxQueries inboxes, ContactQueries contacts,
+                                  ContactManagement contactManagement, AccountQueries accounts, Teams teams,
+                                  ApplicationEventPublisher events, Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.changes = changes;
+        this.posting = posting;
+        this.inboxes = inboxes;
+        this.contacts = contacts;
+        this.contactManagement = contactManagement;
+        this.accounts = accounts;
+        this.teams = teams;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public ConversationView create(NewConversation n, Actor actor) {
+        var errors = new Errors().oneOf("status", n.status(), ConversationStatus.apiNames());
+        if (n.assigneeId() != null && accounts.agent(n.accountId(), n.assigneeId()).isEmpty()) {
+            errors.add("assignee_id", "is not an agent of this account");
+        }
+        if (n.teamId() != null && teams.find(n.accountId(), n.teamId()).isEmpty()) errors.add("team_id", "does not exist");
+        errors.throwIfAny();
+        inboxes.get(n.accountId(), n.inboxId());
+        ContactView contact = contacts.get(n.accountId(), n.contactId());
+        ConversationStatus status = contact.blocked() ? ConversationStatus.RESOLVED
+                : n.status() == null ? ConversationStatus.OPEN : ConversationStatus.fromApi(n.status());
+        Instant now = clock.instant();
+        long displayId = conversations.nextDisplayId(n.accountId());
+        ConversationView created = conversations.insert(new ConversationView(0, n.accountId(), n.inboxId(), n.contactId(),
+                n.contactInboxId(), displayId, UUID.randomUUID(), status, null, n.assigneeId(), n.teamId(), null,
+                now, null, now, null, null, orEmpty(n.additionalAttributes()), orEmpty(n.customAttributes()), List.of(), now, now));
+        events.publishEvent(new ConversationCreated(UUID.randomUUID(), now, created.accountId(), created.id(), created.displayId(),
+                created.inboxId(), created.contactId(), created.status(), created.assigneeId(), created.teamId(), actor));
+        return created;
+    }
+
+    /** Sets a status (snoozedUntil only for snoozed); optionally assigns the caller when it ends open and unassigned. */
+    public ConversationView changeStatus(long accountId, long displayId, ConversationStatus to, Instant snoozedUntil, Actor actor,
+                                         boolean assignCallerIfOpened) {
+        if (to == ConversationStatus.SNOOZED && snoozedUntil != null && !snoozedUntil.isAfter(clock.instant())) {
+            throw InvalidInput.of("snoozed_until", "must be in the future");
+        }
+        Conversation c = Conversation.of(lock(accountId, displayId));
+        c.changeStatus(to, snoozedUntil);
+        if (assignCallerIfOpened && to == ConversationStatus.OPEN && c.original().assigneeId() == null && actor.isUser()) {
+            c.assign(actor.id());
+        }
+        return changes.save(c, actor, Reason.NONE);
+    }
+
+    /** Chatwoot's toggle without a status: open becomes resolved, anything else becomes open. */
+    public ConversationStatus toggledStatus(long accountId, long displayId) {
+        ConversationView current = find(accountId, displayId);
+        return current.status() == ConversationStatus.OPEN ? ConversationStatus.RESOLVED : ConversationStatus.OPEN;
+    }
+
+    public ConversationView assign(long accountId, long displayId, long userId, Actor actor) {
+        if (accounts.agent(accountId, userId).isEmpty()) throw InvalidInput.of("assignee_id", "is not an agent of this account");
+        return apply(accountId, displayId, actor, c -> c.assign(userId));
+    }
+
+    public ConversationView unassign(long accountId, long displayId, Actor actor) {
+        return apply(accountId, displayId, actor, c -> c.assign(null));
+    }
+
+    /** Sets or clears the team; an assignee who is not in the new team is unassigned (Chatwoot's team rule). */
+    public ConversationView assignTeam(long accountId, long displayId, Long teamId, Actor actor) {
+        List<Long> members = teamId == null ? null : teams.find(accountId, teamId)
+                .map(t -> teams.memberIds(accountId, t.id()))
+                .orElseThrow(() -> InvalidInput.of("team_id", "does not exist"));
+        return apply(accountId, displayId, actor, c -> {
+            boolean changed = c.changeTeam(teamId);
+            Long assignee = c.original().assigneeId();
+            if (changed && members != null && assignee != null && !members.contains(assignee)) c.assign(null);
+            return changed;
+        });
+    }
+
+    public ConversationView changePriority(long accountId, long displayId, String priority, Actor actor) {
+        if (priority != null && !"nil".equals(priority) && !priority.isBlank()) {
+            new Errors().oneOf("priority", priority, Priority.apiNames()).throwIfAny();
+        }
+        return apply(accountId, displayId, actor, c -> c.changePriority(Priority.fromApi(priority)));
+    }
+
+    public ConversationView replaceLabels(long accountId, long displayId, List<String> labels, Actor actor) {
+        return apply(accountId, displayId, actor, c -> c.replaceLabels(checkLabels(labels)));
+    }
+
+    public ConversationView addLabels(long accountId, long displayId, List<String> labels, Actor actor) {
+        return apply(accountId, displayId, actor, c -> c.addLabels(checkLabels(labels)));
+    }
+
+    public ConversationView removeLabels(long accountId, long displayId, List<String> labels, Actor actor) {
+        return apply(accountId, displayId, actor, c -> c.removeLabels(labels == null ? List.of() : labels));
+    }
+
+    public ConversationView replaceCustomAttributes(long accountId, long displayId, Map<String, Object> attributes, Actor actor) {
+        if (attributes == null) throw InvalidInput.of("custom_attributes", "can't be blank");
+        return apply(accountId, displayId, actor, c -> c.replaceCustomAttributes(new LinkedHashMap<>(attributes)));
+    }
+
+    /** Merges attributes into the conversation's custom attributes (a rule's set_custom_attribute). */
+    public ConversationView mergeCustomAttributes(long accountId, long displayId, Map<String, Object> attributes, Actor actor) {
+        return apply(accountId, displayId, actor, c -> {
+            var merged = new LinkedHashMap<>(c.original().customAttributes());
+            merged.putAll(attributes);
+            return c.replaceCustomAttributes(merged);
+        });
+    }
+
+    public MessageView postMessage(long accountId, long displayId, MessageInput input, Actor actor) {
+        return posting.post(lock(accountId, displayId), input, actor);
+    }
+
+    public MessageView deleteMessage(long accountId, long displayId, long messageId) {
+        ConversationView c = lock(accountId, displayId);
+        MessageView message = messages.find(c.id(), messageId).orElseThrow(() -> new ResourceNotFound("Message"));
+        if (message.messageType() == MessageType.ACTIVITY) throw InvalidInput.of("message", "activity messages cannot be deleted");
+        var attributes = new LinkedHashMap<>(message.contentAttributes());
+        attributes.put("deleted", true);
+        messages.softDelete(messageId, attributes);
+        return messages.find(c.id(), messageId).orElseThrow();
+    }
+
+    public void markSeenByContact(long accountId, long displayId) {
+        Conversation c = Conversation.of(lock(accountId, displayId));
+        c.markSeenByContact(clock.instant());
+        conversations.update(c.toView(c.original().updatedAt()));
+    }
+
+    /** Reopens snoozed conversations whose time has come; safe on several nodes (rows are locked and skipped). */
+    public int reopenDueSnoozes(int limit) {
+        List<Long> due = conversations.lockDueSnoozes(clock.instant(), limit);
+        for (long id : due) {
+            Conversation c = Conversation.of(conversations.lockById(id).orElseThrow());
+            c.changeStatus(ConversationStatus.OPEN, null);
+            changes.save(c, Actor.system(), Reason.SNOOZE_EXPIRED);
+        }
+        return due.size();
+    }
+
+    /** The contact inbox a conversation of this contact in this inbox should use (created on first use). */
+    public long contactInboxFor(long accountId, long contactId, long inboxId) {
+        return contactManagement.contactInboxFor(accountId, contactId, inboxId).id();
+    }
+
+    private ConversationView apply(long accountId, long displayId, Actor actor, Predicate<Conversation> change) {
+        Conversation c = Conversation.of(lock(accountId, displayId));
+        change.test(c);
+        return c.hasChanges() ? changes.save(c, actor, Reason.NONE) : c.original();
+    }
+
+    private ConversationView lock(long accountId, long displayId) {
+        return conversations.lockByDisplayId(accountId, displayId).orElseThrow(() -> new ResourceNotFound("Conversation"));
+    }
+
+    private ConversationView find(long accountId, long displayId) {
+        return conversations.findByDisplayId(accountId, displayId).orElseThrow(() -> new ResourceNotFound("Conversation"));
+    }
+
+    private static List<String> checkLabels(List<String> labels) {
+        if (labels == null) throw InvalidInput.of("labels", "can't be blank");
+        List<String> invalid = labels.stream().filter(l -> !dev.parley.account.Labels.isValidTitle(l)).toList();
+        if (!invalid.isEmpty()) throw InvalidInput.of("labels", "contain invalid titles: " + invalid);
+        return labels;
+    }
+
+    private static Map<String, Object> orEmpty(Map<String, Object> map) {
+        return map == null ? Map.of() : map;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.parley.conversation;
+
+import dev.parley.account.Membership;
+import dev.parley.conversation.persistence.ConversationRepository;
+import dev.parley.conversation.persistence.ConversationSearch;
+import dev.parley.conversation.persistence.MessageRepository;
+import dev.parley.inbox.InboxQueries;
+import dev.parley.inbox.InboxView;
+import dev.parley.shared.Errors;
+import dev.parley.shared.ResourceNotFound;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads of conversations and messages. Agents see conversations of their inboxes; administrators all. */
+@Service
+@Transactional(readOnly = true)
+public class ConversationQueries {
+
+    public static final int MESSAGE_PAGE = 20;
+    private static final List<String> ASSIGNEE_TYPES = List.of("me", "unassigned", "assigned", "all");
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final InboxQueries inboxes;
+
+    public ConversationQueries(ConversationRepository conversations, MessageRepository messages, InboxQueries inboxes) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.inboxes = inboxes;
+    }
+
+    public ConversationView visible(Membership caller, long displayId) {
+        ConversationView c = conversations.findByDisplayId(caller.accountId(), displayId)
+                .orElseThrow(() -> new ResourceNotFound("Conversation"));
+        if (!caller.isAdministrator() && !inboxes.isMember(c.inboxId(), caller.userId())) throw new ResourceNotFound("Conversation");
+        return c;
+    }
+
+    public Optional<ConversationView> find(long accountId, long displayId) {
+        return conversations.findByDisplayId(accountId, displayId);
+    }
+
+    public Optional<ConversationView> findById(long conversationId) {
+        return conversations.findById(conversationId);
+    }
+
+    public ConversationPage list(Membership caller, ConversationFilter filter) {
+        var errors = new Errors();
+        if (filter.status() != null && !"all".equals(filter.status())) {
+            errors.oneOf("status", filter.status(), ConversationStatus.apiNames());
+        }
+        errors.oneOf("assignee_type", filter.assigneeType(), ASSIGNEE_TYPES).throwIfAny();
+        var search = new ConversationSearch(caller.accountId()).page(filter.page());
+        if (!caller.isAdministrator()) {
+            List<Long> mine = inboxes.visibleTo(caller).stream().map(InboxView::id).toList();
+            search.add("c.inbox_id = ANY(?)", (Object) mine.toArray(Long[]::new));
+        }
+        String status = filter.status() == null ? "open" : filter.status();
+        if (!"all".equals(status)) search.add("c.status = ?", status);
+        if (filter.inboxId() != null) search.add("c.inbox_id = ?", filter.inboxId());
+        if (filter.teamId() != null) search.add("c.team_id = ?", filter.teamId());
+        if (filter.labels() != null && !filter.labels().isEmpty()) {
+            search.add("c.labels && ?::text[]", (Object) filter.labels().stream().map(String::toLowerCase).toArray(String[]::new));
+        }
+        if (filter.query() != null && !filter.query().isBlank()) {
+            search.add("(c.display_id::text = ? OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.content ILIKE '%' || ? || '%'))",
+                    filter.query().trim(), filter.query().trim());
+        }
+        switch (filter.assigneeType() == null ? "all" : filter.assigneeType()) {
+            case "me" -> search.assignee("c.assignee_id = ?", caller.userId());
+            case "unassigned" -> search.assignee("c.assignee_id IS NULL");
+            case "assigned" -> search.assignee("c.assignee_id IS NOT NULL");
+            default -> { }
+        }
+        search.orderBy(orderBy(filter.sortBy()));
+        long[] counts = conversations.counts(search, caller.userId());
+        return new ConversationPage(conversations.search(search), counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    public List<MessageView> messages(long conversationId, Long before, Long after, boolean publicOnly) {
+        return messages.page(conversationId, before, after, publicOnly, MESSAGE_PAGE);
+    }
+
+    public List<MessageView> allPublicMessages(long conversationId) {
+        return messages.page(conversationId, null, 0L, true, 10_000);
+    }
+
+    public Optional<MessageView> lastMessage(long conversationId, boolean publicOnly) {
+        return messages.lastNonActivity(conversationId, publicOnly);
+    }
+
+    public long messageCount(long conversationId) {
+        return messages.count(conversationId);
+    }
+
+    public List<ConversationView> ofContact(long accountId, long contactId) {
+        return conversations.ofContact(accountId, contactId);
+    }
+
+    public List<ConversationView> ofContactInbox(long contactInboxId) {
+        return conversations.ofContactInbox(contactInboxId);
+    }
+
+    public Optional<ConversationView> latestOfContactInbox(long contactInboxId) {
+        return conversations.latestOfContactInbox(contactInboxId);
+    }
+
+    private static String orderBy(String sortBy) {
+        return switch (sortBy == null ? "latest" : sortBy) {
+            case "sort_on_created_at", "created_at_asc" -> " ORDER BY c.created_at ASC, c.id ASC";
+            case "created_at_desc" -> " ORDER BY c.created_at DESC, c.id DESC";
+            case "last_activity_at_asc" -> " ORDER BY c.last_activity_at ASC, c.id ASC";
+            case "sort_on_priority", "priority_desc" -> """
+                     ORDER BY CASE c.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END,
+                     c.last_activity_at DESC""";
+            case "sort_on_waiting_since", "waiting_since_asc" -> " ORDER BY c.waiting_since ASC NULLS LAST, c.id ASC";
+            default -> " ORDER BY c.last_activity_at DESC, c.id DESC";
+        };
+    }
+}

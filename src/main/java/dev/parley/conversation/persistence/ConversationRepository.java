@@ -1,0 +1,158 @@
+package dev.parley.conversation.persistence;
+
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.ConversationView;
+import dev.parley.conversation.Priority;
+import dev.parley.shared.JsonCodec;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Conversations in PostgreSQL. Writers lock the row ({@code FOR UPDATE}) before they change it. */
+@Repository
+public class ConversationRepository {
+
+    static final String COLUMNS = """
+            c.id, c.account_id, c.inbox_id, c.contact_id, c.contact_inbox_id, c.display_id, c.uuid, c.status, c.priority,
+            c.assignee_id, c.team_id, c.snoozed_until, c.waiting_since, c.first_reply_created_at, c.last_activity_at,
+            c.agent_last_seen_at, c.contact_last_seen_at, c.additional_attributes, c.custom_attributes, c.labels,
+            c.created_at, c.updated_at""";
+
+    private final JdbcClient jdbc;
+    private final JsonCodec json;
+
+    public ConversationRepository(JdbcClient jdbc, JsonCodec json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The next display id of the account; the row lock serialises concurrent creations per account. */
+    public long nextDisplayId(long accountId) {
+        return jdbc.sql("UPDATE accounts SET last_display_id = last_display_id + 1 WHERE id = ? RETURNING last_display_id")
+                .param(accountId).query(Long.class).single();
+    }
+
+    public ConversationView insert(ConversationView c) {
+        long id = jdbc.sql("""
+                        INSERT INTO conversations (account_id, inbox_id, contact_id, contact_inbox_id, display_id, uuid, status,
+                            priority, assignee_id, team_id, snoozed_until, waiting_since, last_activity_at, additional_attributes,
+                            custom_attributes, labels, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::text[], ?, ?) RETURNING id""")
+                .params(c.accountId(), c.inboxId(), c.contactId(), c.contactInboxId(), c.displayId(), c.uuid(), c.status().apiName(),
+                        c.priority() == null ? null : c.priority().apiName(), c.assigneeId(), c.teamId(), ts(c.snoozedUntil()),
+                        ts(c.waitingSince()), ts(c.lastActivityAt()), json.write(c.additionalAttributes()),
+                        json.write(c.customAttributes()), pgArray(c.labels()), ts(c.createdAt()), ts(c.updatedAt()))
+                .query(Long.class).single();
+        return findById(id).orElseThrow();
+    }
+
+    public void update(ConversationView c) {
+        jdbc.sql("""
+                        UPDATE conversations SET status = ?, priority = ?, assignee_id = ?, team_id = ?, snoozed_until = ?,
+                            waiting_since = ?, first_reply_created_at = ?, last_activity_at = ?, contact_last_seen_at = ?,
+                            custom_attributes = ?::jsonb, labels = ?::text[], updated_at = ?, version = version + 1
+                        WHERE id = ?""")
+                .params(c.status().apiName(), c.priority() == null ? null : c.priority().apiName(), c.assigneeId(), c.teamId(),
+                        ts(c.snoozedUntil()), ts(c.waitingSince()), ts(c.firstReplyCreatedAt()), ts(c.lastActivityAt()),
+                        ts(c.contactLastSeenAt()), json.write(c.customAttributes()), pgArray(c.labels()), ts(c.updatedAt()), c.id())
+                .update();
+    }
+
+    public Optional<ConversationView> lockByDisplayId(long accountId, long displayId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.account_id = ? AND c.display_id = ? FOR UPDATE")
+                .params(accountId, displayId).query(this::conversation).optional();
+    }
+
+    public Optional<ConversationView> lockById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.id = ? FOR UPDATE")
+                .param(id).query(this::conversation).optional();
+    }
+
+    public Optional<ConversationView> findByDisplayId(long accountId, long displayId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.account_id = ? AND c.display_id = ?")
+                .params(accountId, displayId).query(this::conversation).optional();
+    }
+
+    public Optional<ConversationView> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.id = ?").param(id).query(this::conversation).optional();
+    }
+
+    public Optional<ConversationView> latestOfContactInbox(long contactInboxId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.contact_inbox_id = ? ORDER BY c.id DESC LIMIT 1")
+                .param(contactInboxId).query(this::conversation).optional();
+    }
+
+    public List<ConversationView> ofContactInbox(long contactInboxId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.contact_inbox_id = ? ORDER BY c.id DESC")
+                .param(contactInboxId).query(this::conversation).list();
+    }
+
+    public List<ConversationView> ofContact(long accountId, long contactId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.account_id = ? AND c.contact_id = ? ORDER BY c.id DESC")
+                .params(accountId, contactId).query(this::conversation).list();
+    }
+
+    /** Snoozed conversations whose time is up, locked and skipped by other nodes doing the same. */
+    public List<Long> lockDueSnoozes(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM conversations WHERE status = 'snoozed' AND snoozed_until <= ?
+                        ORDER BY snoozed_until LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .params(ts(now), limit).query(Long.class).list();
+    }
+
+    public List<ConversationView> search(ConversationSearch search) {
+        var sql = "SELECT " + COLUMNS + " FROM conversations c WHERE " + search.where() + " " + search.orderBy() + " LIMIT ? OFFSET ?";
+        var params = new java.util.ArrayList<>(search.params());
+        params.add(search.pageSize());
+        params.add(search.offset());
+        return jdbc.sql(sql).params(params).query(this::conversation).list();
+    }
+
+    /** Counts for the list's meta: mine, unassigned, assigned, all (status and scope applied, not assignee type). */
+    public long[] counts(ConversationSearch search, long userId) {
+        var sql = """
+                SELECT count(*) FILTER (WHERE c.assignee_id = ?), count(*) FILTER (WHERE c.assignee_id IS NULL),
+                       count(*) FILTER (WHERE c.assignee_id IS NOT NULL), count(*)
+                FROM conversations c WHERE\s""" + search.whereWithoutAssignee();
+        var params = new java.util.ArrayList<Object>();
+        params.add(userId);
+        params.addAll(search.paramsWithoutAssignee());
+        return jdbc.sql(sql).params(params)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+    }
+
+    ConversationView conversation(ResultSet rs, int row) throws SQLException {
+        String priority = rs.getString("priority");
+        Array labels = rs.getArray("labels");
+        return new ConversationView(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("inbox_id"), rs.getLong("contact_id"),
+                (Long) rs.getObject("contact_inbox_id"), rs.getLong("display_id"), (UUID) rs.getObject("uuid"),
+                ConversationStatus.fromApi(rs.getString("status")), priority == null ? null : Priority.fromApi(priority),
+                (Long) rs.getObject("assignee_id"), (Long) rs.getObject("team_id"), instant(rs, "snoozed_until"),
+                instant(rs, "waiting_since"), instant(rs, "first_reply_created_at"), instant(rs, "last_activity_at"),
+                instant(rs, "agent_last_seen_at"), instant(rs, "contact_last_seen_at"),
+                json.readMap(rs.getString("additional_attributes")), json.readMap(rs.getString("custom_attributes")),
+                labels == null ? List.of() : List.of((String[]) labels.getArray()), instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /** A text[] literal; labels are restricted to word characters and '-', so no quoting is needed beyond this. */
+    static String pgArray(List<String> values) {
+        return "{" + String.join(",", values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}";
+    }
+}

@@ -1,0 +1,88 @@
+package dev.parley.conversation.persistence;
+
+import dev.parley.conversation.MessageType;
+import dev.parley.conversation.MessageView;
+import dev.parley.shared.JsonCodec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Messages in PostgreSQL. */
+@Repository
+public class MessageRepository {
+
+    private static final String COLUMNS = """
+            id, account_id, inbox_id, conversation_id, message_type, content, content_type, content_attributes, private, status,
+            sender_type, sender_id, source_id, echo_id, created_at""";
+
+    private final JdbcClient jdbc;
+    private final JsonCodec json;
+
+    public MessageRepository(JdbcClient jdbc, JsonCodec json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public MessageView insert(MessageView m) {
+        return jdbc.sql("""
+                        INSERT INTO messages (account_id, inbox_id, conversation_id, message_type, content, content_type,
+                            content_attributes, private, status, sender_type, sender_id, source_id, echo_id, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING\s""" + COLUMNS)
+                .params(m.accountId(), m.inboxId(), m.conversationId(), m.messageType().code(), m.content(), m.contentType(),
+                        json.write(m.contentAttributes()), m.isPrivate(), m.status(), m.senderType(), m.senderId(), m.sourceId(),
+                        m.echoId(), ConversationRepository.ts(m.createdAt()), ConversationRepository.ts(m.createdAt()))
+                .query(this::message).single();
+    }
+
+    public Optional<MessageView> find(long conversationId, long messageId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND id = ?").params(conversationId, messageId)
+                .query(this::message).optional();
+    }
+
+    public Optional<MessageView> bySourceId(long conversationId, String sourceId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND source_id = ?").params(conversationId, sourceId)
+                .query(this::message).optional();
+    }
+
+    /** Up to {@code limit} messages before the given id (or the latest), oldest first. */
+    public List<MessageView> page(long conversationId, Long beforeId, Long afterId, boolean publicOnly, int limit) {
+        String visibility = publicOnly ? " AND private = false AND message_type <> 2" : "";
+        if (afterId != null) {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND id > ?" + visibility + " ORDER BY id LIMIT ?")
+                    .params(conversationId, afterId, limit).query(this::message).list();
+        }
+        List<MessageView> newestFirst = jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND id < ?"
+                        + visibility + " ORDER BY id DESC LIMIT ?")
+                .params(conversationId, beforeId == null ? Long.MAX_VALUE : beforeId, limit).query(this::message).list();
+        var oldestFirst = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    public Optional<MessageView> lastNonActivity(long conversationId, boolean publicOnly) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND message_type <> 2"
+                        + (publicOnly ? " AND private = false" : "") + " ORDER BY id DESC LIMIT 1")
+                .param(conversationId).query(this::message).optional();
+    }
+
+    public long count(long conversationId) {
+        return jdbc.sql("SELECT count(*) FROM messages WHERE conversation_id = ?").param(conversationId).query(Long.class).single();
+    }
+
+    public void softDelete(long messageId, Map<String, Object> contentAttributes) {
+        jdbc.sql("UPDATE messages SET content = 'This message was deleted', content_attributes = ?::jsonb, updated_at = now() WHERE id = ?")
+                .params(json.write(contentAttributes), messageId).update();
+    }
+
+    private MessageView message(ResultSet rs, int row) throws SQLException {
+        return new MessageView(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("inbox_id"), rs.getLong("conversation_id"),
+                MessageType.fromCode(rs.getInt("message_type")), rs.getString("content"), rs.getString("content_type"),
+                json.readMap(rs.getString("content_attributes")), rs.getBoolean("private"), rs.getString("status"),
+                rs.getString("sender_type"), (Long) rs.getObject("sender_id"), rs.getString("source_id"), rs.getString("echo_id"),
+                ConversationRepository.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,222 @@
+package dev.parley.conversation.web;
+
+import dev.parley.account.AccountQueries;
+import dev.parley.account.AgentJson;
+import dev.parley.account.Membership;
+import dev.parley.account.TeamJson;
+import dev.parley.account.Teams;
+import dev.parley.contact.ContactInboxView;
+import dev.parley.contact.ContactQueries;
+import dev.parley.conversation.ConversationFilter;
+import dev.parley.conversation.ConversationManagement;
+import dev.parley.conversation.ConversationPage;
+import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.ConversationView;
+import dev.parley.conversation.MessageInput;
+import dev.parley.conversation.NewConversation;
+import dev.parley.inbox.InboxQueries;
+import dev.parley.shared.Errors;
+import dev.parley.shared.InvalidInput;
+import dev.parley.shared.Timestamps;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Chatwoot's conversations API: list with tab counts, create, show, status, priority, labels, attributes, assignments. */
+@RestController
+@RequestMapping("/api/v1/accounts/{accountId}/conversations")
+class ConversationsController {
+
+    private final ConversationQueries queries;
+    private final ConversationManagement management;
+    private final ConversationPresenter presenter;
+    private final ContactQueries contacts;
+    private final InboxQueries inboxes;
+    private final AccountQueries accounts;
+    private final Teams teams;
+
+    ConversationsController(ConversationQueries queries, ConversationManagement management, ConversationPresenter presenter,
+                            ContactQueries contacts, InboxQueries inboxes, AccountQueries accounts, Teams teams) {
+        this.queries = queries;
+        this.management = management;
+        this.presenter = presenter;
+        this.contacts = contacts;
+        this.inboxes = inboxes;
+        this.accounts = accounts;
+        this.teams = teams;
+    }
+
+    record InitialMessage(String content) {
+    }
+
+    record CreateRequest(String sourceId, Long inboxId, Long contactId, String status, Long assigneeId, Long teamId,
+                         Map<String, Object> additionalAttributes, Map<String, Object> customAttributes, InitialMessage message) {
+    }
+
+    record StatusRequest(String status, Long snoozedUntil) {
+    }
+
+    record PriorityRequest(String priority) {
+    }
+
+    record LabelsRequest(List<String> labels) {
+    }
+
+    record CustomAttributesRequest(Map<String, Object> customAttributes) {
+    }
+
+    @GetMapping
+    Map<String, Object> index(Membership me, @RequestParam(required = false) String status,
+                              @RequestParam(name = "assignee_type", required = false) String assigneeType,
+                              @RequestParam(name = "inbox_id", required = false) Long inboxId,
+                              @RequestParam(name = "team_id", required = false) Long teamId,
+                              @RequestParam(name = "labels", required = false) List<String> labels,
+                              @RequestParam(name = "labels[]", required = false) List<String> labelsArray,
+                              @RequestParam(name = "q", required = false) String q,
+                              @RequestParam(name = "sort_by", required = false) String sortBy,
+                              @RequestParam(defaultValue = "1") int page) {
+        List<String> chosenLabels = labelsArray != null ? labelsArray : labels;
+        ConversationPage result = queries.list(me, new ConversationFilter(status, assigneeType, inboxId, teamId, chosenLabels, q,
+                sortBy, page));
+        var meta = new LinkedHashMap<String, Object>();
+        meta.put("mine_count", result.mineCount());
+        meta.put("unassigned_count", result.unassignedCount());
+        meta.put("assigned_count", result.assignedCount());
+        meta.put("all_count", result.allCount());
+        return Map.of("data", Map.of("meta", meta, "payload", result.conversations().stream().map(presenter::conversation).toList()));
+    }
+
+    @GetMapping("/meta")
+    Map<String, Object> meta(Membership me, @RequestParam(required = false) String status,
+                             @RequestParam(name = "inbox_id", required = false) Long inboxId) {
+        ConversationPage result = queries.list(me, new ConversationFilter(status, "all", inboxId, null, null, null, null, 1));
+        return Map.of("meta", Map.of("mine_count", result.mineCount(), "unassigned_count", result.unassignedCount(),
+                "assigned_count", result.assignedCount(), "all_count", result.allCount()));
+    }
+
+    @PostMapping
+    @Transactional
+    ConversationJson create(Membership me, @RequestBody CreateRequest body) {
+        long inboxId;
+        long contactId;
+        long contactInboxId;
+        if (body.sourceId() != null && body.inboxId() != null) {
+            ContactInboxView ci = contacts.contactInbox(body.inboxId(), body.sourceId())
+                    .orElseThrow(() -> InvalidInput.of("source_id", "does not exist in this inbox"));
+            inboxId = ci.inboxId();
+            contactId = ci.contactId();
+            contactInboxId = ci.id();
+        } else {
+            var errors = new Errors();
+            if (body.inboxId() == null) errors.add("inbox_id", "can't be blank");
+            if (body.contactId() == null && body.sourceId() == null) errors.add("contact_id", "can't be blank");
+            errors.throwIfAny();
+            inboxId = body.inboxId();
+            contactId = body.contactId();
+            if (contacts.find(me.accountId(), contactId).isEmpty()) throw InvalidInput.of("contact_id", "does not exist");
+            inboxes.visible(me, inboxId);
+            contactInboxId = management.contactInboxFor(me.accountId(), contactId, inboxId);
+        }
+        inboxes.visible(me, inboxId);
+        ConversationView created = management.create(new NewConversation(me.accountId(), inboxId, contactId, contactInboxId,
+                body.status(), body.assigneeId(), body.teamId(), body.additionalAttributes(), body.customAttributes()), me.actor());
+        if (body.message() != null && body.message().content() != null && !body.message().content().isBlank()) {
+            management.postMessage(me.accountId(), created.displayId(), MessageInput.outgoing(body.message().content()), me.actor());
+        }
+        return presenter.conversation(queries.find(me.accountId(), created.displayId()).orElseThrow());
+    }
+
+    @GetMapping("/{displayId}")
+    ConversationJson show(Membership me, @PathVariable long displayId) {
+        return presenter.conversation(queries.visible(me, displayId));
+    }
+
+    @PatchMapping("/{displayId}")
+    ConversationJson update(Membership me, @PathVariable long displayId, @RequestBody PriorityRequest body) {
+        queries.visible(me, displayId);
+        return presenter.conversation(management.changePriority(me.accountId(), displayId, body.priority(), me.actor()));
+    }
+
+    @PutMapping("/{displayId}")
+    ConversationJson replace(Membership me, @PathVariable long displayId, @RequestBody PriorityRequest body) {
+        return update(me, displayId, body);
+    }
+
+    @PostMapping("/{displayId}/toggle_status")
+    Map<String, Object> toggleStatus(Membership me, @PathVariable long displayId, @RequestBody(required = false) StatusRequest body) {
+        queries.visible(me, displayId);
+        String requested = body == null ? null : Errors.blankToNull(body.status());
+        new Errors().oneOf("status", requested, ConversationStatus.apiNames()).throwIfAny();
+        ConversationStatus to = requested == null ? management.toggledStatus(me.accountId(), displayId)
+                : ConversationStatus.fromApi(requested);
+        ConversationView c = management.changeStatus(me.accountId(), displayId, to,
+                body == null ? null : Timestamps.fromUnix(body.snoozedUntil()), me.actor(), !me.isAdministrator());
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("success", true);
+        payload.put("conversation_id", c.displayId());
+        payload.put("current_status", c.status().apiName());
+        payload.put("snoozed_until", Timestamps.unix(c.snoozedUntil()));
+        return Map.of("meta", Map.of(), "payload", payload);
+    }
+
+    @PostMapping("/{displayId}/toggle_priority")
+    Map<String, Object> togglePriority(Membership me, @PathVariable long displayId, @RequestBody PriorityRequest body) {
+        queries.visible(me, displayId);
+        management.changePriority(me.accountId(), displayId, body.priority(), me.actor());
+        return Map.of();
+    }
+
+    @GetMapping("/{displayId}/labels")
+    Map<String, Object> labels(Membership me, @PathVariable long displayId) {
+        return Map.of("payload", queries.visible(me, displayId).labels());
+    }
+
+    @PostMapping("/{displayId}/labels")
+    Map<String, Object> replaceLabels(Membership me, @PathVariable long displayId, @RequestBody LabelsRequest body) {
+        queries.visible(me, displayId);
+        return Map.of("payload", management.replaceLabels(me.accountId(), displayId, body.labels(), me.actor()).labels());
+    }
+
+    @PostMapping("/{displayId}/custom_attributes")
+    Map<String, Object> customAttributes(Membership me, @PathVariable long displayId, @RequestBody CustomAttributesRequest body) {
+        queries.visible(me, displayId);
+        return Map.of("custom_attributes",
+                management.replaceCustomAttributes(me.accountId(), displayId, body.customAttributes(), me.actor()).customAttributes());
+    }
+
+    /** Chatwoot: {@code assignee_id} (null unassigns) or {@code team_id} (null or 0 removes the team). */
+    @PostMapping("/{displayId}/assignments")
+    Object assign(Membership me, @PathVariable long displayId, @RequestBody Map<String, Object> body) {
+        queries.visible(me, displayId);
+        if (body.containsKey("assignee_id")) {
+            Long assignee = id("assignee_id", body.get("assignee_id"));
+            ConversationView c = assignee == null ? management.unassign(me.accountId(), displayId, me.actor())
+                    : management.assign(me.accountId(), displayId, assignee, me.actor());
+            return c.assigneeId() == null ? null : accounts.agent(me.accountId(), c.assigneeId()).map(AgentJson::of).orElse(null);
+        }
+        if (body.containsKey("team_id")) {
+            Long team = id("team_id", body.get("team_id"));
+            ConversationView c = management.assignTeam(me.accountId(), displayId, team == null || team == 0 ? null : team, me.actor());
+            return c.teamId() == null ? null : teams.find(me.accountId(), c.teamId()).map(t -> TeamJson.of(t, false)).orElse(null);
+        }
+        throw InvalidInput.of("assignee_id", "or team_id must be given");
+    }
+
+    private static Long id(String field, Object value) {
+        if (value == null || "nil".equals(value) || "".equals(value)) return null;
+        if (value instanceof Number n && n.doubleValue() == n.longValue()) return n.longValue();
+        if (value instanceof String s && s.trim().matches("\\d+")) return Long.parseLong(s.trim());
+        throw InvalidInput.of(field, "must be an id");
+    }
+}

@@ -1,0 +1,165 @@
+package dev.parley.conversation.web;
+
+import dev.parley.contact.ContactInboxView;
+import dev.parley.contact.ContactQueries;
+import dev.parley.contact.ContactView;
+import dev.parley.contact.PublicIdentity;
+import dev.parley.conversation.ConversationManagement;
+import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.ConversationView;
+import dev.parley.conversation.MessageInput;
+import dev.parley.conversation.MessageView;
+import dev.parley.conversation.NewConversation;
+import dev.parley.inbox.InboxView;
+import dev.parley.shared.Actor;
+import dev.parley.shared.ResourceNotFound;
+import dev.parley.shared.Timestamps;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Chatwoot's public client API for conversations and messages of a contact in an API inbox. The
+ * customer sees only public messages: private notes and activity lines never reach this API.
+ */
+@RestController
+@RequestMapping("/public/api/v1/inboxes/{inboxIdentifier}/contacts/{sourceId}/conversations")
+class PublicConversationsController {
+
+    private final PublicIdentity identity;
+    private final ContactQueries contacts;
+    private final ConversationQueries queries;
+    private final ConversationManagement management;
+    private final ConversationPresenter presenter;
+
+    PublicConversationsController(PublicIdentity identity, ContactQueries contacts, ConversationQueries queries,
+                                  ConversationManagement management, ConversationPresenter presenter) {
+        this.identity = identity;
+        this.contacts = contacts;
+        this.queries = queries;
+        this.management = management;
+        this.presenter = presenter;
+    }
+
+    record PublicConversationRequest(Map<String, Object> customAttributes) {
+    }
+
+    record PublicMessageRequest(String content, String echoId) {
+    }
+
+    @GetMapping
+    List<Map<String, Object>> index(@PathVariable String inboxIdentifier, @PathVariable String sourceId) {
+        ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
+        return queries.ofContactInbox(ci.id()).stream().map(c -> conversation(c, ci)).toList();
+    }
+
+    @PostMapping
+    @Transactional
+    Map<String, Object> create(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
+                               @RequestBody(required = false) PublicConversationRequest body) {
+        InboxView inbox = identity.inbox(inboxIdentifier);
+        ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
+        if (inbox.lockToSingleConversation()) {
+            var latest = queries.latestOfContactInbox(ci.id());
+            if (latest.isPresent()) return conversation(latest.get(), ci);
+        }
+        ContactView contact = contacts.get(inbox.accountId(), ci.contactId());
+        ConversationView created = management.create(new NewConversation(inbox.accountId(), inbox.id(), contact.id(), ci.id(), null,
+                null, null, null, body == null ? null : body.customAttributes()), Actor.contact(contact.id(), contact.name()));
+        return conversation(created, ci);
+    }
+
+    @GetMapping("/{displayId}")
+    Map<String, Object> show(@PathVariable String inboxIdentifier, @PathVariable String sourceId, @PathVariable long displayId) {
+        ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
+        return conversation(owned(inboxIdentifier, ci, displayId), ci);
+    }
+
+    @PostMapping("/{displayId}/toggle_status")
+    Map<String, Object> resolve(@PathVariable String inboxIdentifier, @PathVariable String sourceId, @PathVariable long displayId) {
+        ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
+        ConversationView c = owned(inboxIdentifier, ci, displayId);
+        ContactView contact = contacts.get(c.accountId(), ci.contactId());
+        ConversationView resolved = management.changeStatus(c.accountId(), displayId, ConversationStatus.RESOLVED, null,
+                Actor.contact(contact.id(), contact.name()), false);
+        return conversation(resolved, ci);
+    }
+
+    @PostMapping("/{displayId}/toggle_typing")
+    Map<String, Object> typing(@PathVariable String inboxIdentifier, @PathVariable String sourceId, @PathVariable long displayId) {
+        owned(inboxIdentifier, identity.contactInbox(inboxIdentifier, sourceId), displayId);
+        return Map.of();
+    }
+
+    @PostMapping("/{displayId}/update_last_seen")
+    Map<String, Object> lastSeen(@PathVariable String inboxIdentifier, @PathVariable String sourceId, @PathVariable long displayId) {
+        ConversationView c = owned(inboxIdentifier, identity.contactInbox(inboxIdentifier, sourceId), displayId);
+        management.markSeenByContact(c.accountId(), displayId);
+        return Map.of();
+    }
+
+    @GetMapping("/{displayId}/messages")
+    List<Map<String, Object>> messages(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
+                                       @PathVariable long displayId) {
+        ConversationView c = owned(inboxIdentifier, identity.contactInbox(inboxIdentifier, sourceId), displayId);
+        return queries.allPublicMessages(c.id()).stream().map(m -> message(m, c)).toList();
+    }
+
+    @PostMapping("/{displayId}/messages")
+    Map<String, Object> postMessage(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
+                                    @PathVariable long displayId, @RequestBody PublicMessageRequest body) {
+        ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
+        ConversationView c = owned(inboxIdentifier, ci, displayId);
+        ContactView contact = contacts.get(c.accountId(), ci.contactId());
+        MessageView m = management.postMessage(c.accountId(), displayId,
+                new MessageInput(body.content(), "incoming", false, null, null, body.echoId(), null),
+                Actor.contact(contact.id(), contact.name()));
+        return message(m, c);
+    }
+
+    private ConversationView owned(String inboxIdentifier, ContactInboxView ci, long displayId) {
+        InboxView inbox = identity.inbox(inboxIdentifier);
+        return queries.find(inbox.accountId(), displayId)
+                .filter(c -> c.contactInboxId() != null && c.contactInboxId() == ci.id())
+                .orElseThrow(() -> new ResourceNotFound("Conversation"));
+    }
+
+    private Map<String, Object> conversation(ConversationView c, ContactInboxView ci) {
+        ContactView contact = contacts.get(c.accountId(), ci.contactId());
+        var json = new LinkedHashMap<String, Object>();
+        json.put("id", c.displayId());
+        json.put("uuid", c.uuid());
+        json.put("inbox_id", c.inboxId());
+        json.put("contact_last_seen_at", Timestamps.unix(c.contactLastSeenAt()));
+        json.put("status", c.status().apiName());
+        json.put("agent_last_seen_at", Timestamps.unix(c.agentLastSeenAt()));
+        json.put("messages", queries.allPublicMessages(c.id()).stream().map(m -> message(m, c)).toList());
+        json.put("contact", Map.of("id", contact.id(), "name", contact.name(),
+                "email", contact.email() == null ? "" : contact.email(),
+                "phone_number", contact.phoneNumber() == null ? "" : contact.phoneNumber()));
+        return json;
+    }
+
+    private Map<String, Object> message(MessageView m, ConversationView c) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("id", m.id());
+        json.put("content", m.content());
+        json.put("message_type", m.messageType().code());
+        json.put("content_type", m.contentType());
+        json.put("content_attributes", m.contentAttributes());
+        json.put("created_at", Timestamps.unix(m.createdAt()));
+        json.put("conversation_id", c.displayId());
+        json.put("echo_id", m.echoId());
+        json.put("attachments", List.of());
+        json.put("sender", presenter.sender(m));
+        return json;
+    }
+}
