@@ -1,0 +1,43 @@
+package dev.parley.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Base of tests through the real stack: the server on a random port, PostgreSQL underneath (embedded,
+ * or the one named by SPRING_DATASOURCE_URL). All subclasses share one application context; each test
+ * makes its own account, so tests never see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "parley.data-dir=",
+        "parley.platform-token=" + IntegrationTest.PLATFORM_TOKEN,
+        "parley.snooze.check-interval=PT0.5S"})
+@Import(RecordedEvents.class)
+public abstract class IntegrationTest {
+
+    public static final String PLATFORM_TOKEN = "test-platform-token";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected RecordedEvents events;
+
+    protected Fixtures fixtures;
+
+    @BeforeEach
+    void setUpFixtures() {
+        fixtures = new Fixtures(port);
+    }
+
+    protected Api platform() {
+        return new Api(port, PLATFORM_TOKEN);
+    }
+
+    protected Api anonymous() {
+        return new Api(port, null);
+    }
+}
