@@ -55,7 +55,7 @@ public class CustomAttributeRepository {
     }
 
     public List<CustomAttributeView> all(long accountId, String model) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM custom_attribute_definitions WHERE account_id = ? AND (? IS NULL OR attribute_model = ?) ORDER BY id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM custom_attribute_definitions WHERE account_id = ? AND (?::text IS NULL OR attribute_model = ?) ORDER BY id")
                 .params(accountId, model, model).query(this::definition).list();
     }
 
