@@ -86,7 +86,7 @@ public class ConversationManagement {
         return created;
     }
 
-    /** Sets a status (snoozedUntil only for snoozed); optionally assigns the caller when it ends open and unassigned. */
+    /** Sets a status (snoozedUntil only for snoozed); optionally assigns the caller when it reopens an unassigned one. */
     public ConversationView changeStatus(long accountId, long displayId, ConversationStatus to, Instant snoozedUntil, Actor actor,
                                          boolean assignCallerIfOpened) {
         if (to == ConversationStatus.SNOOZED && snoozedUntil != null && !snoozedUntil.isAfter(clock.instant())) {
@@ -94,7 +94,8 @@ public class ConversationManagement {
         }
         Conversation c = Conversation.of(lock(accountId, displayId));
         c.changeStatus(to, snoozedUntil);
-        if (assignCallerIfOpened && to == ConversationStatus.OPEN && c.original().assigneeId() == null && actor.isUser()) {
+        boolean reopened = to == ConversationStatus.OPEN && c.original().status() != ConversationStatus.OPEN;
+        if (assignCallerIfOpened && reopened && c.original().assigneeId() == null && actor.isUser()) {
             c.assign(actor.id());
         }
         return changes.save(c, actor, Reason.NONE);
