@@ -107,9 +107,35 @@ public class ConversationManagement {
         return current.status() == ConversationStatus.OPEN ? ConversationStatus.RESOLVED : ConversationStatus.OPEN;
     }
 
+    /** Manual assignment: any member of the conversation's inbox, or an administrator of the account. */
     public ConversationView assign(long accountId, long displayId, long userId, Actor actor) {
-        if (accounts.agent(accountId, userId).isEmpty()) throw InvalidInput.of("assignee_id", "is not an agent of this account");
+        var agent = accounts.agent(accountId, userId).orElseThrow(() -> InvalidInput.of("assignee_id", "is not an agent of this account"));
+        ConversationView current = find(accountId, displayId);
+        if (agent.role() != dev.parley.account.Role.ADMINISTRATOR && !inboxes.isMember(current.inboxId(), userId)) {
+            throw InvalidInput.of("assignee_id", "is not a member of this conversation's inbox");
+        }
         return apply(accountId, displayId, actor, c -> c.assign(userId));
+    }
+
+    /**
+     * Auto-assignment's command: assigns only if the conversation is still open and unassigned when
+     * its row is locked, so a duplicated or late event can never override a person or assign twice.
+     */
+    public boolean assignIfWaiting(long conversationId, long userId, Actor actor) {
+        Conversation c = Conversation.of(lockById(conversationId));
+        if (c.original().status() != ConversationStatus.OPEN || c.original().assigneeId() != null) return false;
+        c.assign(userId);
+        changes.save(c, actor, Reason.NONE);
+        return true;
+    }
+
+    /** Removes the assignee if it is still {@code expectedAssignee}, with an activity line saying why. */
+    public boolean releaseAssignee(long conversationId, long expectedAssignee, String why, Actor actor) {
+        Conversation c = Conversation.of(lockById(conversationId));
+        if (!java.util.Objects.equals(c.original().assigneeId(), expectedAssignee)) return false;
+        c.assign(null);
+        changes.save(c, actor, Reason.NONE, why);
+        return true;
     }
 
     public ConversationView unassign(long accountId, long displayId, Actor actor) {
@@ -202,6 +228,10 @@ public class ConversationManagement {
         Conversation c = Conversation.of(lock(accountId, displayId));
         change.test(c);
         return c.hasChanges() ? changes.save(c, actor, Reason.NONE) : c.original();
+    }
+
+    private ConversationView lockById(long conversationId) {
+        return conversations.lockById(conversationId).orElseThrow(() -> new ResourceNotFound("Conversation"));
     }
 
     private ConversationView lock(long accountId, long displayId) {

@@ -107,6 +107,21 @@ public class ConversationQueries {
         return conversations.latestOfContactInbox(contactInboxId);
     }
 
+    /** Open, unassigned conversations of an inbox in queue order (the assignment module's work list). */
+    public List<ConversationView> waiting(long inboxId, boolean longestWaitingFirst, int limit, int offset) {
+        return conversations.waiting(inboxId, longestWaitingFirst, limit, offset);
+    }
+
+    /** Account and inbox ids of every inbox that has open, unassigned conversations. */
+    public List<long[]> inboxesWithWaiting() {
+        return conversations.inboxesWithWaiting();
+    }
+
+    /** Open conversations per agent, in one inbox or (inboxId null) across the account. */
+    public java.util.Map<Long, Long> openCounts(long accountId, Long inboxId, java.util.Collection<Long> userIds) {
+        return conversations.openCounts(accountId, inboxId, userIds);
+    }
+
     private static String orderBy(String sortBy) {
         return switch (sortBy == null ? "latest" : sortBy) {
             case "sort_on_created_at", "created_at_asc" -> " ORDER BY c.created_at ASC, c.id ASC";

@@ -43,6 +43,11 @@ public class InboxQueries {
         return inbox;
     }
 
+    /** The inboxes an agent is a member of, in one account. */
+    public List<Long> inboxIdsOf(long accountId, long userId) {
+        return inboxes.ofMember(accountId, userId).stream().map(InboxView::id).toList();
+    }
+
     public List<Long> memberIds(long inboxId) {
         return inboxes.memberIds(inboxId);
     }

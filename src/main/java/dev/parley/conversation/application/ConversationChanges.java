@@ -51,6 +51,11 @@ public class ConversationChanges {
     }
 
     public ConversationView save(Conversation conversation, Actor actor, ActivityMessages.Reason reason) {
+        return save(conversation, actor, reason, null);
+    }
+
+    /** As {@link #save(Conversation, Actor, ActivityMessages.Reason)}, with the assignee line replaced by {@code assigneeLine}. */
+    public ConversationView save(Conversation conversation, Actor actor, ActivityMessages.Reason reason, String assigneeLine) {
         Instant now = clock.instant();
         ConversationView before = conversation.original();
         ConversationView after = conversation.toView(now);
@@ -58,6 +63,10 @@ public class ConversationChanges {
         if (!conversation.hasChanges()) return after;
         var lines = ActivityMessages.describe(before, after, actor, reason, id -> agentName(after.accountId(), id),
                 id -> teamName(after.accountId(), id));
+        if (assigneeLine != null && !Objects.equals(before.assigneeId(), after.assigneeId())) {
+            lines.removeIf(line -> line.startsWith("Conversation unassigned by") || line.startsWith("Assigned to"));
+            lines.add(assigneeLine);
+        }
         lines.forEach(line -> writeActivity(after, line, actor, now));
         publish(before, after, conversation.changes(), actor, now);
         return after;

@@ -107,6 +107,34 @@ public class ConversationRepository {
                 .params(ts(now), limit).query(Long.class).list();
     }
 
+    /** Open, unassigned conversations of an inbox, oldest first or longest waiting first. */
+    public List<ConversationView> waiting(long inboxId, boolean longestWaitingFirst, int limit, int offset) {
+        String order = longestWaitingFirst ? "c.last_activity_at ASC, c.created_at ASC, c.id ASC" : "c.created_at ASC, c.id ASC";
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.inbox_id = ? AND c.status = 'open' AND c.assignee_id IS NULL ORDER BY "
+                        + order + " LIMIT ? OFFSET ?")
+                .params(inboxId, limit, offset).query(this::conversation).list();
+    }
+
+    public List<long[]> inboxesWithWaiting() {
+        return jdbc.sql("SELECT DISTINCT account_id, inbox_id FROM conversations WHERE status = 'open' AND assignee_id IS NULL")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
+    /** Open conversations per assignee, in one inbox (inboxId given) or across the account. */
+    public java.util.Map<Long, Long> openCounts(long accountId, Long inboxId, java.util.Collection<Long> userIds) {
+        var counts = new java.util.HashMap<Long, Long>();
+        if (userIds.isEmpty()) return counts;
+        jdbc.sql("""
+                        SELECT assignee_id, count(*) FROM conversations
+                        WHERE account_id = ? AND status = 'open' AND assignee_id = ANY(?) AND (?::bigint IS NULL OR inbox_id = ?)
+                        GROUP BY assignee_id""")
+                .params(accountId, userIds.toArray(Long[]::new), inboxId, inboxId)
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     public List<ConversationView> search(ConversationSearch search) {
         var sql = "SELECT " + COLUMNS + " FROM conversations c WHERE " + search.where() + " " + search.orderBy() + " LIMIT ? OFFSET ?";
         var params = new java.util.ArrayList<>(search.params());

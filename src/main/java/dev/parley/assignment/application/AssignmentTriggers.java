@@ -1,0 +1,80 @@
+package dev.parley.assignment.application;
+
+import dev.parley.conversation.ConversationAssigneeChanged;
+import dev.parley.conversation.ConversationCreated;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.ConversationStatusChanged;
+import dev.parley.conversation.ConversationTeamChanged;
+import dev.parley.inbox.InboxMembersChanged;
+import dev.parley.inbox.InboxSettingsChanged;
+import dev.parley.presence.AgentPresenceChanged;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+/**
+ * Every moment a conversation starts waiting or an agent gets room, routing runs at once (after the
+ * change commits, from the event registry, so a crash only delays it). Each handler is idempotent:
+ * it looks at the current state, and assigning an assigned conversation is refused.
+ */
+@Component
+class AssignmentTriggers {
+
+    private final AutoAssignment assignment;
+    private final ReopenPolicy reopenPolicy;
+
+    AssignmentTriggers(AutoAssignment assignment, ReopenPolicy reopenPolicy) {
+        this.assignment = assignment;
+        this.reopenPolicy = reopenPolicy;
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(ConversationCreated event) {
+        if (event.status() == ConversationStatus.OPEN && event.assigneeId() == null) {
+            if (event.teamId() != null) assignment.routeToTeam(event.accountId(), event.conversationId());
+            assignment.assignWaiting(event.accountId(), event.inboxId());
+        }
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(ConversationStatusChanged event) {
+        if (event.to() == ConversationStatus.OPEN) {
+            reopenPolicy.apply(event.accountId(), event.conversationId());
+            assignment.assignWaiting(event.accountId(), event.inboxId());
+        } else if (event.from() == ConversationStatus.OPEN && event.assigneeIdAtChange() != null) {
+            assignment.backfillFor(event.accountId(), event.assigneeIdAtChange());
+        }
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(ConversationAssigneeChanged event) {
+        if (event.to() == null && event.status() == ConversationStatus.OPEN) {
+            assignment.assignWaiting(event.accountId(), event.inboxId());
+        }
+        if (event.from() != null && event.status() == ConversationStatus.OPEN) {
+            assignment.backfillFor(event.accountId(), event.from());
+        }
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(ConversationTeamChanged event) {
+        if (event.to() != null && event.assigneeId() == null && event.status() == ConversationStatus.OPEN) {
+            assignment.routeToTeam(event.accountId(), event.conversationId());
+        }
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(AgentPresenceChanged event) {
+        if (event.online()) assignment.backfillFor(event.accountId(), event.userId());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(InboxMembersChanged event) {
+        if (!event.added().isEmpty()) assignment.assignWaiting(event.accountId(), event.inboxId());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(InboxSettingsChanged event) {
+        if (event.autoAssignmentAfter()) assignment.assignWaiting(event.accountId(), event.inboxId());
+    }
+}

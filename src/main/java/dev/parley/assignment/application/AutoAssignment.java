@@ -1,0 +1,143 @@
+package dev.parley.assignment.application;
+
+import dev.parley.account.Teams;
+import dev.parley.assignment.domain.AgentSelector;
+import dev.parley.assignment.domain.Candidate;
+import dev.parley.assignment.domain.RoutingRules;
+import dev.parley.assignment.domain.Selection;
+import dev.parley.assignment.persistence.RoutingRepository;
+import dev.parley.conversation.ConversationManagement;
+import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.ConversationView;
+import dev.parley.inbox.InboxQueries;
+import dev.parley.inbox.InboxView;
+import dev.parley.shared.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands waiting conversations to available agents. Each batch runs in its own transaction under the
+ * account's advisory lock, re-reads load from the database and assigns through
+ * {@link ConversationManagement#assignIfWaiting}, so limits hold with concurrent events and several
+ * nodes, and a repeated event changes nothing.
+ */
+@Service
+public class AutoAssignment {
+
+    static final int BATCH = 50;
+
+    private final RoutingContext context;
+    private final RoutingRepository routing;
+    private final ConversationQueries conversations;
+    private final ConversationManagement conversationManagement;
+    private final InboxQueries inboxes;
+    private final Teams teams;
+    private final DecisionLog decisions;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    AutoAssignment(RoutingContext context, RoutingRepository routing, ConversationQueries conversations,
+                   ConversationManagement conversationManagement, InboxQueries inboxes, Teams teams, DecisionLog decisions,
+                   TransactionTemplate transactions, Clock clock) {
+        this.context = context;
+        this.routing = routing;
+        this.conversations = conversations;
+        this.conversationManagement = conversationManagement;
+        this.inboxes = inboxes;
+        this.teams = teams;
+        this.decisions = decisions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Assigns as many waiting conversations of the inbox as there is room for; returns how many. */
+    public int assignWaiting(long accountId, long inboxId) {
+        int total = 0;
+        int skipped = 0;
+        while (true) {
+            int offset = skipped;
+            BatchResult batch = transactions.execute(tx -> assignBatch(accountId, inboxId, offset));
+            if (batch == null) return total;
+            total += batch.assigned();
+            skipped += batch.skipped();
+            if (batch.exhausted()) return total;
+        }
+    }
+
+    /** Backfills every inbox the agent works in (room appeared: came online, finished a conversation...). */
+    public int backfillFor(long accountId, long userId) {
+        return inboxes.inboxIdsOf(accountId, userId).stream().mapToInt(inbox -> assignWaiting(accountId, inbox)).sum();
+    }
+
+    /** Chatwoot's team rule: a conversation given to a team finds an assignee among the team, even with inbox auto-assignment off. */
+    public boolean routeToTeam(long accountId, long conversationId) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            routing.lockAccount(accountId);
+            Optional<ConversationView> found = conversations.findById(conversationId);
+            if (found.isEmpty()) return false;
+            ConversationView c = found.get();
+            if (c.status() != ConversationStatus.OPEN || c.assigneeId() != null || c.teamId() == null) return false;
+            if (teams.find(accountId, c.teamId()).map(t -> !t.allowAutoAssign()).orElse(true)) return false;
+            InboxView inbox = inboxes.get(accountId, c.inboxId());
+            RoutingRules rules = context.rules(inbox);
+            List<Candidate> candidates = context.candidates(inbox, rules);
+            Selection s = AgentSelector.choose(candidates, rules, new HashSet<>(teams.memberIds(accountId, c.teamId())));
+            return s.assigned() && hand(c, s, rules, new CandidatePool(candidates)) || record(c, s, rules);
+        }));
+    }
+
+    private BatchResult assignBatch(long accountId, long inboxId, int offset) {
+        routing.lockAccount(accountId);
+        Optional<InboxView> found = inboxes.find(accountId, inboxId);
+        if (found.isEmpty() || !found.get().enableAutoAssignment()) return new BatchResult(0, 0, true);
+        InboxView inbox = found.get();
+        RoutingRules rules = context.rules(inbox);
+        List<ConversationView> waiting = conversations.waiting(inboxId, rules.longestWaitingFirst(), BATCH, offset);
+        if (waiting.isEmpty()) return new BatchResult(0, 0, true);
+        CandidatePool pool = new CandidatePool(context.candidates(inbox, rules));
+        Map<Long, Set<Long>> teamMembers = new HashMap<>();
+        int assigned = 0;
+        int skipped = 0;
+        for (ConversationView c : waiting) {
+            Set<Long> team = c.teamId() == null ? null
+                    : teamMembers.computeIfAbsent(c.teamId(), t -> new HashSet<>(teams.memberIds(accountId, t)));
+            Selection s = AgentSelector.choose(pool.candidates(), rules, team);
+            if (s.assigned() && hand(c, s, rules, pool)) {
+                assigned++;
+                continue;
+            }
+            record(c, s, rules);
+            if (team == null) return new BatchResult(assigned, skipped, true); // nobody at all has room
+            skipped++;
+        }
+        return new BatchResult(assigned, skipped, waiting.size() < BATCH);
+    }
+
+    private boolean hand(ConversationView c, Selection s, RoutingRules rules, CandidatePool pool) {
+        long userId = s.chosen().userId();
+        if (!conversationManagement.assignIfWaiting(c.id(), userId, Actor.assignment())) return false;
+        Instant now = clock.instant();
+        pool.assigned(s.chosen(), now);
+        routing.recordAssignment(c.accountId(), c.inboxId(), userId, c.id(), now);
+        decisions.record(c, s, rules);
+        return true;
+    }
+
+    private boolean record(ConversationView c, Selection s, RoutingRules rules) {
+        decisions.record(c, new Selection(null, s.reason(), s.verdicts()), rules);
+        return false;
+    }
+
+    /** What one transaction did: assigned, passed over (team conversations nobody can take), and whether the queue ran out. */
+    record BatchResult(int assigned, int skipped, boolean exhausted) {
+    }
+}
