@@ -100,6 +100,21 @@ class EndpointContractIntegrationTests extends IntegrationTest {
                 ep("GET", a + "/conversations/{conversation}/messages", null, a + "/conversations/999999999/messages", null, 404),
                 ep("POST", a + "/conversations/{conversation}/messages", Map.of("content", "On it"), a + "/conversations/{conversation}/messages", Map.of("content", "  "), 422),
                 ep("DELETE", a + "/conversations/{conversation}/messages/{message}", null, a + "/conversations/{conversation}/messages/999999999", null, 404),
+                admin("GET", a + "/assignment_policies", null, a + "/assignment_policies/abc", null, 404),
+                admin("POST", a + "/assignment_policies", Map.of("name", "Policy {unique}", "assignment_order", "balanced"),
+                        a + "/assignment_policies", Map.of("name", "x", "assignment_order", "random"), 422),
+                admin("GET", a + "/assignment_policies/{policy}", null, a + "/assignment_policies/999999999", null, 404),
+                admin("PATCH", a + "/assignment_policies/{policy}", Map.of("fair_distribution_limit", 5), a + "/assignment_policies/{policy}",
+                        Map.of("fair_distribution_limit", 0), 422),
+                admin("DELETE", a + "/assignment_policies/{policy}", null, a + "/assignment_policies/999999999", null, 404),
+                admin("GET", a + "/assignment_policies/{policy}/inboxes", null, a + "/assignment_policies/999999999/inboxes", null, 404),
+                admin("GET", a + "/inboxes/{inbox}/assignment_policy", null, a + "/inboxes/999999999/assignment_policy", null, 404),
+                admin("POST", a + "/inboxes/{inbox}/assignment_policy", Map.of("assignment_policy_id", "{policy}"), a + "/inboxes/{inbox}/assignment_policy",
+                        Map.of("assignment_policy_id", 999999999), 422),
+                admin("DELETE", a + "/inboxes/{inbox}/assignment_policy", null, a + "/inboxes/999999999/assignment_policy", null, 404),
+                ep("GET", a + "/inboxes/{inbox}/assignment_queue", null, a + "/inboxes/999999999/assignment_queue", null, 404),
+                ep("GET", a + "/conversations/{conversation}/assignment_decision", null, a + "/conversations/999999999/assignment_decision", null, 404),
+                ep("POST", "/api/v1/profile/presence", Map.of("account_id", "{account}"), "/api/v1/profile/presence", Map.of(), 422),
                 ep("GET", "/api/v1/profile", null, "/api/v1/profile/unknown", null, 404),
                 ep("POST", "/api/v1/profile/availability", Map.of("profile", Map.of("availability", "online", "account_id", "{account}")),
                         "/api/v1/profile/availability", Map.of("profile", Map.of("availability", "away", "account_id", "{account}")), 422),
@@ -185,7 +200,10 @@ class EndpointContractIntegrationTests extends IntegrationTest {
         long label = team.admin().post(team.path("/labels"), Map.of("title", "billing")).expect(200).json().get("id").asLong();
         long attribute = team.admin().post(team.path("/custom_attribute_definitions"), Map.of("attribute_display_name", "Order",
                 "attribute_key", "order", "attribute_display_type", "text", "attribute_model", "conversation_attribute")).expect(200).json().get("id").asLong();
+        long policy = team.admin().post(team.path("/assignment_policies"), Map.of("name", "Default")).expect(200).json().get("id").asLong();
+        team.admin().post(team.path("/inboxes/" + inbox.id() + "/assignment_policy"), Map.of("assignment_policy_id", policy)).expect(200);
         var values = new HashMap<String, Object>();
+        values.put("policy", policy);
         values.put("account", team.accountId());
         values.put("agent", extra.id());
         values.put("admin", team.adminUser().id());
