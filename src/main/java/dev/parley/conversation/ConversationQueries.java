@@ -83,6 +83,15 @@ public class ConversationQueries {
         return messages.page(conversationId, before, after, publicOnly, MESSAGE_PAGE);
     }
 
+    /** The latest messages of a conversation (all kinds), oldest first. */
+    public List<MessageView> recentMessages(long conversationId, int limit) {
+        return messages.page(conversationId, null, null, false, limit);
+    }
+
+    public Optional<MessageView> message(long conversationId, long messageId) {
+        return messages.find(conversationId, messageId);
+    }
+
     public List<MessageView> allPublicMessages(long conversationId) {
         return messages.page(conversationId, null, 0L, true, 10_000);
     }
@@ -110,6 +119,11 @@ public class ConversationQueries {
     /** Open, unassigned conversations of an inbox in queue order (the assignment module's work list). */
     public List<ConversationView> waiting(long inboxId, boolean longestWaitingFirst, int limit, int offset) {
         return conversations.waiting(inboxId, longestWaitingFirst, limit, offset);
+    }
+
+    /** The account's most recently active conversations (any status), newest first. */
+    public List<ConversationView> latest(long accountId, int limit) {
+        return conversations.search(new ConversationSearch(accountId).orderBy(" ORDER BY c.last_activity_at DESC, c.id DESC"), limit);
     }
 
     /** Account and inbox ids of every inbox that has open, unassigned conversations. */

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns exceptions into Chatwoot's error bodies: {@code {"error": "..."}} for 401/404/400, and for
- * 422 {@code {"message": "Email is invalid", "attributes": ["email"], "errors": {"email": ["is invalid"]}}}.
+ * 422 {@code {"message": "Email is invalid", "attributes": ["email"], "errors": {"email": ["is invalid"]},
+ * "error": {"email": ["is invalid"]}}} (the last is the shape Chatwoot's automation rules API uses).
  * Nothing a client sends may end as a 5xx; an unexpected failure is logged and answered 500.
  */
 @RestControllerAdvice
@@ -52,6 +53,7 @@ class ErrorResponses {
         body.put("message", e.getMessage());
         body.put("attributes", new ArrayList<>(e.errors().keySet()));
         body.put("errors", e.errors());
+        body.put("error", e.errors()); // Chatwoot's automation rules answer {"error": {field: [messages]}}
         return body(HttpStatus.UNPROCESSABLE_CONTENT, body);
     }
 

@@ -8,6 +8,7 @@ import dev.parley.conversation.ConversationTeamChanged;
 import dev.parley.inbox.InboxMembersChanged;
 import dev.parley.inbox.InboxSettingsChanged;
 import dev.parley.presence.AgentPresenceChanged;
+import dev.parley.shared.Actor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,7 +40,10 @@ class AssignmentTriggers {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationStatusChanged event) {
         if (event.to() == ConversationStatus.OPEN) {
-            reopenPolicy.apply(event.accountId(), event.conversationId());
+            // the reopen policy is about customers (and the snooze timer) bringing a conversation back, not
+            // about an agent or a rule reopening it on purpose
+            Actor.Kind by = event.causedBy().kind();
+            if (by == Actor.Kind.CONTACT || by == Actor.Kind.SYSTEM) reopenPolicy.apply(event.accountId(), event.conversationId());
             assignment.assignWaiting(event.accountId(), event.inboxId());
         } else if (event.from() == ConversationStatus.OPEN && event.assigneeIdAtChange() != null) {
             assignment.backfillFor(event.accountId(), event.assigneeIdAtChange());

@@ -136,9 +136,13 @@ public class ConversationRepository {
     }
 
     public List<ConversationView> search(ConversationSearch search) {
+        return search(search, search.pageSize());
+    }
+
+    public List<ConversationView> search(ConversationSearch search, int limit) {
         var sql = "SELECT " + COLUMNS + " FROM conversations c WHERE " + search.where() + " " + search.orderBy() + " LIMIT ? OFFSET ?";
         var params = new java.util.ArrayList<>(search.params());
-        params.add(search.pageSize());
+        params.add(limit);
         params.add(search.offset());
         return jdbc.sql(sql).params(params).query(this::conversation).list();
     }

@@ -1,0 +1,104 @@
+package dev.parley.automation;
+
+import dev.parley.automation.application.SnapshotLoader;
+import dev.parley.automation.domain.RuleDefinition;
+import dev.parley.automation.persistence.ExecutionRepository;
+import dev.parley.automation.persistence.RuleRepository;
+import dev.parley.shared.Errors;
+import dev.parley.shared.InvalidInput;
+import dev.parley.shared.ResourceNotFound;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Rules of an account: create, change (Chatwoot's partial update), clone, delete; and their explain log. */
+@Service
+@Transactional
+public class AutomationRules {
+
+    private final RuleRepository rules;
+    private final ExecutionRepository executions;
+    private final SnapshotLoader snapshots;
+
+    public AutomationRules(RuleRepository rules, ExecutionRepository executions, SnapshotLoader snapshots) {
+        this.rules = rules;
+        this.executions = executions;
+        this.snapshots = snapshots;
+    }
+
+    /** What a client may set; null fields are left as they are on update. */
+    public record RuleInput(String name, String description, String eventName, List<Map<String, Object>> conditions,
+                            List<Map<String, Object>> actions, Boolean active, Integer position, Boolean stopProcessing) {
+    }
+
+    public AutomationRuleView create(long accountId, RuleInput in) {
+        var errors = new Errors().requireText("name", in.name()).requireText("event_name", in.eventName());
+        if (in.conditions() == null) errors.add("conditions", "can't be blank");
+        if (in.actions() == null || in.actions().isEmpty()) errors.add("actions", "can't be blank");
+        errors.throwIfAny();
+        check(accountId, in.eventName(), in.conditions(), in.actions());
+        return rules.insert(new AutomationRuleView(0, accountId, in.name().trim(), in.description(), in.eventName(), in.conditions(),
+                in.actions(), in.active() == null || in.active(), in.position(), Boolean.TRUE.equals(in.stopProcessing()), 0, null, null, null));
+    }
+
+    public AutomationRuleView update(long accountId, long id, RuleInput in) {
+        AutomationRuleView c = get(accountId, id);
+        if (in.name() != null && in.name().isBlank()) throw InvalidInput.of("name", "can't be blank");
+        if (in.actions() != null && in.actions().isEmpty()) throw InvalidInput.of("actions", "can't be blank");
+        String event = in.eventName() != null ? in.eventName() : c.eventName();
+        var conditions = in.conditions() != null ? in.conditions() : c.conditions();
+        var actions = in.actions() != null ? in.actions() : c.actions();
+        check(accountId, event, conditions, actions);
+        boolean conditionsChanged = in.conditions() != null && !Objects.equals(in.conditions(), c.conditions());
+        boolean reactivated = Boolean.TRUE.equals(in.active()) && !c.active();
+        boolean reset = conditionsChanged || reactivated;
+        rules.update(new AutomationRuleView(id, accountId, in.name() != null ? in.name().trim() : c.name(),
+                in.description() != null ? in.description() : c.description(), event, conditions, actions,
+                in.active() != null ? in.active() : c.active(), in.position() != null ? in.position() : c.position(),
+                in.stopProcessing() != null ? in.stopProcessing() : c.stopProcessing(), reset ? 0 : c.runtimeErrorCount(),
+                reset ? null : c.disabledReason(), c.createdAt(), c.updatedAt()));
+        return get(accountId, id);
+    }
+
+    public AutomationRuleView duplicate(long accountId, long id) {
+        AutomationRuleView c = get(accountId, id);
+        return rules.insert(new AutomationRuleView(0, accountId, c.name(), c.description(), c.eventName(), c.conditions(), c.actions(),
+                c.active(), c.position(), c.stopProcessing(), 0, null, null, null));
+    }
+
+    public void delete(long accountId, long id) {
+        get(accountId, id);
+        rules.delete(id);
+    }
+
+    @Transactional(readOnly = true)
+    public AutomationRuleView get(long accountId, long id) {
+        return rules.find(accountId, id).orElseThrow(() -> new ResourceNotFound("Automation rule"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AutomationRuleView> all(long accountId) {
+        return rules.all(accountId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> executions(long accountId, long ruleId, int limit) {
+        get(accountId, ruleId);
+        return executions.ofRule(ruleId, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> conversationLog(long conversationId, int limit) {
+        return executions.ofConversation(conversationId, limit);
+    }
+
+    /** Throws Chatwoot's 422 naming every unknown attribute, operator, action and bad query operator. */
+    public void check(long accountId, String eventName, List<Map<String, Object>> conditions, List<Map<String, Object>> actions) {
+        Map<String, List<String>> errors = new LinkedHashMap<>(RuleDefinition.check(eventName, conditions, actions,
+                snapshots.customTypes(accountId)));
+        if (!errors.isEmpty()) throw new InvalidInput(errors);
+    }
+}

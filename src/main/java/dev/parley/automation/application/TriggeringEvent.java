@@ -1,0 +1,11 @@
+package dev.parley.automation.application;
+
+import dev.parley.shared.Actor;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A conversation event in automation's terms: Chatwoot's event name, the change map, the triggering message. */
+public record TriggeringEvent(UUID eventId, String eventName, long accountId, long conversationId, long displayId,
+                              Map<String, List<Object>> changes, Long messageId, Actor causedBy) {
+}

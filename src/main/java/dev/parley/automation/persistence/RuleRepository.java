@@ -1,0 +1,89 @@
+package dev.parley.automation.persistence;
+
+import dev.parley.automation.AutomationRuleView;
+import dev.parley.shared.JsonCodec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Automation rules in PostgreSQL. */
+@Repository
+public class RuleRepository {
+
+    private static final String COLUMNS = """
+            id, account_id, name, description, event_name, conditions, actions, active, position, stop_processing, runtime_error_count,
+            disabled_reason, created_at, updated_at""";
+    /** Parley's order: position (unset last), then creation. */
+    private static final String ORDER = " ORDER BY position NULLS LAST, id";
+
+    private final JdbcClient jdbc;
+    private final JsonCodec json;
+
+    public RuleRepository(JdbcClient jdbc, JsonCodec json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public AutomationRuleView insert(AutomationRuleView r) {
+        long id = jdbc.sql("""
+                        INSERT INTO automation_rules (account_id, name, description, event_name, conditions, actions, active, position,
+                            stop_processing)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) RETURNING id""")
+                .params(r.accountId(), r.name(), r.description(), r.eventName(), json.write(r.conditions()), json.write(r.actions()),
+                        r.active(), r.position(), r.stopProcessing())
+                .query(Long.class).single();
+        return find(r.accountId(), id).orElseThrow();
+    }
+
+    public void update(AutomationRuleView r) {
+        jdbc.sql("""
+                        UPDATE automation_rules SET name = ?, description = ?, event_name = ?, conditions = ?::jsonb, actions = ?::jsonb,
+                            active = ?, position = ?, stop_processing = ?, runtime_error_count = ?, disabled_reason = ?, updated_at = now()
+                        WHERE id = ?""")
+                .params(r.name(), r.description(), r.eventName(), json.write(r.conditions()), json.write(r.actions()), r.active(),
+                        r.position(), r.stopProcessing(), r.runtimeErrorCount(), r.disabledReason(), r.id())
+                .update();
+    }
+
+    public Optional<AutomationRuleView> find(long accountId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM automation_rules WHERE account_id = ? AND id = ?").params(accountId, id)
+                .query(this::rule).optional();
+    }
+
+    public List<AutomationRuleView> all(long accountId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM automation_rules WHERE account_id = ?" + ORDER).param(accountId).query(this::rule).list();
+    }
+
+    public List<AutomationRuleView> activeFor(long accountId, String eventName) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM automation_rules WHERE account_id = ? AND event_name = ? AND active" + ORDER)
+                .params(accountId, eventName).query(this::rule).list();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM automation_rules WHERE id = ?").param(id).update();
+    }
+
+    /** Counts a runtime validation failure; at two, switches the rule off with the reason. Returns the new count. */
+    public int recordRuntimeError(long id, String reason) {
+        return jdbc.sql("""
+                        UPDATE automation_rules SET runtime_error_count = runtime_error_count + 1,
+                            active = CASE WHEN runtime_error_count + 1 >= 2 THEN false ELSE active END,
+                            disabled_reason = CASE WHEN runtime_error_count + 1 >= 2 THEN ? ELSE disabled_reason END
+                        WHERE id = ? RETURNING runtime_error_count""")
+                .params("switched off after its conditions failed validation twice: " + reason, id).query(Integer.class).single();
+    }
+
+    @SuppressWarnings("unchecked")
+    private AutomationRuleView rule(ResultSet rs, int row) throws SQLException {
+        List<Map<String, Object>> conditions = (List<Map<String, Object>>) (List<?>) json.readList(rs.getString("conditions"));
+        List<Map<String, Object>> actions = (List<Map<String, Object>>) (List<?>) json.readList(rs.getString("actions"));
+        return new AutomationRuleView(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"), rs.getString("description"),
+                rs.getString("event_name"), conditions, actions, rs.getBoolean("active"), (Integer) rs.getObject("position"),
+                rs.getBoolean("stop_processing"), rs.getInt("runtime_error_count"), rs.getString("disabled_reason"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}
