@@ -114,6 +114,22 @@ class EndpointContractIntegrationTests extends IntegrationTest {
                 admin("DELETE", a + "/inboxes/{inbox}/assignment_policy", null, a + "/inboxes/999999999/assignment_policy", null, 404),
                 ep("GET", a + "/inboxes/{inbox}/assignment_queue", null, a + "/inboxes/999999999/assignment_queue", null, 404),
                 ep("GET", a + "/conversations/{conversation}/assignment_decision", null, a + "/conversations/999999999/assignment_decision", null, 404),
+                admin("GET", a + "/automation_rules", null, a + "/automation_rules/abc", null, 404),
+                admin("GET", a + "/automation_rules/{rule}", null, a + "/automation_rules/999999999", null, 404),
+                admin("POST", a + "/automation_rules", Map.of("name", "Unassign on resolve", "event_name", "conversation_updated",
+                        "conditions", List.of(Map.of("attribute_key", "status", "filter_operator", "equal_to", "values", List.of("resolved"))),
+                        "actions", List.of(Map.of("action_name", "assign_agent", "action_params", List.of("nil")))),
+                        a + "/automation_rules", Map.of("name", "x", "event_name", "conversation_updated", "conditions", List.of(),
+                        "actions", List.of(Map.of("action_name", "explode", "action_params", List.of()))), 422),
+                admin("PATCH", a + "/automation_rules/{rule}", Map.of("active", false), a + "/automation_rules/{rule}",
+                        Map.of("event_name", "never_happens"), 422),
+                admin("PUT", a + "/automation_rules/{rule}", Map.of("name", "Renamed"), a + "/automation_rules/{rule}", Map.of("name", ""), 422),
+                admin("DELETE", a + "/automation_rules/{rule}", null, a + "/automation_rules/999999999", null, 404),
+                admin("POST", a + "/automation_rules/{rule}/clone", null, a + "/automation_rules/999999999/clone", null, 404),
+                admin("GET", a + "/automation_rules/{rule}/executions", null, a + "/automation_rules/999999999/executions", null, 404),
+                admin("POST", a + "/automation_rules/dry_run", Map.of("rule_id", "{rule}", "last", 5), a + "/automation_rules/dry_run",
+                        Map.of("rule_id", "{rule}", "last", 0), 422),
+                ep("GET", a + "/conversations/{conversation}/automation_log", null, a + "/conversations/999999999/automation_log", null, 404),
                 ep("POST", "/api/v1/profile/presence", Map.of("account_id", "{account}"), "/api/v1/profile/presence", Map.of(), 422),
                 ep("GET", "/api/v1/profile", null, "/api/v1/profile/unknown", null, 404),
                 ep("POST", "/api/v1/profile/availability", Map.of("profile", Map.of("availability", "online", "account_id", "{account}")),
@@ -202,8 +218,12 @@ class EndpointContractIntegrationTests extends IntegrationTest {
                 "attribute_key", "order", "attribute_display_type", "text", "attribute_model", "conversation_attribute")).expect(200).json().get("id").asLong();
         long policy = team.admin().post(team.path("/assignment_policies"), Map.of("name", "Default")).expect(200).json().get("id").asLong();
         team.admin().post(team.path("/inboxes/" + inbox.id() + "/assignment_policy"), Map.of("assignment_policy_id", policy)).expect(200);
+        long rule = team.admin().post(team.path("/automation_rules"), Map.of("name", "Tag", "event_name", "conversation_created",
+                "conditions", List.of(), "actions", List.of(Map.of("action_name", "add_label", "action_params", List.of("tagged")))))
+                .expect(200).json().get("id").asLong();
         var values = new HashMap<String, Object>();
         values.put("policy", policy);
+        values.put("rule", rule);
         values.put("account", team.accountId());
         values.put("agent", extra.id());
         values.put("admin", team.adminUser().id());
