@@ -81,9 +81,14 @@ public enum Attribute {
         return operators;
     }
 
+    private static final Map<String, Attribute> BY_KEY = new java.util.HashMap<>();
+
+    static {
+        for (Attribute a : values()) BY_KEY.put(a.key, a);
+    }
+
     public static Attribute byKey(String key) {
-        for (Attribute a : values()) if (a.key.equals(key)) return a;
-        return null;
+        return key == null ? null : BY_KEY.get(key);
     }
 
     /** The key of this attribute in Chatwoot's change map (labels change as {@code label_list}). */

@@ -4,13 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Evaluates a rule's conditions in memory against one {@link Snapshot}, with Chatwoot's semantics
@@ -124,9 +122,15 @@ public final class RuleEvaluator {
     }
 
     private static ConditionResult labels(int index, Condition c, Set<String> labels) {
-        Set<String> wanted = c.values() == null ? Set.of()
-                : c.values().stream().filter(Objects::nonNull).map(v -> v.toString().trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        boolean any = labels.stream().anyMatch(wanted::contains);
+        boolean any = false;
+        if (c.values() != null) {
+            for (Object v : c.values()) {
+                if (v != null && labels.contains(v.toString().trim().toLowerCase(Locale.ROOT))) {
+                    any = true;
+                    break;
+                }
+            }
+        }
         boolean result = switch (c.operator()) {
             case "equal_to" -> any;
             case "not_equal_to" -> !any;
@@ -134,7 +138,7 @@ public final class RuleEvaluator {
             case "is_not_present" -> labels.isEmpty();
             default -> false;
         };
-        return result(index, c, List.copyOf(labels), result);
+        return result(index, c, labels, result);
     }
 
     private static ConditionResult changed(int index, Condition c, Snapshot s) {
@@ -156,30 +160,49 @@ public final class RuleEvaluator {
     /** The comparison itself, on one value; {@code customType} is set for custom attributes. */
     static boolean compare(Condition c, Object actual, Attribute.Kind kind, String customType, LocalDate today) {
         List<Object> values = c.values() == null ? List.of() : c.values();
-        boolean present = actual != null && !actual.toString().isBlank();
-        switch (c.operator()) {
-            case "is_present":
-                return present;
-            case "is_not_present":
-                return !present;
-            default:
-                break;
-        }
+        String operator = c.operator();
+        if ("is_present".equals(operator)) return actual != null && !actual.toString().isBlank();
+        if ("is_not_present".equals(operator)) return actual == null || actual.toString().isBlank();
         if (actual == null) {
             // SQL's three-valued logic, except Chatwoot's custom-attribute not_equal_to ("or is null")
-            return customType != null && "not_equal_to".equals(c.operator());
+            return customType != null && "not_equal_to".equals(operator);
         }
-        return switch (c.operator()) {
-            case "equal_to" -> values.stream().anyMatch(v -> same(v, actual, kindFor(kind, customType)));
-            case "not_equal_to" -> values.stream().noneMatch(v -> same(v, actual, kindFor(kind, customType)));
-            case "contains" -> values.stream().anyMatch(v -> v != null && lower(actual).contains(lower(v).trim()));
-            case "does_not_contain" -> values.stream().noneMatch(v -> v != null && lower(actual).contains(lower(v).trim()));
-            case "starts_with" -> values.stream().anyMatch(v -> v != null && lower(actual).startsWith(lower(v).trim()));
-            case "is_greater_than" -> !values.isEmpty() && order(actual, values.get(0)) > 0;
-            case "is_less_than" -> !values.isEmpty() && order(actual, values.get(0)) < 0;
-            case "days_before" -> !values.isEmpty() && isDaysBefore(actual, values.get(0), today);
-            default -> false;
-        };
+        switch (operator) {
+            case "equal_to":
+                return anyEqual(values, actual, kindFor(kind, customType));
+            case "not_equal_to":
+                return !anyEqual(values, actual, kindFor(kind, customType));
+            case "contains":
+                return anyText(values, lower(actual), false);
+            case "does_not_contain":
+                return !anyText(values, lower(actual), false);
+            case "starts_with":
+                return anyText(values, lower(actual), true);
+            case "is_greater_than":
+                return !values.isEmpty() && order(actual, values.get(0)) > 0;
+            case "is_less_than":
+                return !values.isEmpty() && order(actual, values.get(0)) < 0;
+            case "days_before":
+                return !values.isEmpty() && isDaysBefore(actual, values.get(0), today);
+            default:
+                return false;
+        }
+    }
+
+    private static boolean anyEqual(List<Object> values, Object actual, Attribute.Kind kind) {
+        for (int i = 0; i < values.size(); i++) if (same(values.get(i), actual, kind)) return true;
+        return false;
+    }
+
+    /** Whether the (lower-cased) actual text contains, or starts with, any of the values, ignoring case. */
+    private static boolean anyText(List<Object> values, String actual, boolean prefix) {
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v == null) continue;
+            String needle = lower(v).trim();
+            if (prefix ? actual.startsWith(needle) : actual.contains(needle)) return true;
+        }
+        return false;
     }
 
     private static Attribute.Kind kindFor(Attribute.Kind kind, String customType) {
@@ -195,20 +218,27 @@ public final class RuleEvaluator {
         if (expected == null || actual == null) return false;
         return switch (kind) {
             case ID -> numericEquals(expected, actual);
-            case ENUM -> normalizeEnum(expected).equals(normalizeEnum(actual));
+            case ENUM -> expected.toString().trim().equalsIgnoreCase(actual.toString());
             case TEXT -> expected.toString().equals(actual.toString());
-            case TEXT_ANY_CASE, LABELS -> lower(expected).equals(lower(actual)) || numericEquals(expected, actual);
+            case TEXT_ANY_CASE, LABELS -> expected.toString().equalsIgnoreCase(actual.toString()) || looksNumeric(expected) && numericEquals(expected, actual);
         };
     }
 
-    private static String normalizeEnum(Object value) {
-        return lower(value).trim();
+    private static boolean looksNumeric(Object value) {
+        if (value instanceof Number) return true;
+        String text = value.toString();
+        return !text.isEmpty() && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '-');
     }
 
     private static boolean numericEquals(Object a, Object b) {
+        if (isWhole(a) && isWhole(b)) return ((Number) a).longValue() == ((Number) b).longValue();
         BigDecimal x = number(a);
         BigDecimal y = number(b);
         return x != null && y != null && x.compareTo(y) == 0;
+    }
+
+    private static boolean isWhole(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short;
     }
 
     private static int order(Object actual, Object bound) {
@@ -284,8 +314,8 @@ public final class RuleEvaluator {
         return new ConditionResult(index, c.attributeKey(), c.operator(), expected, seen, result, note);
     }
 
-    private static List<Object> orEmpty(Collection<Object> values) {
-        return values == null ? List.of() : List.copyOf(values.stream().filter(Objects::nonNull).toList());
+    private static List<Object> orEmpty(List<Object> values) {
+        return values == null ? List.of() : values;
     }
 
     /** Names for enum numbers Chatwoot clients may send (status 0-3, priority 0-3, message_type 0-3). */
