@@ -1,0 +1,80 @@
+package dev.parley.reporting.application;
+
+import dev.parley.conversation.ConversationCreated;
+import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.ConversationStatusChanged;
+import dev.parley.conversation.MessageCreated;
+import dev.parley.conversation.MessageType;
+import dev.parley.reporting.persistence.ReportingRepository;
+import dev.parley.reporting.persistence.ReportingRepository.Fact;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns conversation events into reporting facts, from what the event carries (the assignee when it
+ * was resolved, the time it happened), never from the conversation as it is later.
+ */
+@Component
+class ReportingListener {
+
+    private final ReportingRepository reporting;
+    private final ConversationQueries conversations;
+
+    ReportingListener(ReportingRepository reporting, ConversationQueries conversations) {
+        this.reporting = reporting;
+        this.conversations = conversations;
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationCreated e) {
+        reporting.append(new Fact(e.accountId(), e.inboxId(), e.assigneeId(), e.teamId(), e.conversationId(), "conversation_created", 0,
+                e.occurredAt(), e.occurredAt(), e.eventId()));
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationStatusChanged e) {
+        Instant created = createdAt(e.conversationId()).orElse(e.occurredAt());
+        if (e.to() == ConversationStatus.RESOLVED) {
+            reporting.append(new Fact(e.accountId(), e.inboxId(), e.assigneeIdAtChange(), e.teamIdAtChange(), e.conversationId(),
+                    "conversation_resolved", seconds(created, e.occurredAt()), created, e.occurredAt(), e.eventId()));
+        } else if (e.to() == ConversationStatus.OPEN) {
+            Instant lastResolved = reporting.lastEnd(e.conversationId(), "conversation_resolved", e.occurredAt()).orElse(null);
+            reporting.append(new Fact(e.accountId(), e.inboxId(), e.assigneeIdAtChange(), e.teamIdAtChange(), e.conversationId(),
+                    "conversation_opened", lastResolved == null ? 0 : seconds(lastResolved, e.occurredAt()),
+                    lastResolved == null ? e.occurredAt() : lastResolved, e.occurredAt(), e.eventId()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(MessageCreated e) {
+        if (e.messageType() == MessageType.ACTIVITY) return;
+        if (e.messageType() == MessageType.INCOMING || e.messageType() == MessageType.OUTGOING && !e.isPrivate()) {
+            String name = e.messageType() == MessageType.INCOMING ? "incoming_message" : "outgoing_message";
+            reporting.append(new Fact(e.accountId(), e.inboxId(), e.senderType() != null && e.senderType().equals("User") ? e.senderId() : null,
+                    null, e.conversationId(), name, 0, e.occurredAt(), e.occurredAt(), e.eventId()));
+        }
+        if (!e.humanReply()) return;
+        if (e.firstReply()) {
+            // since the last time the conversation (re)started waiting for people: its last reopening, else its creation
+            Instant since = reporting.lastEnd(e.conversationId(), "conversation_opened", e.occurredAt())
+                    .orElseGet(() -> createdAt(e.conversationId()).orElse(e.occurredAt()));
+            reporting.append(new Fact(e.accountId(), e.inboxId(), e.senderId(), null, e.conversationId(), "first_response",
+                    seconds(since, e.occurredAt()), since, e.occurredAt(), e.eventId()));
+        } else if (e.waitingSinceBefore() != null) {
+            reporting.append(new Fact(e.accountId(), e.inboxId(), e.assigneeId(), null, e.conversationId(), "reply_time",
+                    seconds(e.waitingSinceBefore(), e.occurredAt()), e.waitingSinceBefore(), e.occurredAt(), e.eventId()));
+        }
+    }
+
+    /** When the conversation was created (it never changes, so reading it later is safe). */
+    private java.util.Optional<Instant> createdAt(long conversationId) {
+        return conversations.findById(conversationId).map(c -> c.createdAt());
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis() / 1000.0);
+    }
+}
