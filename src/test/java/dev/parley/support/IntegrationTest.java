@@ -14,7 +14,11 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "parley.data-dir=",
         "parley.platform-token=" + IntegrationTest.PLATFORM_TOKEN,
-        "parley.snooze.check-interval=PT0.5S"})
+        "parley.snooze.check-interval=PT0.5S",
+        "parley.webhooks.allow-private=true",
+        "parley.webhooks.poll-interval=PT0.2S",
+        "parley.webhooks.retry-base=PT1S",
+        "parley.webhooks.retry-max=PT4S"})
 @Import(RecordedEvents.class)
 public abstract class IntegrationTest {
 

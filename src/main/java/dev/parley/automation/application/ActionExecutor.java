@@ -15,6 +15,9 @@ import dev.parley.conversation.MessageInput;
 import dev.parley.conversation.MessageType;
 import dev.parley.conversation.MessageView;
 import dev.parley.shared.Actor;
+import dev.parley.webhook.UrlSafety;
+import dev.parley.webhook.WebhookDeliveries;
+import dev.parley.webhook.WebhookPayloads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +43,13 @@ class ActionExecutor {
     private final Teams teams;
     private final Templates templates;
     private final AutomationMailer mailer;
-    private final WebhookPoster webhooks;
+    private final WebhookDeliveries webhooks;
+    private final UrlSafety urlSafety;
+    private final WebhookPayloads payloads;
 
     ActionExecutor(ConversationManagement conversations, ConversationQueries conversationQueries, ContactManagement contacts,
                    ContactQueries contactQueries, AccountQueries accounts, Teams teams, Templates templates, AutomationMailer mailer,
-                   WebhookPoster webhooks) {
+                   WebhookDeliveries webhooks, UrlSafety urlSafety, WebhookPayloads payloads) {
         this.conversations = conversations;
         this.conversationQueries = conversationQueries;
         this.contacts = contacts;
@@ -54,6 +59,8 @@ class ActionExecutor {
         this.templates = templates;
         this.mailer = mailer;
         this.webhooks = webhooks;
+        this.urlSafety = urlSafety;
+        this.payloads = payloads;
     }
 
     String run(RuleAction action, ConversationView c, String eventName, Actor rule) {
@@ -92,8 +99,10 @@ class ActionExecutor {
             case "set_custom_attribute" -> setCustomAttributes(action, c, rule);
             case "send_webhook_event" -> {
                 String url = String.valueOf(action.firstParam());
-                int attempt = webhooks.post(url, webhookPayload(c, eventName));
-                yield "done: posted to " + url + (attempt > 1 ? " on attempt " + attempt : "");
+                String problem = urlSafety.problem(url);
+                if (problem != null) yield "skipped: URL " + problem;
+                var id = webhooks.enqueue(a, null, url, null, "automation_event." + eventName, webhookPayload(c, eventName), null);
+                yield "done: queued delivery " + id + " to " + url;
             }
             case "send_email_to_team" -> emailTeams(action, c, rule);
             case "send_email_transcript" -> emailTranscript(action, c);
@@ -180,24 +189,10 @@ class ActionExecutor {
                 + " address(es)";
     }
 
+    /** Chatwoot: the conversation's webhook payload plus {@code "event": "automation_event.<event_name>"}. */
     private Map<String, Object> webhookPayload(ConversationView c, String eventName) {
-        var payload = new LinkedHashMap<String, Object>();
+        Map<String, Object> payload = payloads.conversation(c);
         payload.put("event", "automation_event." + eventName);
-        payload.put("id", c.displayId());
-        payload.put("account_id", c.accountId());
-        payload.put("inbox_id", c.inboxId());
-        payload.put("status", c.status().apiName());
-        payload.put("priority", c.priority() == null ? null : c.priority().apiName());
-        payload.put("labels", c.labels());
-        payload.put("custom_attributes", c.customAttributes());
-        payload.put("additional_attributes", c.additionalAttributes());
-        var meta = new LinkedHashMap<String, Object>();
-        contactQueries.find(c.accountId(), c.contactId())
-                .ifPresent(contact -> meta.put("sender", Map.of("id", contact.id(), "name", contact.name(), "type", "contact")));
-        meta.put("assignee", c.assigneeId() == null ? null : Map.of("id", c.assigneeId(), "name", agentName(c.accountId(), c.assigneeId())));
-        meta.put("team", c.teamId() == null ? null : Map.of("id", c.teamId()));
-        payload.put("meta", meta);
-        payload.put("created_at", c.createdAt().getEpochSecond());
         return payload;
     }
 

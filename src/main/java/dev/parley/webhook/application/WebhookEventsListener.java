@@ -1,0 +1,128 @@
+package dev.parley.webhook.application;
+
+import dev.parley.contact.ContactCreated;
+import dev.parley.contact.ContactQueries;
+import dev.parley.contact.ContactUpdated;
+import dev.parley.conversation.ConversationCreated;
+import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationStatusChanged;
+import dev.parley.conversation.ConversationUpdated;
+import dev.parley.conversation.ConversationView;
+import dev.parley.conversation.MessageCreated;
+import dev.parley.conversation.MessageType;
+import dev.parley.inbox.InboxQueries;
+import dev.parley.webhook.WebhookDeliveries;
+import dev.parley.webhook.WebhookPayloads;
+import dev.parley.webhook.WebhookView;
+import dev.parley.webhook.persistence.WebhookRepository;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues a delivery for every subscribed webhook (and, for conversation and message events, the API
+ * inbox's webhook_url) when something happens. Queuing is idempotent per event and URL.
+ */
+@Component
+class WebhookEventsListener {
+
+    private final WebhookRepository webhooks;
+    private final WebhookDeliveries deliveries;
+    private final WebhookPayloads payloads;
+    private final ConversationQueries conversations;
+    private final ContactQueries contacts;
+    private final InboxQueries inboxes;
+
+    WebhookEventsListener(WebhookRepository webhooks, WebhookDeliveries deliveries, WebhookPayloads payloads, ConversationQueries conversations,
+                          ContactQueries contacts, InboxQueries inboxes) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.payloads = payloads;
+        this.conversations = conversations;
+        this.contacts = contacts;
+        this.inboxes = inboxes;
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationCreated e) {
+        conversations.findById(e.conversationId()).ifPresent(c -> fanOut(c, "conversation_created", payloads.conversation(c), e.eventId()));
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationUpdated e) {
+        conversations.findById(e.conversationId()).ifPresent(c -> {
+            Map<String, Object> payload = payloads.conversation(c);
+            List<Map<String, Object>> changed = new ArrayList<>();
+            e.changedAttributes().forEach((key, change) -> {
+                var values = new LinkedHashMap<String, Object>();
+                values.put("previous_value", change.get(0));
+                values.put("current_value", change.get(1));
+                changed.add(Map.of(key, values));
+            });
+            payload.put("changed_attributes", changed);
+            fanOut(c, "conversation_updated", payload, e.eventId());
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationStatusChanged e) {
+        conversations.findById(e.conversationId()).ifPresent(c -> {
+            Map<String, Object> payload = payloads.conversation(c);
+            payload.put("changed_attributes", List.of(Map.of("status", Map.of("previous_value", e.from().apiName(), "current_value", e.to().apiName()))));
+            fanOut(c, "conversation_status_changed", payload, e.eventId());
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(MessageCreated e) {
+        if (e.messageType() == MessageType.ACTIVITY) return; // Chatwoot does not send activity lines
+        conversations.findById(e.conversationId()).ifPresent(c -> conversations.message(c.id(), e.messageId())
+                .ifPresent(m -> fanOut(c, "message_created", payloads.message(m, c, true), e.eventId())));
+    }
+
+    @ApplicationModuleListener
+    void on(ContactCreated e) {
+        contacts.find(e.accountId(), e.contactId()).ifPresent(contact -> {
+            Map<String, Object> payload = payloads.contact(contact);
+            accountOnly(e.accountId(), "contact_created", payload, e.eventId());
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(ContactUpdated e) {
+        contacts.find(e.accountId(), e.contactId()).ifPresent(contact -> {
+            Map<String, Object> payload = payloads.contact(contact);
+            List<Map<String, Object>> changed = new ArrayList<>();
+            e.changes().forEach((key, change) -> changed.add(Map.of(key, mapOf(change))));
+            payload.put("changed_attributes", changed);
+            accountOnly(e.accountId(), "contact_updated", payload, e.eventId());
+        });
+    }
+
+    private void fanOut(ConversationView c, String event, Map<String, Object> payload, UUID eventId) {
+        payload.put("event", event);
+        for (WebhookView w : webhooks.subscribed(c.accountId(), event, c.inboxId())) {
+            deliveries.enqueue(c.accountId(), w.id(), w.url(), w.secret(), event, payload, eventId);
+        }
+        inboxes.find(c.accountId(), c.inboxId()).filter(i -> i.webhookUrl() != null && !i.webhookUrl().isBlank())
+                .ifPresent(i -> deliveries.enqueue(c.accountId(), null, i.webhookUrl(), i.hmacToken(), event, payload, eventId));
+    }
+
+    private void accountOnly(long accountId, String event, Map<String, Object> payload, UUID eventId) {
+        payload.put("event", event);
+        for (WebhookView w : webhooks.subscribed(accountId, event, null)) {
+            if (w.inboxId() == null) deliveries.enqueue(accountId, w.id(), w.url(), w.secret(), event, payload, eventId);
+        }
+    }
+
+    private static Map<String, Object> mapOf(List<Object> change) {
+        var values = new LinkedHashMap<String, Object>();
+        values.put("previous_value", change.get(0));
+        values.put("current_value", change.get(1));
+        return values;
+    }
+}
