@@ -17,6 +17,7 @@ CREATE TABLE reporting_events (
 );
 CREATE INDEX reporting_events_account_name_time_idx ON reporting_events (account_id, name, created_at);
 CREATE INDEX reporting_events_conversation_idx ON reporting_events (conversation_id, name, created_at);
+CREATE INDEX reporting_events_account_user_idx ON reporting_events (account_id, user_id, created_at);
 
 -- webhooks: subscriptions and a durable delivery queue
 CREATE TABLE webhooks (

@@ -36,10 +36,36 @@ public class ReportQueries {
         return summary;
     }
 
+    /** The seven figures in three queries: conversations, messages, and the facts credited to people. */
     Map<String, Object> figures(long accountId, Scope scope, Range range) {
         var figures = new LinkedHashMap<String, Object>();
-        for (String metric : METRICS) figures.put(metric, value(accountId, scope, range, metric));
+        figures.put("conversations_count", value(accountId, scope, range, "conversations_count"));
+        String eventRange = " FROM reporting_events e WHERE e.account_id = ? AND e.created_at >= ? AND e.created_at < ? AND ";
+        Number[] messages = row("SELECT count(*) FILTER (WHERE e.name = 'incoming_message'), count(*) FILTER (WHERE e.name = 'outgoing_message')"
+                + eventRange + "e.name IN ('incoming_message', 'outgoing_message') AND " + scope.messageEvents(), accountId, scope, range, 2);
+        Number[] credited = row("""
+                SELECT coalesce(avg(e.value) FILTER (WHERE e.name = 'first_response'), 0),
+                       coalesce(avg(e.value) FILTER (WHERE e.name = 'conversation_resolved'), 0),
+                       count(*) FILTER (WHERE e.name = 'conversation_resolved'),
+                       coalesce(avg(e.value) FILTER (WHERE e.name = 'reply_time'), 0)""" + eventRange
+                + "e.name IN ('conversation_resolved', 'first_response', 'reply_time') AND " + scope.creditedEvents(), accountId, scope, range, 4);
+        figures.put("incoming_messages_count", messages[0]);
+        figures.put("outgoing_messages_count", messages[1]);
+        figures.put("avg_first_response_time", credited[0]);
+        figures.put("avg_resolution_time", credited[1]);
+        figures.put("resolutions_count", credited[2]);
+        figures.put("reply_time", credited[3]);
         return figures;
+    }
+
+    private Number[] row(String sql, long accountId, Scope scope, Range range, int columns) {
+        List<Object> params = new ArrayList<>(List.of(accountId, Timestamp.from(range.since()), Timestamp.from(range.until())));
+        if (scope.needsLabelParameter()) params.add(new String[] {scope.label()});
+        return jdbc.sql(sql).params(params).query((rs, n) -> {
+            Number[] values = new Number[columns];
+            for (int i = 0; i < columns; i++) values[i] = (Number) rs.getObject(i + 1);
+            return values;
+        }).single();
     }
 
     /** One metric: a count, or an average in seconds (0 when nothing happened). */

@@ -16,8 +16,8 @@ public record Scope(String type, Long id, String label) {
         return switch (type) {
             case "agent" -> "e.user_id = " + id;
             case "inbox" -> "e.inbox_id = " + id;
-            case "team" -> "EXISTS (SELECT 1 FROM conversations c WHERE c.id = e.conversation_id AND c.team_id = " + id + ")";
-            case "label" -> "EXISTS (SELECT 1 FROM conversations c WHERE c.id = e.conversation_id AND c.labels @> ARRAY[?]::text[])";
+            case "team" -> "e.conversation_id IN (SELECT c.id FROM conversations c WHERE c.team_id = " + id + ")";
+            case "label" -> "e.conversation_id IN (SELECT c.id FROM conversations c WHERE c.labels @> ARRAY[?]::text[])";
             default -> "true";
         };
     }
@@ -25,7 +25,7 @@ public record Scope(String type, Long id, String label) {
     /** SQL condition on reporting_events {@code e} for message facts (by the conversation's current assignee for agents). */
     String messageEvents() {
         return "agent".equals(type)
-                ? "EXISTS (SELECT 1 FROM conversations c WHERE c.id = e.conversation_id AND c.assignee_id = " + id + ")"
+                ? "e.conversation_id IN (SELECT c.id FROM conversations c WHERE c.assignee_id = " + id + ")"
                 : creditedEvents();
     }
 
