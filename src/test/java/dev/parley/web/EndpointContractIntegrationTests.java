@@ -42,6 +42,7 @@ class EndpointContractIntegrationTests extends IntegrationTest {
 
     static Stream<Endpoint> endpoints() {
         String a = "/api/v1/accounts/{account}";
+        String v2 = "/api/v2/accounts/{account}";
         return Stream.of(
                 ep("GET", a + "/agents", null, a + "/agents/x", null, 405),
                 admin("POST", a + "/agents", Map.of("name", "New Agent", "email", "new.{unique}@parley.test"), a + "/agents", Map.of("name", "x", "email", "not-an-email"), 422),
@@ -130,6 +131,18 @@ class EndpointContractIntegrationTests extends IntegrationTest {
                 admin("POST", a + "/automation_rules/dry_run", Map.of("rule_id", "{rule}", "last", 5), a + "/automation_rules/dry_run",
                         Map.of("rule_id", "{rule}", "last", 0), 422),
                 ep("GET", a + "/conversations/{conversation}/automation_log", null, a + "/conversations/999999999/automation_log", null, 404),
+                admin("GET", v2 + "/reports/summary?type=account", null, v2 + "/reports/summary?type=planet", null, 422),
+                admin("GET", v2 + "/reports?metric=resolutions_count&group_by=day", null, v2 + "/reports?metric=happiness", null, 422),
+                admin("GET", v2 + "/summary_reports/agent", null, v2 + "/summary_reports/planet", null, 422),
+                admin("GET", v2 + "/reports/agents", null, v2 + "/reports/agents?since=10&until=5", null, 422),
+                admin("GET", a + "/webhooks", null, a + "/webhooks/abc", null, 404),
+                admin("POST", a + "/webhooks", Map.of("webhook", Map.of("url", "http://127.0.0.1:9/{unique}", "subscriptions", List.of("message_created"))),
+                        a + "/webhooks", Map.of("url", "ftp://x", "subscriptions", List.of("x")), 422),
+                admin("GET", a + "/webhooks/{webhook}", null, a + "/webhooks/999999999", null, 404),
+                admin("PATCH", a + "/webhooks/{webhook}", Map.of("subscriptions", List.of("conversation_created")), a + "/webhooks/{webhook}",
+                        Map.of("subscriptions", List.of()), 422),
+                admin("DELETE", a + "/webhooks/{webhook}", null, a + "/webhooks/999999999", null, 404),
+                admin("GET", a + "/webhooks/{webhook}/deliveries", null, a + "/webhooks/999999999/deliveries", null, 404),
                 ep("POST", "/api/v1/profile/presence", Map.of("account_id", "{account}"), "/api/v1/profile/presence", Map.of(), 422),
                 ep("GET", "/api/v1/profile", null, "/api/v1/profile/unknown", null, 404),
                 ep("POST", "/api/v1/profile/availability", Map.of("profile", Map.of("availability", "online", "account_id", "{account}")),
@@ -221,7 +234,10 @@ class EndpointContractIntegrationTests extends IntegrationTest {
         long rule = team.admin().post(team.path("/automation_rules"), Map.of("name", "Tag", "event_name", "conversation_created",
                 "conditions", List.of(), "actions", List.of(Map.of("action_name", "add_label", "action_params", List.of("tagged")))))
                 .expect(200).json().get("id").asLong();
+        long webhook = team.admin().post(team.path("/webhooks"), Map.of("url", "http://127.0.0.1:9/" + team.accountId(),
+                "subscriptions", List.of("message_created"))).expect(200).json().get("payload").get("webhook").get("id").asLong();
         var values = new HashMap<String, Object>();
+        values.put("webhook", webhook);
         values.put("policy", policy);
         values.put("rule", rule);
         values.put("account", team.accountId());
