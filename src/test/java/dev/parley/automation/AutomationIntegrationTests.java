@@ -145,6 +145,23 @@ class AutomationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void openConversationAndLastRespondingAgent() {
+        var bea = fixtures.user("Bea Backup", team.accountId(), "agent");
+        team.admin().post(team.path("/inbox_members"), Map.of("inbox_id", inbox.id(), "user_ids", List.of(bea.id()))).expect(200);
+        rule("Back to the last agent", "message_created", List.of(condition("content", "contains", List.of("follow-up"), null)),
+                List.of(action("open_conversation"), action("assign_agent", "last_responding_agent")));
+        long id = fixtures.conversation(customer, "first question");
+        team.agent().as(bea.token()).post(team.path("/conversations/" + id + "/messages"), Map.of("content", "answered")).expect(200);
+        team.admin().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "pending")).expect(200);
+        team.admin().post(team.path("/conversations/" + id + "/messages"), Map.of("content", "a follow-up", "message_type", "incoming")).expect(200);
+        await().atMost(SOON).untilAsserted(() -> {
+            JsonNode c = conversation(id);
+            assertThat(c.get("status").asString()).isEqualTo("open");
+            assertThat(c.get("meta").get("assignee").get("id").asLong()).isEqualTo(bea.id());
+        });
+    }
+
+    @Test
     void mailActionsSayMailIsNotConfigured() {
         long teamId = team.admin().post(team.path("/teams"), Map.of("name", "Mail")).expect(200).json().get("id").asLong();
         long ruleId = rule("Mail", "conversation_created", List.of(), List.of(
