@@ -1,0 +1,68 @@
+package dev.parley.web;
+
+import dev.parley.account.AccountManagement;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two doors. The dashboard ({@code /app/**}) signs people in with email and password into a session
+ * cookie, with CSRF-protected forms. Everything else (the JSON APIs, public API, operations) stays
+ * stateless: its token checks are the interceptors in this module, so Spring Security lets it through.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
+        http.securityMatcher("/app", "/app/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/app/login").permitAll().anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/app/login").loginProcessingUrl("/app/login").usernameParameter("email")
+                        .defaultSuccessUrl("/app", true).failureUrl("/app/login?error").permitAll())
+                .logout(l -> l.logoutUrl("/app/logout").logoutSuccessUrl("/app/login?signed-out"));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apis(HttpSecurity http) throws Exception {
+        http.csrf(c -> c.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable());
+        return http.build();
+    }
+
+    /** Checks the email and password against the users Parley keeps (bcrypt). */
+    @Bean
+    AuthenticationProvider passwords(AccountManagement accounts) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                String email = authentication.getName();
+                String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
+                var user = accounts.checkPassword(email, password)
+                        .orElseThrow(() -> new BadCredentialsException("Email or password is wrong"));
+                return UsernamePasswordAuthenticationToken.authenticated(new DashboardUser(user.id(), user.availableName(), user.email()),
+                        null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+            }
+        };
+    }
+}

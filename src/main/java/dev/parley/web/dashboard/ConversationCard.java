@@ -1,0 +1,6 @@
+package dev.parley.web.dashboard;
+
+/** What a conversation card in the list shows. */
+record ConversationCard(long displayId, String contactName, String inboxName, String preview, String assigneeName, String status,
+                        Long waitingMinutes, String priority) {
+}

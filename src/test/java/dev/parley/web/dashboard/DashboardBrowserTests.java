@@ -1,0 +1,120 @@
+package dev.parley.web.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parley.support.Fixtures.Team;
+import dev.parley.support.IntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The dashboard in headless Chromium: live triage and replying, as agents use it. */
+class DashboardBrowserTests extends IntegrationTest {
+
+    static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+    private Team team;
+    private String base;
+
+    @BeforeEach
+    void world() {
+        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
+        team = fixtures.account();
+        base = "http://localhost:" + port;
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    @Test
+    void liveTriageCardsAppearAndMoveWithoutReload() {
+        var inbox = fixtures.inbox(team, team.agentUser());
+        WebDriver agent = browser(team.agentUser().email());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=unassigned");
+        Browsers.awaitLive(agent);
+        WebDriver admin = browser(team.adminUser().email());
+        admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
+        Browsers.awaitLive(admin);
+        assertThat(admin.findElement(By.id("count-unassigned")).getText()).isEqualTo("0");
+
+        long id = fixtures.conversation(fixtures.customer(inbox, "Live Lena"), "Is anyone there?");
+        waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("conversation-" + id)).getText().contains("Is anyone there?"));
+        assertThat(agent.findElement(By.id("conversation-" + id)).getText()).contains("Live Lena");
+        assertThat(agent.findElement(By.id("count-unassigned")).getText()).isEqualTo("1");
+        waitFor(admin, WITHIN_A_SECOND, d -> d.findElement(By.id("count-unassigned")).getText().equals("1"));
+
+        agent.findElement(By.cssSelector("#conversation-" + id + " button.assign-me")).click();
+        new WebDriverWait(agent, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("view=mine"));
+        assertThat(agent.findElements(By.id("conversation-" + id))).hasSize(1);
+        assertThat(agent.findElement(By.id("count-mine")).getText()).isEqualTo("1");
+        waitFor(admin, WITHIN_A_SECOND, d -> d.findElement(By.id("count-unassigned")).getText().equals("0"));
+    }
+
+    @Test
+    void replyReachesTheCustomerThePrivateNoteDoesNotAndCustomerRepliesAppearLive() {
+        var inbox = fixtures.inbox(team, team.agentUser());
+        var customer = fixtures.customer(inbox, "Reply Rosa");
+        long id = fixtures.conversation(customer, "My parcel is late");
+        WebDriver agent = browser(team.agentUser().email());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
+        Browsers.awaitLive(agent);
+
+        agent.findElement(By.id("content")).sendKeys("Sorry about that, checking now");
+        agent.findElement(By.id("send")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("checking now"));
+        Browsers.awaitLive(agent);
+        agent.findElement(By.id("content")).sendKeys("Courier lost it, refund if needed");
+        agent.findElement(By.id("private")).click();
+        agent.findElement(By.id("send")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("Courier lost it"));
+
+        List<String> seenByCustomer = new ArrayList<>();
+        anonymous().get(customer.conversationsPath() + "/" + id + "/messages").expect(200).json()
+                .forEach(m -> seenByCustomer.add(m.get("content").asString()));
+        assertThat(seenByCustomer).contains("Sorry about that, checking now").doesNotContain("Courier lost it, refund if needed");
+
+        Browsers.awaitLive(agent);
+        anonymous().post(customer.conversationsPath() + "/" + id + "/messages", Map.of("content", "Thanks, waiting")).expect(200);
+        waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("thread")).getText().contains("Thanks, waiting"));
+
+        agent.findElement(By.id("resolve")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("resolved"));
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithAnExplanation() {
+        WebDriver browser = Browsers.open(1280, 900);
+        browsers.add(browser);
+        browser.get(base + "/app/login");
+        browser.findElement(By.id("email")).sendKeys(team.agentUser().email());
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.id("sign-in")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.findElements(By.id("login-error")).isEmpty());
+        browser.get(base + "/app/accounts/" + team.accountId() + "/conversations");
+        assertThat(browser.getCurrentUrl()).contains("/app/login");
+    }
+
+    /** Polls every 50 ms; a fragment swapped in by the live stream between two looks is simply looked at again. */
+    private static void waitFor(WebDriver browser, Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, timeout, Duration.ofMillis(50)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
+    }
+
+    private WebDriver browser(String email) {
+        WebDriver browser = Browsers.open(1280, 900);
+        browsers.add(browser);
+        Browsers.signIn(browser, base, email, "secret123");
+        return browser;
+    }
+}
