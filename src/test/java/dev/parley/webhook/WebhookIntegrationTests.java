@@ -82,7 +82,8 @@ class WebhookIntegrationTests extends IntegrationTest {
             long id = fixtures.conversation(customer, "hello inbox");
             team.admin().post(team.path("/conversations/" + id + "/messages"), Map.of("content", "hello back")).expect(200);
             await().atMost(Duration.ofSeconds(5)).until(() -> receiver.accepted.stream().filter(r -> r.event().equals("message_created")).count() == 2);
-            String reply = receiver.accepted.stream().filter(r -> r.body().contains("hello back")).findFirst().orElseThrow().body();
+            String reply = receiver.accepted.stream().filter(r -> r.event().equals("message_created") && r.body().contains("\"content\":\"hello back\",\"conversation\""))
+                    .findFirst().orElseThrow().body();
             assertThat(reply).contains("\"message_type\":\"outgoing\"").contains("\"conversation\":{");
             assertThat(receiver.accepted).allMatch(Receiver.Received::signatureValid);
         }
