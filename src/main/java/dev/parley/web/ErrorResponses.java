@@ -85,6 +85,12 @@ class ErrorResponses {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
     }
 
+    /** A live stream whose browser went away: nothing to answer, nothing to log. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone() {
+        // the response is no longer writable
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {

@@ -52,10 +52,11 @@ class DashboardController {
     private final InboxQueries inboxes;
     private final AccountQueries accounts;
     private final LiveStreams streams;
+    private final SidePanel sidePanel;
     private final Clock clock;
 
     DashboardController(DashboardContext context, ConversationQueries conversations, ConversationManagement management, ContactQueries contacts,
-                        InboxQueries inboxes, AccountQueries accounts, LiveStreams streams, Clock clock) {
+                        InboxQueries inboxes, AccountQueries accounts, LiveStreams streams, SidePanel sidePanel, Clock clock) {
         this.context = context;
         this.conversations = conversations;
         this.management = management;
@@ -63,6 +64,7 @@ class DashboardController {
         this.inboxes = inboxes;
         this.accounts = accounts;
         this.streams = streams;
+        this.sidePanel = sidePanel;
         this.clock = clock;
     }
 
@@ -134,6 +136,16 @@ class DashboardController {
                 : "/app/accounts/" + accountId + "/conversations/" + displayId);
     }
 
+    @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/assignee")
+    String assignee(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
+                    @RequestParam(name = "assignee_id", defaultValue = "") String assigneeId) {
+        Membership me = context.membership(user, accountId);
+        conversations.visible(me, displayId);
+        if (assigneeId.isBlank()) management.unassign(accountId, displayId, me.actor());
+        else management.assign(accountId, displayId, Long.parseLong(assigneeId), me.actor());
+        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+    }
+
     @GetMapping(value = "/app/accounts/{accountId}/stream", produces = "text/event-stream")
     SseEmitter stream(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
@@ -179,13 +191,31 @@ class DashboardController {
                 m.messageType() == MessageType.INCOMING ? contactName
                         : m.senderId() != null ? agentNames.getOrDefault(m.senderId(), "agent")
                         : m.contentAttributes().containsKey("automation_rule_id") ? "Automation" : "",
-                m.content(), TIME.format(m.createdAt()))).toList();
+                m.content(), TIME.format(m.createdAt()), ruleId(m), ruleName(m))).toList();
         model.addAttribute("me", me);
         model.addAttribute("accountId", accountId);
         model.addAttribute("conversation", c);
         model.addAttribute("contactName", contactName);
         model.addAttribute("assigneeName", c.assigneeId() == null ? null : agentNames.get(c.assigneeId()));
         model.addAttribute("lines", lines);
+        model.addAttribute("labels", c.labels());
+        model.addAttribute("choices", sidePanel.agentChoices(c));
+        model.addAttribute("why", sidePanel.why(c));
+        model.addAttribute("automationLog", sidePanel.automationLog(c));
+    }
+
+    /** The rule behind an activity line or an automated message, for a link to its runs. */
+    private static Long ruleId(MessageView m) {
+        if (m.contentAttributes().get("automation_rule_id") instanceof Number n) return n.longValue();
+        if (m.contentAttributes().get("activity") instanceof Map<?, ?> a && "automation_rule".equals(a.get("actor_type"))
+                && a.get("actor_id") instanceof Number n) {
+            return n.longValue();
+        }
+        return null;
+    }
+
+    private static String ruleName(MessageView m) {
+        return m.contentAttributes().get("activity") instanceof Map<?, ?> a && a.get("actor_name") != null ? a.get("actor_name").toString() : null;
     }
 
     private static String kind(MessageView m) {

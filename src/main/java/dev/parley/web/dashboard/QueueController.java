@@ -1,0 +1,53 @@
+package dev.parley.web.dashboard;
+
+import dev.parley.account.Membership;
+import dev.parley.assignment.AssignmentInsights;
+import dev.parley.inbox.InboxView;
+import dev.parley.inbox.InboxQueries;
+import dev.parley.web.DashboardUser;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** Queue & workload: per inbox, who waits and why; per agent, presence and load. Live. */
+@Controller
+class QueueController {
+
+    private final DashboardContext context;
+    private final InboxQueries inboxes;
+    private final AssignmentInsights assignment;
+
+    QueueController(DashboardContext context, InboxQueries inboxes, AssignmentInsights assignment) {
+        this.context = context;
+        this.inboxes = inboxes;
+        this.assignment = assignment;
+    }
+
+    /** One inbox's section: its queue and its agents. */
+    record InboxQueue(InboxView inbox, Map<String, Object> queue) {
+    }
+
+    @GetMapping("/app/accounts/{accountId}/queue")
+    String page(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, Model model) {
+        model(user, accountId, model);
+        return "app/queue";
+    }
+
+    @GetMapping("/app/accounts/{accountId}/queue/fragment")
+    String fragment(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, Model model) {
+        model(user, accountId, model);
+        return "app/queue :: queues";
+    }
+
+    private void model(DashboardUser user, long accountId, Model model) {
+        Membership me = context.membership(user, accountId);
+        List<InboxQueue> queues = inboxes.visibleTo(me).stream().map(i -> new InboxQueue(i, assignment.queue(accountId, i.id()))).toList();
+        model.addAttribute("me", me);
+        model.addAttribute("accountId", accountId);
+        model.addAttribute("queues", queues);
+    }
+}
