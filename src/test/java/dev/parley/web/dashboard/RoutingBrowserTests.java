@@ -1,0 +1,116 @@
+package dev.parley.web.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Fixtures.Team;
+import dev.parley.support.IntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Routing as agents see it on screen: the reopened conversation that moves to whoever is online, and the queue. */
+class RoutingBrowserTests extends IntegrationTest {
+
+    static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+    private Team team;
+    private String base;
+
+    @BeforeEach
+    void world() {
+        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
+        team = fixtures.account();
+        base = "http://localhost:" + port;
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    @Test
+    void aReopenedConversationGoesToTheAgentWhoIsOnlineAndTheScreenSaysWhy() {
+        var bea = fixtures.user("Bea Backup", team.accountId(), "agent");
+        var inbox = fixtures.inbox(team, team.agentUser(), bea);
+        Api alan = team.agent();
+        Api beaApi = alan.as(bea.token());
+        online(alan, "online");
+        online(beaApi, "offline");
+        var customer = fixtures.customer(inbox, "Seed Sam");
+        long id = fixtures.conversation(customer, "My order is late");
+        browser(bea.email()); // Bea signs in first; her screen will be told
+        waitUntilAssigned(id, team.agentUser().id());
+        alan.post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+        online(alan, "offline");
+        online(beaApi, "online");
+
+        WebDriver beaScreen = browsers.get(0);
+        beaScreen.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=mine");
+        Browsers.awaitLive(beaScreen);
+        anonymous().post(customer.conversationsPath() + "/" + id + "/messages", Map.of("content", "Still late!")).expect(200);
+        waitFor(beaScreen, WITHIN_A_SECOND, d -> !d.findElements(By.id("conversation-" + id)).isEmpty());
+
+        beaScreen.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
+        String thread = beaScreen.findElement(By.id("thread")).getText();
+        assertThat(thread).contains("Unassigned: Alan Agent is offline", "Assigned to Bea Backup by Auto-assignment");
+        beaScreen.findElement(By.cssSelector("#why summary")).click();
+        String why = beaScreen.findElement(By.id("why")).getText();
+        assertThat(why).contains("Assigned to Bea Backup").contains("Alan Agent: offline").contains("Bea Backup: available");
+    }
+
+    @Test
+    void theQueueShowsWhoWaitsAndWhyAndEmptiesLive() {
+        var inbox = fixtures.inbox(team, team.agentUser());
+        team.admin().patch(team.path("/inboxes/" + inbox.id()), Map.of("auto_assignment_config", Map.of("max_assignment_limit", 1))).expect(200);
+        online(team.agent(), "online");
+        long first = fixtures.conversation(fixtures.customer(inbox, "First Fay"), "one");
+        waitUntilAssigned(first, team.agentUser().id());
+        long second = fixtures.conversation(fixtures.customer(inbox, "Second Sid"), "two");
+
+        WebDriver admin = browser(team.adminUser().email());
+        admin.get(base + "/app/accounts/" + team.accountId() + "/queue");
+        Browsers.awaitLive(admin);
+        waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("waiting-" + second)).getText().contains("everyone online is at their limit"));
+
+        WebDriver agent = browser(team.agentUser().email());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=mine");
+        Browsers.awaitLive(agent);
+        team.agent().post(team.path("/conversations/" + first + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+        waitFor(admin, WITHIN_A_SECOND, d -> d.findElements(By.id("waiting-" + second)).isEmpty());
+        waitFor(agent, WITHIN_A_SECOND, d -> !d.findElements(By.id("conversation-" + second)).isEmpty());
+    }
+
+    private void online(Api agent, String availability) {
+        agent.post("/api/v1/profile/auto_offline", Map.of("profile", Map.of("auto_offline", false, "account_id", team.accountId()))).expect(200);
+        agent.post("/api/v1/profile/availability", Map.of("profile", Map.of("availability", availability, "account_id", team.accountId()))).expect(200);
+    }
+
+    private void waitUntilAssigned(long id, long userId) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> {
+            var assignee = team.admin().get(team.path("/conversations/" + id)).json().get("meta").get("assignee");
+            return assignee != null && !assignee.isNull() && assignee.get("id").asLong() == userId;
+        });
+    }
+
+    private static void waitFor(WebDriver browser, Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, timeout, Duration.ofMillis(50)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
+    }
+
+    private WebDriver browser(String email) {
+        WebDriver browser = Browsers.open(1280, 900);
+        browsers.add(browser);
+        Browsers.signIn(browser, base, email, "secret123");
+        return browser;
+    }
+}
