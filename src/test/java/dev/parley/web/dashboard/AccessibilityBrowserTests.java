@@ -1,0 +1,75 @@
+package dev.parley.web.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.parley.support.Fixtures.Team;
+import dev.parley.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/** axe-core finds no serious or critical problem on the main pages, and at 375 x 812 nothing scrolls sideways. */
+class AccessibilityBrowserTests extends IntegrationTest {
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+    private Team team;
+    private Map<String, String> pages;
+
+    @BeforeEach
+    void world() {
+        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
+        team = fixtures.account();
+        var inbox = fixtures.inbox(team, team.agentUser());
+        long id = fixtures.conversation(fixtures.customer(inbox, "Axe Anna"), "Hello, I need help with my invoice");
+        team.admin().post(team.path("/conversations/" + id + "/messages"), Map.of("content", "Looking into it")).expect(200);
+        team.admin().post(team.path("/conversations/" + id + "/messages"), Map.of("content", "internal", "private", true)).expect(200);
+        long rule = team.admin().post(team.path("/automation_rules"), Map.of("name", "Tag", "event_name", "conversation_created",
+                "conditions", List.of(), "actions", List.of(Map.of("action_name", "add_label", "action_params", List.of("tagged"))))).expect(200)
+                .json().get("id").asLong();
+        String a = "/app/accounts/" + team.accountId();
+        pages = Map.of("list", a + "/conversations?view=all", "conversation", a + "/conversations/" + id, "builder", a + "/automation/" + rule,
+                "new-rule", a + "/automation/new", "queue", a + "/queue", "rules", a + "/automation");
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"list", "conversation", "builder", "new-rule", "queue", "rules"})
+    void noSeriousOrCriticalViolations(String page) {
+        WebDriver browser = browser(1280, 900);
+        browser.get("http://localhost:" + port + pages.get(page));
+        List<Rule> violations = new AxeBuilder().analyze(browser).getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        assertThat(violations).as(() -> violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
+                .map(n -> n.getTarget().toString()).toList()).toList().toString()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"list", "conversation", "builder"})
+    void nothingScrollsSidewaysOnAPhone(String page) {
+        WebDriver browser = browser(375, 812);
+        browser.get("http://localhost:" + port + pages.get(page));
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+    }
+
+    private WebDriver browser(int width, int height) {
+        WebDriver browser = Browsers.open(width, height);
+        browsers.add(browser);
+        Browsers.signIn(browser, "http://localhost:" + port, team.adminUser().email(), "secret123");
+        return browser;
+    }
+}
