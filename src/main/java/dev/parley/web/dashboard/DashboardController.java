@@ -53,10 +53,12 @@ class DashboardController {
     private final AccountQueries accounts;
     private final LiveStreams streams;
     private final SidePanel sidePanel;
+    private final Sidebar sidebar;
     private final Clock clock;
 
     DashboardController(DashboardContext context, ConversationQueries conversations, ConversationManagement management, ContactQueries contacts,
-                        InboxQueries inboxes, AccountQueries accounts, LiveStreams streams, SidePanel sidePanel, Clock clock) {
+                        InboxQueries inboxes, AccountQueries accounts, LiveStreams streams, SidePanel sidePanel, Sidebar sidebar,
+                        Clock clock) {
         this.context = context;
         this.conversations = conversations;
         this.management = management;
@@ -65,6 +67,7 @@ class DashboardController {
         this.accounts = accounts;
         this.streams = streams;
         this.sidePanel = sidePanel;
+        this.sidebar = sidebar;
         this.clock = clock;
     }
 
@@ -81,8 +84,10 @@ class DashboardController {
 
     @GetMapping("/app/accounts/{accountId}/conversations")
     String list(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "mine") String view,
-                @RequestParam(defaultValue = "open") String status, Model model) {
-        listModel(user, accountId, view, status, model);
+                @RequestParam(defaultValue = "open") String status, @org.springframework.web.bind.annotation.ModelAttribute Scope scope, Model model) {
+        listModel(user, accountId, view, status, scope, model);
+        Membership me = context.membership(user, accountId);
+        model.addAttribute("sidebar", sidebar.of(me));
         model.addAttribute("accounts", accounts.memberships(user.id()).stream()
                 .map(m -> Map.of("id", m.accountId(), "name", accounts.account(m.accountId()).name())).toList());
         model.addAttribute("inboxes", inboxes.visibleTo(context.membership(user, accountId)));
@@ -91,8 +96,8 @@ class DashboardController {
 
     @GetMapping("/app/accounts/{accountId}/conversations/list")
     String listFragment(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "mine") String view,
-                        @RequestParam(defaultValue = "open") String status, Model model) {
-        listModel(user, accountId, view, status, model);
+                        @RequestParam(defaultValue = "open") String status, @org.springframework.web.bind.annotation.ModelAttribute Scope scope, Model model) {
+        listModel(user, accountId, view, status, scope, model);
         return "app/conversations :: list";
     }
 
@@ -146,6 +151,49 @@ class DashboardController {
         return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
     }
 
+    @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/team")
+    String team(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
+                @RequestParam(name = "team_id", defaultValue = "") String teamId) {
+        Membership me = context.membership(user, accountId);
+        conversations.visible(me, displayId);
+        management.assignTeam(accountId, displayId, teamId.isBlank() ? null : Long.parseLong(teamId), me.actor());
+        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+    }
+
+    @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/priority")
+    String priority(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
+                    @RequestParam(defaultValue = "") String priority) {
+        Membership me = context.membership(user, accountId);
+        conversations.visible(me, displayId);
+        management.changePriority(accountId, displayId, priority.isBlank() ? null : priority, me.actor());
+        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+    }
+
+    @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/labels")
+    String labels(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
+                  @RequestParam(defaultValue = "") String labels) {
+        Membership me = context.membership(user, accountId);
+        conversations.visible(me, displayId);
+        management.replaceLabels(accountId, displayId, java.util.Arrays.stream(labels.split(",")).map(String::trim).filter(l -> !l.isEmpty()).toList(),
+                me.actor());
+        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+    }
+
+    @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/snooze")
+    String snooze(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
+                  @RequestParam(defaultValue = "") String until) {
+        Membership me = context.membership(user, accountId);
+        conversations.visible(me, displayId);
+        java.time.Instant at = switch (until) {
+            case "hour" -> clock.instant().plus(Duration.ofHours(1));
+            case "tomorrow" -> clock.instant().plus(Duration.ofDays(1));
+            case "week" -> clock.instant().plus(Duration.ofDays(7));
+            default -> null;
+        };
+        management.changeStatus(accountId, displayId, ConversationStatus.SNOOZED, at, me.actor(), false);
+        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+    }
+
     @GetMapping(value = "/app/accounts/{accountId}/stream", produces = "text/event-stream")
     SseEmitter stream(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
@@ -153,14 +201,25 @@ class DashboardController {
         return streams.open(accountId, me.userId(), lastEventId);
     }
 
-    private void listModel(DashboardUser user, long accountId, String view, String status, Model model) {
+    /** The list's narrowing: one inbox, team or label, and a sort order (all optional). */
+    record Scope(Long inbox, Long team, String label, String sort) {
+        String query() {
+            return (inbox == null ? "" : "&inbox=" + inbox) + (team == null ? "" : "&team=" + team)
+                    + (label == null || label.isBlank() ? "" : "&label=" + label) + (sort == null || sort.isBlank() ? "" : "&sort=" + sort);
+        }
+    }
+
+    private void listModel(DashboardUser user, long accountId, String view, String status, Scope scope, Model model) {
+        Scope s = scope == null ? new Scope(null, null, null, null) : scope;
         Membership me = context.membership(user, accountId);
         String assigneeType = switch (view) {
             case "unassigned" -> "unassigned";
             case "all" -> "all";
             default -> "me";
         };
-        ConversationPage page = conversations.list(me, new ConversationFilter(status, assigneeType, null, null, null, null, null, 1));
+        ConversationPage page = conversations.list(me, new ConversationFilter(status, assigneeType, s.inbox(), s.team(),
+                s.label() == null || s.label().isBlank() ? null : List.of(s.label()), null, s.sort(), 1));
+        model.addAttribute("scope", s);
         Map<Long, String> inboxNames = inboxes.visibleTo(me).stream().collect(Collectors.toMap(InboxView::id, InboxView::name));
         Map<Long, String> agentNames = accounts.agents(accountId).stream().collect(Collectors.toMap(AgentView::id, AgentView::availableName));
         List<ConversationCard> cards = page.conversations().stream().map(c -> card(c, inboxNames, agentNames)).toList();
@@ -202,6 +261,10 @@ class DashboardController {
         model.addAttribute("choices", sidePanel.agentChoices(c));
         model.addAttribute("why", sidePanel.why(c));
         model.addAttribute("automationLog", sidePanel.automationLog(c));
+        model.addAttribute("contact", contacts.find(accountId, c.contactId()).orElse(null));
+        model.addAttribute("previous", conversations.ofContact(accountId, c.contactId()).stream().filter(o -> o.id() != c.id()).limit(5).toList());
+        model.addAttribute("teams", sidePanel.teams(accountId));
+        model.addAttribute("notMine", c.assigneeId() == null || c.assigneeId() != me.userId());
     }
 
     /** The rule behind an activity line or an automated message, for a link to its runs. */

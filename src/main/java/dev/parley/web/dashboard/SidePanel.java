@@ -32,15 +32,17 @@ class SidePanel {
     private final ConversationQueries conversations;
     private final AssignmentInsights assignment;
     private final AutomationRules rules;
+    private final dev.parley.account.Teams teamsDirectory;
 
     SidePanel(AccountQueries accounts, InboxQueries inboxes, PresenceQueries presence, ConversationQueries conversations,
-              AssignmentInsights assignment, AutomationRules rules) {
+              AssignmentInsights assignment, AutomationRules rules, dev.parley.account.Teams teamsDirectory) {
         this.accounts = accounts;
         this.inboxes = inboxes;
         this.presence = presence;
         this.conversations = conversations;
         this.assignment = assignment;
         this.rules = rules;
+        this.teamsDirectory = teamsDirectory;
     }
 
     List<AgentChoice> agentChoices(ConversationView c) {
@@ -91,6 +93,10 @@ class SidePanel {
             }
         }
         return why;
+    }
+
+    List<dev.parley.account.TeamView> teams(long accountId) {
+        return teamsDirectory.all(accountId);
     }
 
     List<Map<String, Object>> automationLog(ConversationView c) {

@@ -1,0 +1,45 @@
+package dev.parley.web.dashboard;
+
+import dev.parley.account.Labels;
+import dev.parley.account.Membership;
+import dev.parley.account.Teams;
+import dev.parley.conversation.ConversationFilter;
+import dev.parley.conversation.ConversationQueries;
+import dev.parley.inbox.InboxQueries;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The sidebar: every inbox, team and label the agent may use, with its count of open conversations. */
+@Component
+class Sidebar {
+
+    /** One sidebar entry: where it leads and how many open conversations are there. */
+    record Entry(String kind, String key, String name, long open) {
+    }
+
+    private final InboxQueries inboxes;
+    private final Teams teams;
+    private final Labels labels;
+    private final ConversationQueries conversations;
+
+    Sidebar(InboxQueries inboxes, Teams teams, Labels labels, ConversationQueries conversations) {
+        this.inboxes = inboxes;
+        this.teams = teams;
+        this.labels = labels;
+        this.conversations = conversations;
+    }
+
+    List<Entry> of(Membership me) {
+        List<Entry> entries = new ArrayList<>();
+        inboxes.visibleTo(me).forEach(i -> entries.add(new Entry("inbox", String.valueOf(i.id()), i.name(), open(me, i.id(), null, null))));
+        teams.all(me.accountId()).forEach(t -> entries.add(new Entry("team", String.valueOf(t.id()), t.name(), open(me, null, t.id(), null))));
+        labels.all(me.accountId()).forEach(l -> entries.add(new Entry("label", l.title(), l.title(), open(me, null, null, l.title()))));
+        return entries;
+    }
+
+    private long open(Membership me, Long inbox, Long team, String label) {
+        return conversations.list(me, new ConversationFilter("open", "all", inbox, team, label == null ? null : List.of(label), null, null, 1))
+                .allCount();
+    }
+}
