@@ -37,7 +37,8 @@ class AccessibilityBrowserTests extends IntegrationTest {
                 .json().get("id").asLong();
         String a = "/app/accounts/" + team.accountId();
         pages = Map.of("list", a + "/conversations?view=all", "conversation", a + "/conversations/" + id, "builder", a + "/automation/" + rule,
-                "new-rule", a + "/automation/new", "queue", a + "/queue", "rules", a + "/automation");
+                "new-rule", a + "/automation/new", "queue", a + "/queue", "rules", a + "/automation", "agents", a + "/agents",
+                "inbox-settings", a + "/inboxes/" + inbox.id() + "/settings", "reports", a + "/reports");
     }
 
     @AfterEach
@@ -46,7 +47,7 @@ class AccessibilityBrowserTests extends IntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"list", "conversation", "builder", "new-rule", "queue", "rules"})
+    @ValueSource(strings = {"list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings", "reports"})
     void noSeriousOrCriticalViolations(String page) {
         WebDriver browser = browser(1280, 900);
         browser.get("http://localhost:" + port + pages.get(page));
@@ -57,7 +58,7 @@ class AccessibilityBrowserTests extends IntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"list", "conversation", "builder"})
+    @ValueSource(strings = {"list", "conversation", "builder", "agents", "reports"})
     void nothingScrollsSidewaysOnAPhone(String page) {
         WebDriver browser = browser(375, 812);
         browser.get("http://localhost:" + port + pages.get(page));

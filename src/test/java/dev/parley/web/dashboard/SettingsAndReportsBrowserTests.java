@@ -1,0 +1,118 @@
+package dev.parley.web.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parley.support.Fixtures.Team;
+import dev.parley.support.IntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/** Bulk actions, inbox settings, agents and reports, as administrators use them. */
+class SettingsAndReportsBrowserTests extends IntegrationTest {
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+    private Team team;
+    private String base;
+
+    @BeforeEach
+    void world() {
+        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
+        team = fixtures.account();
+        base = "http://localhost:" + port;
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    @Test
+    void bulkActionsApplyToTheSelectedConversationsAfterConfirmingTheCount() {
+        var inbox = fixtures.inbox(team, team.agentUser());
+        long a = fixtures.conversation(fixtures.customer(inbox, "Bulk A"), "one");
+        long b = fixtures.conversation(fixtures.customer(inbox, "Bulk B"), "two");
+        long c = fixtures.conversation(fixtures.customer(inbox, "Bulk C"), "three");
+        WebDriver admin = browser();
+        admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
+        assertThat(admin.findElement(By.cssSelector(".side-inbox .count")).getText()).isEqualTo("3");
+        admin.findElement(By.id("select-" + a)).click();
+        admin.findElement(By.id("select-" + b)).click();
+        new Select(admin.findElement(By.id("bulk-action"))).selectByValue("resolve");
+        admin.findElement(By.id("bulk-apply")).click();
+        var alert = new WebDriverWait(admin, Duration.ofSeconds(3)).until(d -> d.switchTo().alert());
+        assertThat(alert.getText()).isEqualTo("Apply to 2 conversation(s)?");
+        alert.accept();
+        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> !d.findElements(By.id("bulk-result")).isEmpty());
+        assertThat(admin.findElement(By.id("bulk-result")).getText()).isEqualTo("2 conversation(s) changed.");
+        assertThat(status(a)).isEqualTo("resolved");
+        assertThat(status(b)).isEqualTo("resolved");
+        assertThat(status(c)).isEqualTo("open");
+    }
+
+    @Test
+    void inboxSettingsSaveMembersLimitAndReopenPolicy() {
+        var bea = fixtures.user("Bea Backup", team.accountId(), "agent");
+        var inbox = fixtures.inbox(team, team.agentUser());
+        WebDriver admin = browser();
+        admin.get(base + "/app/accounts/" + team.accountId() + "/inboxes/" + inbox.id() + "/settings");
+        admin.findElement(By.id("member-" + bea.id())).click();
+        admin.findElement(By.id("limit")).sendKeys("0");
+        admin.findElement(By.id("save-inbox")).click();
+        assertThat(admin.findElement(By.id("settings-error")).getText()).contains("whole number above 0");
+        admin.findElement(By.id("member-" + bea.id())).click();
+        admin.findElement(By.id("limit")).clear();
+        admin.findElement(By.id("limit")).sendKeys("2");
+        admin.findElement(By.id("reopen-never")).click();
+        admin.findElement(By.id("save-inbox")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> !d.findElements(By.id("settings-saved")).isEmpty());
+        JsonNode saved = team.admin().get(team.path("/inboxes/" + inbox.id())).json();
+        assertThat(saved.get("auto_assignment_config").get("max_assignment_limit").asInt()).isEqualTo(2);
+        assertThat(saved.get("auto_assignment_config").get("reopen_assignee").asString()).isEqualTo("never");
+        List<Long> members = new ArrayList<>();
+        team.admin().get(team.path("/inbox_members/" + inbox.id())).json().get("payload").forEach(m -> members.add(m.get("id").asLong()));
+        assertThat(members).containsExactlyInAnyOrder(team.agentUser().id(), bea.id());
+    }
+
+    @Test
+    void agentsAreListedAddedAndReportsCreditTheResolver() {
+        var inbox = fixtures.inbox(team, team.agentUser());
+        long id = fixtures.conversation(fixtures.customer(inbox, "Report Ray"), "hi");
+        team.admin().post(team.path("/conversations/" + id + "/assignments"), Map.of("assignee_id", team.agentUser().id())).expect(200);
+        team.agent().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+        WebDriver admin = browser();
+        admin.get(base + "/app/accounts/" + team.accountId() + "/agents");
+        admin.findElement(By.id("agent-name")).sendKeys("Nora New");
+        admin.findElement(By.id("agent-email")).sendKeys("nora." + team.accountId() + "@parley.test");
+        admin.findElement(By.id("add-agent-button")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("agents")).getText().contains("Nora New"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> {
+            admin.get(base + "/app/accounts/" + team.accountId() + "/reports");
+            return admin.findElement(By.cssSelector("#report-agent-" + team.agentUser().id() + " .resolutions")).getText().equals("1");
+        });
+        assertThat(admin.findElement(By.cssSelector("#figure-resolutions_count .value")).getAttribute("textContent")).as(admin.findElement(By.id("overview")).getAttribute("outerHTML")).isEqualTo("1");
+        assertThat(admin.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
+        assertThat(admin.findElement(By.id("csv")).getAttribute("href")).contains("/reports/agents.csv");
+    }
+
+    private String status(long id) {
+        return team.admin().get(team.path("/conversations/" + id)).json().get("status").asString();
+    }
+
+    private WebDriver browser() {
+        WebDriver browser = Browsers.open(1280, 900);
+        browsers.add(browser);
+        Browsers.signIn(browser, base, team.adminUser().email(), "secret123");
+        return browser;
+    }
+}
