@@ -4,14 +4,16 @@ import dev.parley.conversation.ConversationCreated;
 import dev.parley.conversation.ConversationUpdated;
 import dev.parley.conversation.MessageCreated;
 import dev.parley.presence.AgentPresenceChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Pushes "something changed" to the account's open dashboards right after a change commits. A push is
- * a hint (the page re-reads what it shows), so it needs no registry: a lost push is repaired by the
- * next one or by a reconnect.
+ * a hint (the page re-reads what it shows), so it is not recorded in the event publication registry:
+ * a lost push is repaired by the next one or by a reconnect, and pushing never needs a second
+ * database connection while the first is still held.
  */
 @Component
 class ConversationEventsListener {
@@ -22,23 +24,36 @@ class ConversationEventsListener {
         this.streams = streams;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(ConversationCreated e) {
-        streams.changed(e.accountId(), "conversation:" + e.displayId());
+        afterCommit(e.accountId(), "conversation:" + e.displayId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(ConversationUpdated e) {
-        streams.changed(e.accountId(), "conversation:" + e.displayId());
+        afterCommit(e.accountId(), "conversation:" + e.displayId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(MessageCreated e) {
-        streams.changed(e.accountId(), "conversation:" + e.displayId());
+        afterCommit(e.accountId(), "conversation:" + e.displayId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(AgentPresenceChanged e) {
-        streams.changed(e.accountId(), "agent:" + e.userId());
+        afterCommit(e.accountId(), "agent:" + e.userId());
+    }
+
+    private void afterCommit(long accountId, String what) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            streams.changed(accountId, what);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                streams.changed(accountId, what);
+            }
+        });
     }
 }
