@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConversationQueries {
 
     public static final int MESSAGE_PAGE = 20;
+    /** Conversations per page of the list (Chatwoot's 25). */
+    public static final int PAGE_SIZE = ConversationSearch.PAGE_SIZE;
     private static final List<String> ASSIGNEE_TYPES = List.of("me", "unassigned", "assigned", "all");
 
     private final ConversationRepository conversations;

@@ -63,7 +63,13 @@ class AutomationPagesController {
         Membership me = admin(user, accountId);
         model.addAttribute("me", me);
         model.addAttribute("accountId", accountId);
-        model.addAttribute("rules", rules.all(accountId));
+        List<AutomationRuleView> all = rules.all(accountId);
+        Map<Long, Object> lastRun = new LinkedHashMap<>();
+        for (AutomationRuleView r : all) {
+            rules.executions(accountId, r.id(), 1).stream().findFirst().ifPresent(run -> lastRun.put(r.id(), run.get("executed_at")));
+        }
+        model.addAttribute("rules", all);
+        model.addAttribute("lastRun", lastRun);
         return "app/automation-list";
     }
 
@@ -125,6 +131,20 @@ class AutomationPagesController {
         return "redirect:/app/accounts/" + accountId + "/automation";
     }
 
+    @PostMapping("/app/accounts/{accountId}/automation/{ruleId}/clone")
+    String duplicate(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long ruleId) {
+        admin(user, accountId);
+        rules.duplicate(accountId, ruleId);
+        return "redirect:/app/accounts/" + accountId + "/automation";
+    }
+
+    @PostMapping("/app/accounts/{accountId}/automation/{ruleId}/delete")
+    String delete(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long ruleId) {
+        admin(user, accountId);
+        rules.delete(accountId, ruleId);
+        return "redirect:/app/accounts/" + accountId + "/automation";
+    }
+
     @PostMapping("/app/accounts/{accountId}/automation/{ruleId}/toggle")
     String toggle(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long ruleId,
                   @RequestParam String field) {
@@ -142,7 +162,8 @@ class AutomationPagesController {
                  @RequestParam Map<String, String> params, Model model) {
         admin(user, accountId);
         String key = params.getOrDefault(("condition".equals(kind) ? "condition_attribute_" : "action_name_") + row, "");
-        model.addAttribute("field", field(accountId, kind, row, key, ""));
+        boolean changeCondition = "attribute_changed".equals(params.get("condition_operator_" + row));
+        model.addAttribute("field", field(accountId, kind, row, changeCondition ? "" : key, ""));
         return "app/automation-field :: fromModel";
     }
 
@@ -183,7 +204,9 @@ class AutomationPagesController {
     private String builder(Membership me, long accountId, AutomationRuleView rule, RuleForm form, Map<String, String> errors, Model model) {
         List<Field> conditionFields = new ArrayList<>();
         for (int i = 0; i < form.conditions.size(); i++) {
-            conditionFields.add(field(accountId, "condition", i, form.conditions.get(i).attribute(), form.conditions.get(i).value()));
+            var row = form.conditions.get(i);
+            String key = "attribute_changed".equals(row.operator()) ? "" : row.attribute(); // "from -> to" is typed
+            conditionFields.add(field(accountId, "condition", i, key, row.value()));
         }
         List<Field> actionFields = new ArrayList<>();
         for (int i = 0; i < form.actions.size(); i++) actionFields.add(field(accountId, "action", i, form.actions.get(i).action(), form.actions.get(i).value()));

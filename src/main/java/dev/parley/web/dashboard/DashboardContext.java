@@ -7,9 +7,9 @@ import dev.parley.shared.ResourceNotFound;
 import dev.parley.web.DashboardUser;
 import org.springframework.stereotype.Component;
 
-/** Turns the signed-in person and the account in the URL into a membership, or "not found". */
+/** Turns the signed-in person and the account in the URL into a membership, or "not found"; also feeds the header. */
 @Component
-class DashboardContext {
+public class DashboardContext {
 
     private final AccountQueries accounts;
 
@@ -20,6 +20,21 @@ class DashboardContext {
     Membership membership(DashboardUser user, long accountId) {
         return accounts.membership(accountId, new AuthenticatedUser(user.id(), user.name(), user.email()))
                 .orElseThrow(() -> new ResourceNotFound("Account"));
+    }
+
+    /** The caller's availability in the account (for the header's menu). */
+    public String availability(Membership me) {
+        return accounts.agent(me.accountId(), me.userId()).map(a -> a.availability().apiName()).orElse("offline");
+    }
+
+    public boolean autoOffline(Membership me) {
+        return accounts.agent(me.accountId(), me.userId()).map(dev.parley.account.AgentView::autoOffline).orElse(true);
+    }
+
+    /** The accounts the caller belongs to, for the account switch: id and name. */
+    public java.util.List<java.util.Map<String, Object>> accountsOf(Membership me) {
+        return accounts.memberships(me.userId()).stream()
+                .map(m -> java.util.Map.<String, Object>of("id", m.accountId(), "name", accounts.account(m.accountId()).name())).toList();
     }
 
     long firstAccount(DashboardUser user) {

@@ -179,6 +179,17 @@ class DashboardController {
         return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
     }
 
+    @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/custom-attribute")
+    String customAttribute(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
+                           @RequestParam String key, @RequestParam(defaultValue = "") String value) {
+        Membership me = context.membership(user, accountId);
+        conversations.visible(me, displayId);
+        var change = new java.util.HashMap<String, Object>();
+        change.put(key, value.isBlank() ? null : value);
+        management.mergeCustomAttributes(accountId, displayId, change, me.actor());
+        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+    }
+
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/snooze")
     String snooze(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
                   @RequestParam(defaultValue = "") String until) {
@@ -202,7 +213,7 @@ class DashboardController {
     }
 
     /** The list's narrowing: one inbox, team or label, and a sort order (all optional). */
-    record Scope(Long inbox, Long team, String label, String sort) {
+    record Scope(Long inbox, Long team, String label, String sort, Integer page) {
         String query() {
             return (inbox == null ? "" : "&inbox=" + inbox) + (team == null ? "" : "&team=" + team)
                     + (label == null || label.isBlank() ? "" : "&label=" + label) + (sort == null || sort.isBlank() ? "" : "&sort=" + sort);
@@ -210,7 +221,8 @@ class DashboardController {
     }
 
     private void listModel(DashboardUser user, long accountId, String view, String status, Scope scope, Model model) {
-        Scope s = scope == null ? new Scope(null, null, null, null) : scope;
+        Scope s = scope == null ? new Scope(null, null, null, null, 1) : scope;
+        int pageNumber = s.page() == null || s.page() < 1 ? 1 : s.page();
         Membership me = context.membership(user, accountId);
         String assigneeType = switch (view) {
             case "unassigned" -> "unassigned";
@@ -218,8 +230,15 @@ class DashboardController {
             default -> "me";
         };
         ConversationPage page = conversations.list(me, new ConversationFilter(status, assigneeType, s.inbox(), s.team(),
-                s.label() == null || s.label().isBlank() ? null : List.of(s.label()), null, s.sort(), 1));
+                s.label() == null || s.label().isBlank() ? null : List.of(s.label()), null, s.sort(), pageNumber));
+        long inView = switch (assigneeType) {
+            case "me" -> page.mineCount();
+            case "unassigned" -> page.unassignedCount();
+            default -> page.allCount();
+        };
         model.addAttribute("scope", s);
+        model.addAttribute("pageNumber", pageNumber);
+        model.addAttribute("hasNext", (long) pageNumber * ConversationQueries.PAGE_SIZE < inView);
         Map<Long, String> inboxNames = inboxes.visibleTo(me).stream().collect(Collectors.toMap(InboxView::id, InboxView::name));
         Map<Long, String> agentNames = accounts.agents(accountId).stream().collect(Collectors.toMap(AgentView::id, AgentView::availableName));
         List<ConversationCard> cards = page.conversations().stream().map(c -> card(c, inboxNames, agentNames)).toList();
@@ -264,6 +283,7 @@ class DashboardController {
         model.addAttribute("contact", contacts.find(accountId, c.contactId()).orElse(null));
         model.addAttribute("previous", conversations.ofContact(accountId, c.contactId()).stream().filter(o -> o.id() != c.id()).limit(5).toList());
         model.addAttribute("teams", sidePanel.teams(accountId));
+        model.addAttribute("attributeDefinitions", sidePanel.conversationAttributes(accountId));
         model.addAttribute("notMine", c.assigneeId() == null || c.assigneeId() != me.userId());
     }
 

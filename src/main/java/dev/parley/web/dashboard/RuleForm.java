@@ -103,7 +103,8 @@ final class RuleForm {
         f.stopProcessing = stopProcessing;
         for (Map<String, Object> c : conditions) {
             Object values = c.get("values");
-            String value = values instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : "";
+            String value = values instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
+                    : values instanceof Map<?, ?> change ? join(change.get("from")) + " -> " + join(change.get("to")) : "";
             Object join = c.get("query_operator");
             f.conditions.add(new ConditionRow(String.valueOf(c.get("attribute_key")), String.valueOf(c.get("filter_operator")), value,
                     join == null ? "and" : join.toString().toLowerCase()));
@@ -153,7 +154,8 @@ final class RuleForm {
             var condition = new HashMap<String, Object>();
             condition.put("attribute_key", c.attribute());
             condition.put("filter_operator", c.operator());
-            condition.put("values", NO_VALUE.contains(c.operator()) ? List.of() : values(c.attribute(), c.value()));
+            condition.put("values", NO_VALUE.contains(c.operator()) ? List.of()
+                    : "attribute_changed".equals(c.operator()) ? change(c.attribute(), c.value()) : values(c.attribute(), c.value()));
             condition.put("query_operator", i == used.size() - 1 ? null : (c.join() == null || c.join().isBlank() ? "and" : c.join()));
             condition.put("custom_attribute_type", "");
             json.add(condition);
@@ -179,6 +181,19 @@ final class RuleForm {
         List<Object> values = new ArrayList<>();
         for (String v : split(value)) values.add(ID_ATTRIBUTES.contains(attribute) ? idOrWord(v) : v);
         return values;
+    }
+
+    /** "open, pending -> resolved" becomes {"from": ["open", "pending"], "to": ["resolved"]}. */
+    private static Map<String, Object> change(String attribute, String value) {
+        String[] parts = value.split("->", 2);
+        var change = new LinkedHashMap<String, Object>();
+        change.put("from", values(attribute, parts[0]));
+        change.put("to", parts.length > 1 ? values(attribute, parts[1]) : List.of());
+        return change;
+    }
+
+    private static String join(Object values) {
+        return values instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : "";
     }
 
     private static Object idOrWord(String value) {

@@ -33,9 +33,11 @@ class SidePanel {
     private final AssignmentInsights assignment;
     private final AutomationRules rules;
     private final dev.parley.account.Teams teamsDirectory;
+    private final dev.parley.account.CustomAttributes customAttributes;
 
     SidePanel(AccountQueries accounts, InboxQueries inboxes, PresenceQueries presence, ConversationQueries conversations,
-              AssignmentInsights assignment, AutomationRules rules, dev.parley.account.Teams teamsDirectory) {
+              AssignmentInsights assignment, AutomationRules rules, dev.parley.account.Teams teamsDirectory,
+              dev.parley.account.CustomAttributes customAttributes) {
         this.accounts = accounts;
         this.inboxes = inboxes;
         this.presence = presence;
@@ -43,6 +45,7 @@ class SidePanel {
         this.assignment = assignment;
         this.rules = rules;
         this.teamsDirectory = teamsDirectory;
+        this.customAttributes = customAttributes;
     }
 
     List<AgentChoice> agentChoices(ConversationView c) {
@@ -93,6 +96,10 @@ class SidePanel {
             }
         }
         return why;
+    }
+
+    List<dev.parley.account.CustomAttributeView> conversationAttributes(long accountId) {
+        return customAttributes.all(accountId, "conversation_attribute");
     }
 
     List<dev.parley.account.TeamView> teams(long accountId) {

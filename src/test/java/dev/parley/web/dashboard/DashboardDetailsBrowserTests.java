@@ -1,0 +1,121 @@
+package dev.parley.web.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parley.support.Fixtures.Team;
+import dev.parley.support.IntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/** Keyboard use, paging, custom attributes, availability, rule clone/delete and "attribute changed" in the builder. */
+class DashboardDetailsBrowserTests extends IntegrationTest {
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+    private Team team;
+    private String base;
+
+    @BeforeEach
+    void world() {
+        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
+        team = fixtures.account();
+        base = "http://localhost:" + port;
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    @Test
+    void theListIsUsableFromTheKeyboardAndPages() {
+        var inbox = fixtures.inbox(team, team.agentUser());
+        for (int i = 0; i < 27; i++) fixtures.conversation(fixtures.customer(inbox, "K" + i), "message " + i);
+        WebDriver admin = browser();
+        admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
+        assertThat(admin.findElements(By.cssSelector(".cards .card"))).hasSize(25);
+        new Actions(admin).sendKeys("?").perform();
+        assertThat(admin.findElement(By.id("shortcuts")).isDisplayed()).isTrue();
+        admin.findElement(By.id("close-shortcuts")).click();
+        new Actions(admin).sendKeys("j").sendKeys("j").perform();
+        String second = admin.findElements(By.cssSelector(".cards .card > a")).get(1).getAttribute("href");
+        assertThat(admin.switchTo().activeElement().getAttribute("href")).isEqualTo(second);
+        new Actions(admin).sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().equals(second));
+        admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
+        admin.findElement(By.id("next-page")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("page=2"));
+        assertThat(admin.findElements(By.cssSelector(".cards .card"))).hasSize(2);
+    }
+
+    @Test
+    void customAttributesAndAvailabilityAreSetFromTheScreen() {
+        var inbox = fixtures.inbox(team, team.agentUser());
+        team.admin().post(team.path("/custom_attribute_definitions"), Map.of("attribute_display_name", "Order number", "attribute_key", "order_no",
+                "attribute_display_type", "text", "attribute_model", "conversation_attribute")).expect(200);
+        long id = fixtures.conversation(fixtures.customer(inbox, "Attr Ada"), "hi");
+        WebDriver admin = browser();
+        admin.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
+        admin.findElement(By.id("attribute-value")).sendKeys("A-1001");
+        admin.findElement(By.id("set-attribute")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector(".attributes")).getText().contains("A-1001"));
+        assertThat(team.admin().get(team.path("/conversations/" + id)).json().get("custom_attributes").get("order_no").asString()).isEqualTo("A-1001");
+
+        new Select(admin.findElement(By.id("availability-select"))).selectByValue("busy");
+        admin.findElement(By.id("set-availability")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d ->
+                new Select(d.findElement(By.id("availability-select"))).getFirstSelectedOption().getAttribute("value").equals("busy"));
+        assertThat(team.admin().get("/api/v1/profile").json().get("accounts").get(0).get("availability").asString()).isEqualTo("busy");
+    }
+
+    @Test
+    void rulesAreClonedDeletedAndAttributeChangedRoundTrips() {
+        WebDriver admin = browser();
+        admin.get(base + "/app/accounts/" + team.accountId() + "/automation/new");
+        admin.findElement(By.id("rule-name")).sendKeys("On resolve");
+        new Select(admin.findElement(By.id("rule-event"))).selectByValue("conversation_updated");
+        new Select(admin.findElement(By.id("condition-attribute-0"))).selectByValue("status");
+        new Select(admin.findElement(By.id("condition-operator-0"))).selectByValue("attribute_changed");
+        new WebDriverWait(admin, Duration.ofSeconds(3)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("condition-value-0")).getTagName().equals("input"));
+        admin.findElement(By.id("condition-value-0")).sendKeys("open, pending -> resolved");
+        new Select(admin.findElement(By.id("action-name-0"))).selectByValue("add_label");
+        new WebDriverWait(admin, Duration.ofSeconds(3)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("action-value-0")).getTagName().equals("input"));
+        admin.findElement(By.id("action-value-0")).sendKeys("was-resolved");
+        admin.findElement(By.id("save-rule")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("saved"));
+        long ruleId = Long.parseLong(admin.getCurrentUrl().replaceAll(".*/automation/(\\d+).*", "$1"));
+        assertThat(admin.findElement(By.id("condition-value-0")).getAttribute("value")).isEqualTo("open, pending -> resolved");
+        JsonNode values = team.admin().get(team.path("/automation_rules/" + ruleId)).json().get("payload").get("conditions").get(0).get("values");
+        assertThat(values.get("from").toString()).isEqualTo("[\"open\",\"pending\"]");
+        assertThat(values.get("to").toString()).isEqualTo("[\"resolved\"]");
+
+        admin.get(base + "/app/accounts/" + team.accountId() + "/automation");
+        admin.findElement(By.cssSelector("#rule-" + ruleId + " button[aria-label='Clone On resolve']")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("table.rules tbody tr")).size() == 2);
+        admin.findElement(By.cssSelector("#rule-" + ruleId + " button[aria-label='Delete On resolve']")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(3)).until(d -> d.switchTo().alert()).accept();
+        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.findElements(By.id("rule-" + ruleId)).isEmpty());
+        assertThat(team.admin().get(team.path("/automation_rules")).json().get("payload").size()).isEqualTo(1);
+    }
+
+    private WebDriver browser() {
+        WebDriver browser = Browsers.open(1280, 900);
+        browsers.add(browser);
+        Browsers.signIn(browser, base, team.adminUser().email(), "secret123");
+        return browser;
+    }
+}
