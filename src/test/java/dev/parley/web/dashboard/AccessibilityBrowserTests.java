@@ -18,16 +18,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /** axe-core finds no serious or critical problem on the main pages, and at 375 x 812 nothing scrolls sideways. */
-class AccessibilityBrowserTests extends IntegrationTest {
+class AccessibilityBrowserTests extends BrowserTest {
 
-    private final List<WebDriver> browsers = new ArrayList<>();
-    private Team team;
     private Map<String, String> pages;
 
     @BeforeEach
-    void world() {
-        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
-        team = fixtures.account();
+    void pages() {
         var inbox = fixtures.inbox(team, team.agentUser());
         long id = fixtures.conversation(fixtures.customer(inbox, "Axe Anna"), "Hello, I need help with my invoice");
         team.admin().post(team.path("/conversations/" + id + "/messages"), Map.of("content", "Looking into it")).expect(200);
@@ -41,10 +37,6 @@ class AccessibilityBrowserTests extends IntegrationTest {
                 "inbox-settings", a + "/inboxes/" + inbox.id() + "/settings", "reports", a + "/reports");
     }
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings", "reports"})
@@ -68,9 +60,6 @@ class AccessibilityBrowserTests extends IntegrationTest {
     }
 
     private WebDriver browser(int width, int height) {
-        WebDriver browser = Browsers.open(width, height);
-        browsers.add(browser);
-        Browsers.signIn(browser, "http://localhost:" + port, team.adminUser().email(), "secret123");
-        return browser;
+        return signedIn(team.adminUser().email(), width, height);
     }
 }

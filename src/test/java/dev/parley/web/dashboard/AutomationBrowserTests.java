@@ -20,25 +20,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /** The rule builder in headless Chromium: the seed rule, validation and round trip, testing on recent conversations. */
-class AutomationBrowserTests extends IntegrationTest {
+class AutomationBrowserTests extends BrowserTest {
 
-    static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
 
-    private final List<WebDriver> browsers = new ArrayList<>();
-    private Team team;
-    private String base;
 
-    @BeforeEach
-    void world() {
-        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
-        team = fixtures.account();
-        base = "http://localhost:" + port;
-    }
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
 
     @Test
     void theSeedRuleBuiltInTheBuilderUnassignsOnResolveAndExplainsItself() {
@@ -178,15 +164,8 @@ class AutomationBrowserTests extends IntegrationTest {
         return new Select(browser.findElement(By.id(id))).getFirstSelectedOption().getAttribute("value");
     }
 
-    private static void waitFor(WebDriver browser, Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, timeout, Duration.ofMillis(50)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
-    }
 
     private WebDriver browser(String email) {
-        WebDriver browser = Browsers.open(1280, 900);
-        browsers.add(browser);
-        Browsers.signIn(browser, base, email, "secret123");
-        return browser;
+        return signedIn(email);
     }
 }

@@ -17,25 +17,11 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard in headless Chromium: live triage and replying, as agents use it. */
-class DashboardBrowserTests extends IntegrationTest {
+class DashboardBrowserTests extends BrowserTest {
 
-    static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
 
-    private final List<WebDriver> browsers = new ArrayList<>();
-    private Team team;
-    private String base;
 
-    @BeforeEach
-    void world() {
-        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
-        team = fixtures.account();
-        base = "http://localhost:" + port;
-    }
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
 
     @Test
     void liveTriageCardsAppearAndMoveWithoutReload() {
@@ -94,8 +80,7 @@ class DashboardBrowserTests extends IntegrationTest {
 
     @Test
     void wrongPasswordIsRefusedWithAnExplanation() {
-        WebDriver browser = Browsers.open(1280, 900);
-        browsers.add(browser);
+        WebDriver browser = unsigned(1280, 900);
         browser.get(base + "/app/login");
         browser.findElement(By.id("email")).sendKeys(team.agentUser().email());
         browser.findElement(By.id("password")).sendKeys("not-the-password");
@@ -105,16 +90,8 @@ class DashboardBrowserTests extends IntegrationTest {
         assertThat(browser.getCurrentUrl()).contains("/app/login");
     }
 
-    /** Polls every 50 ms; a fragment swapped in by the live stream between two looks is simply looked at again. */
-    private static void waitFor(WebDriver browser, Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, timeout, Duration.ofMillis(50)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
-    }
 
     private WebDriver browser(String email) {
-        WebDriver browser = Browsers.open(1280, 900);
-        browsers.add(browser);
-        Browsers.signIn(browser, base, email, "secret123");
-        return browser;
+        return signedIn(email);
     }
 }

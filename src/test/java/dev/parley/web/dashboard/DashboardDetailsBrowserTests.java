@@ -21,23 +21,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /** Keyboard use, paging, custom attributes, availability, rule clone/delete and "attribute changed" in the builder. */
-class DashboardDetailsBrowserTests extends IntegrationTest {
+class DashboardDetailsBrowserTests extends BrowserTest {
 
-    private final List<WebDriver> browsers = new ArrayList<>();
-    private Team team;
-    private String base;
 
-    @BeforeEach
-    void world() {
-        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
-        team = fixtures.account();
-        base = "http://localhost:" + port;
-    }
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
 
     @Test
     void theListIsUsableFromTheKeyboardAndPages() {
@@ -113,9 +100,6 @@ class DashboardDetailsBrowserTests extends IntegrationTest {
     }
 
     private WebDriver browser() {
-        WebDriver browser = Browsers.open(1280, 900);
-        browsers.add(browser);
-        Browsers.signIn(browser, base, team.adminUser().email(), "secret123");
-        return browser;
+        return signedIn(team.adminUser().email());
     }
 }

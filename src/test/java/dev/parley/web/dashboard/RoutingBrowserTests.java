@@ -18,25 +18,11 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Routing as agents see it on screen: the reopened conversation that moves to whoever is online, and the queue. */
-class RoutingBrowserTests extends IntegrationTest {
+class RoutingBrowserTests extends BrowserTest {
 
-    static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
 
-    private final List<WebDriver> browsers = new ArrayList<>();
-    private Team team;
-    private String base;
 
-    @BeforeEach
-    void world() {
-        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
-        team = fixtures.account();
-        base = "http://localhost:" + port;
-    }
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
 
     @Test
     void aReopenedConversationGoesToTheAgentWhoIsOnlineAndTheScreenSaysWhy() {
@@ -54,7 +40,7 @@ class RoutingBrowserTests extends IntegrationTest {
         online(alan, "offline");
         online(beaApi, "online");
 
-        WebDriver beaScreen = browsers.get(0);
+        WebDriver beaScreen = browsers().get(0);
         beaScreen.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=mine");
         Browsers.awaitLive(beaScreen);
         anonymous().post(customer.conversationsPath() + "/" + id + "/messages", Map.of("content", "Still late!")).expect(200);
@@ -102,15 +88,8 @@ class RoutingBrowserTests extends IntegrationTest {
         });
     }
 
-    private static void waitFor(WebDriver browser, Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, timeout, Duration.ofMillis(50)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
-    }
 
     private WebDriver browser(String email) {
-        WebDriver browser = Browsers.open(1280, 900);
-        browsers.add(browser);
-        Browsers.signIn(browser, base, email, "secret123");
-        return browser;
+        return signedIn(email);
     }
 }

@@ -19,23 +19,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /** Bulk actions, inbox settings, agents and reports, as administrators use them. */
-class SettingsAndReportsBrowserTests extends IntegrationTest {
+class SettingsAndReportsBrowserTests extends BrowserTest {
 
-    private final List<WebDriver> browsers = new ArrayList<>();
-    private Team team;
-    private String base;
 
-    @BeforeEach
-    void world() {
-        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
-        team = fixtures.account();
-        base = "http://localhost:" + port;
-    }
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
 
     @Test
     void bulkActionsApplyToTheSelectedConversationsAfterConfirmingTheCount() {
@@ -110,9 +97,6 @@ class SettingsAndReportsBrowserTests extends IntegrationTest {
     }
 
     private WebDriver browser() {
-        WebDriver browser = Browsers.open(1280, 900);
-        browsers.add(browser);
-        Browsers.signIn(browser, base, team.adminUser().email(), "secret123");
-        return browser;
+        return signedIn(team.adminUser().email());
     }
 }

@@ -1,0 +1,65 @@
+package dev.parley.web.dashboard;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parley.support.Fixtures.Team;
+import dev.parley.support.IntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Base of the dashboard's browser tests: a fresh account, signed-in headless browsers closed after each test. */
+abstract class BrowserTest extends IntegrationTest {
+
+    static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+    protected Team team;
+    protected String base;
+
+    @BeforeEach
+    void openAccount() {
+        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
+        team = fixtures.account();
+        base = "http://localhost:" + port;
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    /** A browser signed in as the user with that email (every fixture user's password is secret123). */
+    protected WebDriver signedIn(String email) {
+        return signedIn(email, 1280, 900);
+    }
+
+    protected WebDriver signedIn(String email, int width, int height) {
+        WebDriver browser = unsigned(width, height);
+        Browsers.signIn(browser, base, email, "secret123");
+        return browser;
+    }
+
+    protected WebDriver unsigned(int width, int height) {
+        WebDriver browser = Browsers.open(width, height);
+        browsers.add(browser);
+        return browser;
+    }
+
+    protected List<WebDriver> browsers() {
+        return browsers;
+    }
+
+    /** Polls every 50 ms; a fragment swapped in by the live stream between two looks is simply looked at again. */
+    protected static void waitFor(WebDriver browser, Duration timeout, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, timeout, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class).until(condition::apply);
+    }
+}
