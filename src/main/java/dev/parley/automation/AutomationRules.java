@@ -1,5 +1,6 @@
 package dev.parley.automation;
 
+import dev.parley.automation.application.DryRun;
 import dev.parley.automation.application.SnapshotLoader;
 import dev.parley.automation.domain.RuleDefinition;
 import dev.parley.automation.persistence.ExecutionRepository;
@@ -22,11 +23,20 @@ public class AutomationRules {
     private final RuleRepository rules;
     private final ExecutionRepository executions;
     private final SnapshotLoader snapshots;
+    private final DryRun dryRun;
 
-    public AutomationRules(RuleRepository rules, ExecutionRepository executions, SnapshotLoader snapshots) {
+    public AutomationRules(RuleRepository rules, ExecutionRepository executions, SnapshotLoader snapshots, DryRun dryRun) {
         this.rules = rules;
         this.executions = executions;
         this.snapshots = snapshots;
+        this.dryRun = dryRun;
+    }
+
+    /** Tries a rule on conversations without changing or logging anything: would it match, why, and what it would do. */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> dryRun(String eventName, List<Map<String, Object>> conditions, List<Map<String, Object>> actions,
+                                            List<dev.parley.conversation.ConversationView> targets) {
+        return dryRun.run(eventName, conditions, actions, targets);
     }
 
     /** What a client may set; null fields are left as they are on update. */

@@ -6,7 +6,6 @@ import dev.parley.account.Teams;
 import dev.parley.automation.AutomationRuleView;
 import dev.parley.automation.AutomationRules;
 import dev.parley.automation.AutomationRules.RuleInput;
-import dev.parley.automation.application.DryRun;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.inbox.InboxQueries;
 import dev.parley.shared.InvalidInput;
@@ -41,17 +40,15 @@ class AutomationPagesController {
 
     private final DashboardContext context;
     private final AutomationRules rules;
-    private final DryRun dryRun;
     private final ConversationQueries conversations;
     private final AccountQueries accounts;
     private final Teams teams;
     private final InboxQueries inboxes;
 
-    AutomationPagesController(DashboardContext context, AutomationRules rules, DryRun dryRun, ConversationQueries conversations,
+    AutomationPagesController(DashboardContext context, AutomationRules rules, ConversationQueries conversations,
                               AccountQueries accounts, Teams teams, InboxQueries inboxes) {
         this.context = context;
         this.rules = rules;
-        this.dryRun = dryRun;
         this.conversations = conversations;
         this.accounts = accounts;
         this.teams = teams;
@@ -110,7 +107,7 @@ class AutomationPagesController {
     String test(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long ruleId, Model model) {
         Membership me = admin(user, accountId);
         AutomationRuleView r = rules.get(accountId, ruleId);
-        model.addAttribute("dryRun", dryRun.run(r.eventName(), r.conditions(), r.actions(), conversations.latest(accountId, 20)));
+        model.addAttribute("dryRun", rules.dryRun(r.eventName(), r.conditions(), r.actions(), conversations.latest(accountId, 20)));
         RuleForm form = RuleForm.fromRule(r.name(), r.description(), r.eventName(), r.active(), r.stopProcessing(), r.conditions(), r.actions());
         return builder(me, accountId, r, form, Map.of(), model);
     }

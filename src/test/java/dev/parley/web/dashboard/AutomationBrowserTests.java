@@ -56,16 +56,16 @@ class AutomationBrowserTests extends BrowserTest {
         WebDriver agent = browser(team.agentUser().email());
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
         Browsers.awaitLive(agent);
-        assertThat(agent.findElement(By.id("assignee")).getText()).isEqualTo("Alan Agent");
+        waitFor(agent, Duration.ofSeconds(3), d -> d.findElement(By.id("assignee")).getText().equals("Alan Agent"));
         agent.findElement(By.id("resolve")).click();
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("resolved"));
         Browsers.awaitLive(agent);
         waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("assignee")).getText().equals("None"));
-        var link = agent.findElement(By.cssSelector("#thread a.rule-link"));
-        assertThat(link.getText()).contains("Unassign on resolve");
-        assertThat(link.getAttribute("href")).endsWith("/automation/" + ruleId);
+        waitFor(agent, Duration.ofSeconds(3), d -> d.findElement(By.cssSelector("#thread a.rule-link")).getText().contains("Unassign on resolve")
+                && d.findElement(By.cssSelector("#thread a.rule-link")).getAttribute("href").endsWith("/automation/" + ruleId));
 
         admin.get(base + "/app/accounts/" + team.accountId() + "/automation/" + ruleId);
+        waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("runs")).getText().contains("saw resolved"));
         String runs = admin.findElement(By.id("runs")).getText();
         assertThat(runs).contains("#" + id).contains("saw resolved").contains("matched");
         long resolutions = team.admin().get("/api/v2/accounts/" + team.accountId() + "/reports/summary?type=agent&id=" + team.agentUser().id()
@@ -78,6 +78,7 @@ class AutomationBrowserTests extends BrowserTest {
         WebDriver admin = browser(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/automation/new");
         admin.findElement(By.id("save-rule")).click();
+        waitFor(admin, Duration.ofSeconds(5), d -> !d.findElements(By.id("errors")).isEmpty());
         String errors = admin.findElement(By.id("errors")).getText();
         assertThat(errors).contains("Name can't be blank", "Event can't be blank", "Add at least one action");
         assertThat(admin.findElement(By.id("rule-name")).getAttribute("aria-invalid")).isEqualTo("true");
@@ -141,6 +142,7 @@ class AutomationBrowserTests extends BrowserTest {
         WebDriver admin = browser(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/automation/" + ruleId);
         admin.findElement(By.id("dry-run")).click();
+        waitFor(admin, Duration.ofSeconds(5), d -> !d.findElements(By.id("dry-run-results")).isEmpty());
         var rows = admin.findElements(By.cssSelector("#dry-run-results tbody tr"));
         assertThat(rows).hasSize(20);
         for (var row : rows) {

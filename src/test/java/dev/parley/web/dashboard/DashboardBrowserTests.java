@@ -32,18 +32,18 @@ class DashboardBrowserTests extends BrowserTest {
         WebDriver admin = browser(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
         Browsers.awaitLive(admin);
-        assertThat(admin.findElement(By.id("count-unassigned")).getText()).isEqualTo("0");
+        waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("count-unassigned")).getText().equals("0"));
 
         long id = fixtures.conversation(fixtures.customer(inbox, "Live Lena"), "Is anyone there?");
         waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("conversation-" + id)).getText().contains("Is anyone there?"));
-        assertThat(agent.findElement(By.id("conversation-" + id)).getText()).contains("Live Lena");
-        assertThat(agent.findElement(By.id("count-unassigned")).getText()).isEqualTo("1");
+        waitFor(agent, Duration.ofSeconds(3), d -> d.findElement(By.id("conversation-" + id)).getText().contains("Live Lena")
+                && d.findElement(By.id("count-unassigned")).getText().equals("1"));
         waitFor(admin, WITHIN_A_SECOND, d -> d.findElement(By.id("count-unassigned")).getText().equals("1"));
 
         agent.findElement(By.cssSelector("#conversation-" + id + " button.assign-me")).click();
         new WebDriverWait(agent, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("view=mine"));
-        assertThat(agent.findElements(By.id("conversation-" + id))).hasSize(1);
-        assertThat(agent.findElement(By.id("count-mine")).getText()).isEqualTo("1");
+        waitFor(agent, Duration.ofSeconds(3), d -> d.findElements(By.id("conversation-" + id)).size() == 1
+                && d.findElement(By.id("count-mine")).getText().equals("1"));
         waitFor(admin, WITHIN_A_SECOND, d -> d.findElement(By.id("count-unassigned")).getText().equals("0"));
     }
 

@@ -57,12 +57,12 @@ class DashboardDetailsBrowserTests extends BrowserTest {
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
         admin.findElement(By.id("attribute-value")).sendKeys("A-1001");
         admin.findElement(By.id("set-attribute")).click();
-        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector(".attributes")).getText().contains("A-1001"));
+        waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.cssSelector(".attributes")).getText().contains("A-1001"));
         assertThat(team.admin().get(team.path("/conversations/" + id)).json().get("custom_attributes").get("order_no").asString()).isEqualTo("A-1001");
 
         new Select(admin.findElement(By.id("availability-select"))).selectByValue("busy");
         admin.findElement(By.id("set-availability")).click();
-        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d ->
+        waitFor(admin, Duration.ofSeconds(5), d ->
                 new Select(d.findElement(By.id("availability-select"))).getFirstSelectedOption().getAttribute("value").equals("busy"));
         assertThat(team.admin().get("/api/v1/profile").json().get("accounts").get(0).get("availability").asString()).isEqualTo("busy");
     }

@@ -47,11 +47,13 @@ class RoutingBrowserTests extends BrowserTest {
         waitFor(beaScreen, WITHIN_A_SECOND, d -> !d.findElements(By.id("conversation-" + id)).isEmpty());
 
         beaScreen.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
-        String thread = beaScreen.findElement(By.id("thread")).getText();
-        assertThat(thread).contains("Unassigned: Alan Agent is offline", "Assigned to Bea Backup by Auto-assignment");
-        beaScreen.findElement(By.cssSelector("#why summary")).click();
-        String why = beaScreen.findElement(By.id("why")).getText();
-        assertThat(why).contains("Assigned to Bea Backup").contains("Alan Agent: offline").contains("Bea Backup: available");
+        waitFor(beaScreen, Duration.ofSeconds(3), d -> d.findElement(By.id("thread")).getText().contains("Unassigned: Alan Agent is offline")
+                && d.findElement(By.id("thread")).getText().contains("Assigned to Bea Backup by Auto-assignment"));
+        waitFor(beaScreen, Duration.ofSeconds(3), d -> {
+            d.findElement(By.cssSelector("#why summary")).click();
+            String why = d.findElement(By.id("why")).getText();
+            return why.contains("Assigned to Bea Backup") && why.contains("Alan Agent: offline") && why.contains("Bea Backup: available");
+        });
     }
 
     @Test

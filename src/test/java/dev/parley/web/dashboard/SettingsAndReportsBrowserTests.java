@@ -40,8 +40,7 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
         var alert = new WebDriverWait(admin, Duration.ofSeconds(3)).until(d -> d.switchTo().alert());
         assertThat(alert.getText()).isEqualTo("Apply to 2 conversation(s)?");
         alert.accept();
-        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> !d.findElements(By.id("bulk-result")).isEmpty());
-        assertThat(admin.findElement(By.id("bulk-result")).getText()).isEqualTo("2 conversation(s) changed.");
+        waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("bulk-result")).getText().equals("2 conversation(s) changed."));
         assertThat(status(a)).isEqualTo("resolved");
         assertThat(status(b)).isEqualTo("resolved");
         assertThat(status(c)).isEqualTo("open");
@@ -56,7 +55,7 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
         admin.findElement(By.id("member-" + bea.id())).click();
         admin.findElement(By.id("limit")).sendKeys("0");
         admin.findElement(By.id("save-inbox")).click();
-        assertThat(admin.findElement(By.id("settings-error")).getText()).contains("whole number above 0");
+        waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("settings-error")).getText().contains("whole number above 0"));
         admin.findElement(By.id("member-" + bea.id())).click();
         admin.findElement(By.id("limit")).clear();
         admin.findElement(By.id("limit")).sendKeys("2");
