@@ -32,7 +32,7 @@ public class LiveStreams {
         this.presence = presence;
     }
 
-    /** Opens a stream; tells the browser to refresh at once if it is resuming after a gap. */
+    /** Opens a stream and tells the browser to re-read once, so nothing that happened before it connected is missed. */
     public SseEmitter open(long accountId, long userId, String lastEventId) {
         SseEmitter emitter = new SseEmitter(0L);
         Stream stream = new Stream(accountId, userId, emitter);
@@ -42,7 +42,9 @@ public class LiveStreams {
         emitter.onError(e -> remove(stream));
         try {
             emitter.send(SseEmitter.event().comment("connected")); // flushes the headers at once
-            if (lastEventId != null && !lastEventId.isBlank()) emitter.send(event("changed", "resync"));
+            // whatever changed between rendering the page and opening this stream (or during a gap before a
+            // reconnect with Last-Event-ID) is caught up by one re-read of the page's fragments
+            emitter.send(event("changed", "resync"));
         } catch (IOException e) {
             remove(stream);
         }
