@@ -25,6 +25,7 @@ public class LiveStreams {
     }
 
     private final Map<Long, Set<Stream>> byAccount = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicLong> versions = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
     private final PresenceManagement presence;
 
@@ -32,8 +33,17 @@ public class LiveStreams {
         this.presence = presence;
     }
 
-    /** Opens a stream and tells the browser to re-read once, so nothing that happened before it connected is missed. */
-    public SseEmitter open(long accountId, long userId, String lastEventId) {
+    /** How many changes the account has seen (pages render it, so their stream knows what they missed). */
+    public long version(long accountId) {
+        return versions.computeIfAbsent(accountId, a -> new AtomicLong()).get();
+    }
+
+    /**
+     * Opens a stream. The browser is told to re-read its fragments at once when something changed since
+     * the page was rendered ({@code since}, the version the page was rendered at) or when it reconnects
+     * after a gap (Last-Event-ID), so nothing is missed and nothing is re-read for no reason.
+     */
+    public SseEmitter open(long accountId, long userId, String lastEventId, Long since) {
         SseEmitter emitter = new SseEmitter(0L);
         Stream stream = new Stream(accountId, userId, emitter);
         byAccount.computeIfAbsent(accountId, a -> ConcurrentHashMap.newKeySet()).add(stream);
@@ -42,9 +52,9 @@ public class LiveStreams {
         emitter.onError(e -> remove(stream));
         try {
             emitter.send(SseEmitter.event().comment("connected")); // flushes the headers at once
-            // whatever changed between rendering the page and opening this stream (or during a gap before a
-            // reconnect with Last-Event-ID) is caught up by one re-read of the page's fragments
-            emitter.send(event("changed", "resync"));
+            boolean resuming = lastEventId != null && !lastEventId.isBlank();
+            boolean missedSomething = since != null && version(accountId) > since;
+            if (resuming || missedSomething) emitter.send(event("changed", "resync"));
         } catch (IOException e) {
             remove(stream);
         }
@@ -54,6 +64,7 @@ public class LiveStreams {
 
     /** Tells every stream of the account that something changed. */
     public void changed(long accountId, String what) {
+        versions.computeIfAbsent(accountId, a -> new AtomicLong()).incrementAndGet();
         for (Stream s : byAccount.getOrDefault(accountId, Set.of())) {
             try {
                 s.emitter().send(event("changed", what));

@@ -207,9 +207,10 @@ class DashboardController {
 
     @GetMapping(value = "/app/accounts/{accountId}/stream", produces = "text/event-stream")
     SseEmitter stream(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId,
-                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      @RequestParam(required = false) Long since) {
         Membership me = context.membership(user, accountId);
-        return streams.open(accountId, me.userId(), lastEventId);
+        return streams.open(accountId, me.userId(), lastEventId, since);
     }
 
     /** The list's narrowing: one inbox, team or label, and a sort order (all optional). */
