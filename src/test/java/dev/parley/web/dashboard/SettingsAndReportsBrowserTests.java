@@ -81,8 +81,8 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
         admin.findElement(By.id("agent-name")).sendKeys("Nora New");
         admin.findElement(By.id("agent-email")).sendKeys("nora." + team.accountId() + "@parley.test");
         admin.findElement(By.id("add-agent-button")).click();
-        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("agents")).getText().contains("Nora New"));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> {
+        waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("agents")).getText().contains("Nora New"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).ignoreExceptions().until(() -> {
             admin.get(base + "/app/accounts/" + team.accountId() + "/reports");
             return admin.findElement(By.cssSelector("#report-agent-" + team.agentUser().id() + " .resolutions")).getText().equals("1");
         });
