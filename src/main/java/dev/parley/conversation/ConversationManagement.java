@@ -208,6 +208,27 @@ public class ConversationManagement {
         conversations.update(c.toView(c.original().updatedAt()));
     }
 
+    /** Someone started or stopped typing; announced only (Chatwoot's typing_on / typing_off), nothing is stored. */
+    public void typing(long accountId, long displayId, boolean on, boolean isPrivate, Actor actor) {
+        ConversationView c = conversations.findByDisplayId(accountId, displayId).orElseThrow(() -> new ResourceNotFound("Conversation"));
+        events.publishEvent(new ConversationTypingChanged(java.util.UUID.randomUUID(), clock.instant(), accountId, c.id(), displayId,
+                c.inboxId(), on, isPrivate, actor));
+    }
+
+    /** An agent opened the conversation: its customer messages so far are read. */
+    public void markSeenByAgent(long conversationId) {
+        conversations.markAgentSeen(conversationId, clock.instant());
+    }
+
+    /**
+     * Marks the conversation unread again (Chatwoot's "mark as unread"): the read mark moves to just before
+     * the newest customer message, so that message counts as unread. Without customer messages nothing changes.
+     */
+    public void markUnreadByAgent(long conversationId) {
+        messages.lastIncomingAt(conversationId)
+                .ifPresent(at -> conversations.markAgentSeen(conversationId, at.minusMillis(1)));
+    }
+
     /** Reopens snoozed conversations whose time has come; safe on several nodes (rows are locked and skipped). */
     public int reopenDueSnoozes(int limit) {
         List<Long> due = conversations.lockDueSnoozes(clock.instant(), limit);

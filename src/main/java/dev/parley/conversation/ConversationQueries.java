@@ -49,11 +49,24 @@ public class ConversationQueries {
     }
 
     public ConversationPage list(Membership caller, ConversationFilter filter) {
+        var search = searchOf(caller, filter);
+        long[] counts = conversations.counts(search, caller.userId());
+        return new ConversationPage(conversations.search(search), counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /** Display ids of every conversation the filter matches (all pages), for "apply to all matching" bulk actions. */
+    public List<Long> matchingDisplayIds(Membership caller, ConversationFilter filter, int limit) {
+        return conversations.search(searchOf(caller, filter).page(1), limit).stream().map(ConversationView::displayId).toList();
+    }
+
+    private ConversationSearch searchOf(Membership caller, ConversationFilter filter) {
         var errors = new Errors();
         if (filter.status() != null && !"all".equals(filter.status())) {
             errors.oneOf("status", filter.status(), ConversationStatus.apiNames());
         }
-        errors.oneOf("assignee_type", filter.assigneeType(), ASSIGNEE_TYPES).throwIfAny();
+        errors.oneOf("assignee_type", filter.assigneeType(), ASSIGNEE_TYPES);
+        if (filter.conversationType() != null) errors.oneOf("conversation_type", filter.conversationType(), ConversationFilter.CONVERSATION_TYPES);
+        errors.throwIfAny();
         var search = new ConversationSearch(caller.accountId()).page(filter.page());
         if (!caller.isAdministrator()) {
             List<Long> mine = inboxes.visibleTo(caller).stream().map(InboxView::id).toList();
@@ -70,6 +83,14 @@ public class ConversationQueries {
             search.add("(c.display_id::text = ? OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.content ILIKE '%' || ? || '%'))",
                     filter.query().trim(), filter.query().trim());
         }
+        switch (filter.conversationType() == null ? "" : filter.conversationType()) {
+            case "mention" -> search.add("EXISTS (SELECT 1 FROM mentions mn WHERE mn.conversation_id = c.id AND mn.user_id = ?)", caller.userId());
+            case "participating" -> search.add("""
+                    (c.assignee_id = ? OR EXISTS (SELECT 1 FROM messages pm WHERE pm.conversation_id = c.id AND pm.sender_type = 'User'
+                     AND pm.sender_id = ?))""", caller.userId(), caller.userId());
+            case "unattended" -> search.add("(c.first_reply_created_at IS NULL OR c.waiting_since IS NOT NULL)");
+            default -> { }
+        }
         switch (filter.assigneeType() == null ? "all" : filter.assigneeType()) {
             case "me" -> search.assignee("c.assignee_id = ?", caller.userId());
             case "unassigned" -> search.assignee("c.assignee_id IS NULL");
@@ -77,8 +98,7 @@ public class ConversationQueries {
             default -> { }
         }
         search.orderBy(orderBy(filter.sortBy()));
-        long[] counts = conversations.counts(search, caller.userId());
-        return new ConversationPage(conversations.search(search), counts[0], counts[1], counts[2], counts[3]);
+        return search;
     }
 
     public List<MessageView> messages(long conversationId, Long before, Long after, boolean publicOnly) {
@@ -100,6 +120,11 @@ public class ConversationQueries {
 
     public Optional<MessageView> lastMessage(long conversationId, boolean publicOnly) {
         return messages.lastNonActivity(conversationId, publicOnly);
+    }
+
+    /** Customer messages the agents have not seen yet. */
+    public int unreadCount(ConversationView c) {
+        return messages.unreadIncoming(c.id(), c.agentLastSeenAt());
     }
 
     public long messageCount(long conversationId) {
@@ -138,15 +163,19 @@ public class ConversationQueries {
         return conversations.openCounts(accountId, inboxId, userIds);
     }
 
+    /** Urgent first; conversations without a priority rank after low. */
+    private static final String PRIORITY_RANK =
+            "CASE c.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END";
+
     private static String orderBy(String sortBy) {
         return switch (sortBy == null ? "latest" : sortBy) {
             case "sort_on_created_at", "created_at_asc" -> " ORDER BY c.created_at ASC, c.id ASC";
             case "created_at_desc" -> " ORDER BY c.created_at DESC, c.id DESC";
             case "last_activity_at_asc" -> " ORDER BY c.last_activity_at ASC, c.id ASC";
-            case "sort_on_priority", "priority_desc" -> """
-                     ORDER BY CASE c.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END,
-                     c.last_activity_at DESC""";
+            case "sort_on_priority", "priority_desc" -> " ORDER BY " + PRIORITY_RANK + " ASC, c.last_activity_at DESC, c.id DESC";
+            case "priority_asc" -> " ORDER BY " + PRIORITY_RANK + " DESC, c.last_activity_at DESC, c.id DESC";
             case "sort_on_waiting_since", "waiting_since_asc" -> " ORDER BY c.waiting_since ASC NULLS LAST, c.id ASC";
+            case "waiting_since_desc" -> " ORDER BY c.waiting_since DESC NULLS LAST, c.id DESC";
             default -> " ORDER BY c.last_activity_at DESC, c.id DESC";
         };
     }

@@ -1,6 +1,7 @@
 package dev.parley.realtime;
 
 import dev.parley.conversation.ConversationCreated;
+import dev.parley.conversation.ConversationTypingChanged;
 import dev.parley.conversation.ConversationUpdated;
 import dev.parley.conversation.MessageCreated;
 import dev.parley.presence.AgentPresenceChanged;
@@ -8,6 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Pushes "something changed" to the account's open dashboards right after a change commits. A push is
@@ -37,6 +39,14 @@ class ConversationEventsListener {
     @EventListener
     void on(MessageCreated e) {
         afterCommit(e.accountId(), "conversation:" + e.displayId());
+    }
+
+    /** "Rita is typing…" on the conversation's open pages (an empty text when she stops), not to the typist. */
+    @EventListener
+    void on(ConversationTypingChanged e) {
+        Long typist = e.causedBy().isUser() ? e.causedBy().id() : null;
+        String text = e.typing() ? HtmlUtils.htmlEscape(e.causedBy().displayName()) + (e.isPrivate() ? " is writing a note…" : " is typing…") : "";
+        streams.signal(e.accountId(), typist, "typing-" + e.displayId(), text);
     }
 
     @EventListener

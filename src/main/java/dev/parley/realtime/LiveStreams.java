@@ -74,6 +74,21 @@ public class LiveStreams {
         }
     }
 
+    /**
+     * Sends a named, passing signal (e.g. "someone is typing") to the account's streams, except those of
+     * {@code exceptUserId}. Signals are not changes: the version stays, and a reconnect does not replay them.
+     */
+    public void signal(long accountId, Long exceptUserId, String name, String data) {
+        for (Stream s : byAccount.getOrDefault(accountId, Set.of())) {
+            if (exceptUserId != null && s.userId() == exceptUserId) continue;
+            try {
+                s.emitter().send(SseEmitter.event().name(name).data(data));
+            } catch (IOException | IllegalStateException e) {
+                remove(s);
+            }
+        }
+    }
+
     @Scheduled(fixedDelay = 15_000)
     void heartbeat() {
         byAccount.values().forEach(streams -> streams.forEach(s -> {

@@ -98,6 +98,19 @@ class EndpointContractIntegrationTests extends IntegrationTest {
                 ep("POST", a + "/conversations/{conversation}/labels", Map.of("labels", List.of("billing")), a + "/conversations/{conversation}/labels", Map.of("labels", List.of("two words")), 422),
                 ep("POST", a + "/conversations/{conversation}/custom_attributes", Map.of("custom_attributes", Map.of("order", "A-1")), a + "/conversations/{conversation}/custom_attributes", Map.of(), 422),
                 ep("POST", a + "/conversations/{conversation}/assignments", Map.of("assignee_id", "{agent}"), a + "/conversations/{conversation}/assignments", Map.of("assignee_id", 999999999), 422),
+                ep("POST", a + "/conversations/{conversation}/update_last_seen", null, a + "/conversations/999999999/update_last_seen", null, 404),
+                ep("POST", a + "/conversations/{conversation}/unread", null, a + "/conversations/999999999/unread", null, 404),
+                ep("POST", a + "/conversations/{conversation}/toggle_typing_status", Map.of("typing_status", "on", "is_private", true),
+                        a + "/conversations/{conversation}/toggle_typing_status", Map.of("typing_status", "dancing"), 422),
+                ep("POST", a + "/bulk_actions", Map.of("type", "Conversation", "ids", List.of("{conversation}"), "fields", Map.of("status", "pending")),
+                        a + "/bulk_actions", Map.of("type", "Conversation", "ids", List.of("{conversation}"), "fields", Map.of("status", "closed")), 422),
+                ep("GET", a + "/canned_responses?search=hel", null, a + "/canned_responses/abc", null, 404),
+                ep("GET", a + "/canned_responses/{canned}", null, a + "/canned_responses/999999999", null, 404),
+                admin("POST", a + "/canned_responses", Map.of("canned_response", Map.of("short_code", "hi-{unique}", "content", "Hello there")),
+                        a + "/canned_responses", Map.of("short_code", "two words", "content", ""), 422),
+                admin("PATCH", a + "/canned_responses/{canned}", Map.of("content", "Hello again"), a + "/canned_responses/{canned}",
+                        Map.of("short_code", ""), 422),
+                admin("DELETE", a + "/canned_responses/{canned}", null, a + "/canned_responses/999999999", null, 404),
                 ep("GET", a + "/conversations/{conversation}/messages", null, a + "/conversations/999999999/messages", null, 404),
                 ep("POST", a + "/conversations/{conversation}/messages", Map.of("content", "On it"), a + "/conversations/{conversation}/messages", Map.of("content", "  "), 422),
                 ep("DELETE", a + "/conversations/{conversation}/messages/{message}", null, a + "/conversations/{conversation}/messages/999999999", null, 404),
@@ -236,7 +249,10 @@ class EndpointContractIntegrationTests extends IntegrationTest {
                 .expect(200).json().get("id").asLong();
         long webhook = team.admin().post(team.path("/webhooks"), Map.of("url", "http://127.0.0.1:9/" + team.accountId(),
                 "subscriptions", List.of("message_created"))).expect(200).json().get("payload").get("webhook").get("id").asLong();
+        long canned = team.admin().post(team.path("/canned_responses"), Map.of("short_code", "hello", "content", "Hello, how can I help?"))
+                .expect(200).json().get("id").asLong();
         var values = new HashMap<String, Object>();
+        values.put("canned", canned);
         values.put("webhook", webhook);
         values.put("policy", policy);
         values.put("rule", rule);

@@ -1,5 +1,6 @@
 package dev.parley.conversation.application;
 
+import dev.parley.account.AccountQueries;
 import dev.parley.contact.ContactManagement;
 import dev.parley.contact.ContactQueries;
 import dev.parley.contact.ContactView;
@@ -9,6 +10,7 @@ import dev.parley.conversation.MessageType;
 import dev.parley.conversation.MessageView;
 import dev.parley.conversation.domain.ActivityMessages.Reason;
 import dev.parley.conversation.domain.Conversation;
+import dev.parley.conversation.persistence.MentionRepository;
 import dev.parley.conversation.persistence.MessageRepository;
 import dev.parley.shared.Actor;
 import dev.parley.shared.Errors;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +36,15 @@ public class MessagePosting {
     private final ConversationChanges changes;
     private final ContactQueries contacts;
     private final ContactManagement contactManagement;
+    private final MentionRepository mentions;
+    private final AccountQueries accounts;
     private final Clock clock;
 
     public MessagePosting(MessageRepository messages, ConversationChanges changes, ContactQueries contacts,
-                          ContactManagement contactManagement, Clock clock) {
+                          ContactManagement contactManagement, MentionRepository mentions, AccountQueries accounts, Clock clock) {
         this.messages = messages;
+        this.mentions = mentions;
+        this.accounts = accounts;
         this.changes = changes;
         this.contacts = contacts;
         this.contactManagement = contactManagement;
@@ -80,9 +87,21 @@ public class MessagePosting {
         MessageView message = messages.insert(new MessageView(0, locked.accountId(), locked.inboxId(), locked.id(), type,
                 input.content(), input.contentType() == null ? "text" : input.contentType(), attributes,
                 type != MessageType.INCOMING && input.isPrivate(), "sent", senderType, senderId, input.sourceId(), input.echoId(), now));
+        if (message.isPrivate()) recordMentions(message);
         changes.announceMessage(locked, message, humanReply, firstReply, locked.waitingSince(), actor);
         changes.save(conversation, changeActor, reason);
         return message;
+    }
+
+    /** Members of the account named in a note's mention markup; ids of non-members are ignored. */
+    private void recordMentions(MessageView note) {
+        var userIds = new java.util.LinkedHashSet<Long>();
+        Matcher m = dev.parley.conversation.MentionMarkup.PATTERN.matcher(note.content());
+        while (m.find()) {
+            long userId = Long.parseLong(m.group(2));
+            if (accounts.agent(note.accountId(), userId).isPresent()) userIds.add(userId);
+        }
+        if (!userIds.isEmpty()) mentions.record(note.accountId(), note.conversationId(), note.id(), userIds, note.createdAt());
     }
 
     private static MessageType check(MessageInput input) {

@@ -65,6 +65,11 @@ public class ConversationRepository {
                 .update();
     }
 
+    /** Agents' read mark (Chatwoot's agent_last_seen_at); not part of the aggregate, so it never conflicts with a change. */
+    public void markAgentSeen(long conversationId, java.time.Instant at) {
+        jdbc.sql("UPDATE conversations SET agent_last_seen_at = ? WHERE id = ?").params(ts(at), conversationId).update();
+    }
+
     public Optional<ConversationView> lockByDisplayId(long accountId, long displayId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.account_id = ? AND c.display_id = ? FOR UPDATE")
                 .params(accountId, displayId).query(this::conversation).optional();

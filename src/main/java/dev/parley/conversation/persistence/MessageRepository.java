@@ -69,6 +69,20 @@ public class MessageRepository {
                 .param(conversationId).query(this::message).optional();
     }
 
+    /** Customer messages newer than the agents' last look (all of them when no agent has looked yet). */
+    public int unreadIncoming(long conversationId, java.time.Instant agentLastSeenAt) {
+        return jdbc.sql("SELECT count(*) FROM messages WHERE conversation_id = ? AND message_type = 0 AND (?::timestamptz IS NULL OR created_at > ?)")
+                .params(conversationId, agentLastSeenAt == null ? null : java.sql.Timestamp.from(agentLastSeenAt),
+                        agentLastSeenAt == null ? null : java.sql.Timestamp.from(agentLastSeenAt))
+                .query(Integer.class).single();
+    }
+
+    /** When the newest customer message arrived, if any. */
+    public Optional<java.time.Instant> lastIncomingAt(long conversationId) {
+        return jdbc.sql("SELECT max(created_at) FROM messages WHERE conversation_id = ? AND message_type = 0").param(conversationId)
+                .query((rs, n) -> rs.getTimestamp(1)).optional().filter(java.util.Objects::nonNull).map(java.sql.Timestamp::toInstant);
+    }
+
     public long count(long conversationId) {
         return jdbc.sql("SELECT count(*) FROM messages WHERE conversation_id = ?").param(conversationId).query(Long.class).single();
     }

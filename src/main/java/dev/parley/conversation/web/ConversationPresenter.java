@@ -41,7 +41,7 @@ class ConversationPresenter {
                 c.additionalAttributes(), Timestamps.unix(c.agentLastSeenAt()), Timestamps.unix(c.agentLastSeenAt()), true,
                 Timestamps.unix(c.contactLastSeenAt()), c.customAttributes(), c.inboxId(), c.labels(), false,
                 Timestamps.unix(c.snoozedUntil()), c.status().apiName(), Timestamps.unix(c.createdAt()), Timestamps.unix(c.updatedAt()),
-                Timestamps.unix(c.lastActivityAt()), Timestamps.unix(c.firstReplyCreatedAt()), 0, last,
+                Timestamps.unix(c.lastActivityAt()), Timestamps.unix(c.firstReplyCreatedAt()), conversations.unreadCount(c), last,
                 Timestamps.unix(c.lastActivityAt()), c.priority() == null ? null : c.priority().apiName(),
                 Timestamps.unix(c.waitingSince()), null, c.teamId(), c.assigneeId());
     }

@@ -18,6 +18,7 @@ import dev.parley.conversation.NewConversation;
 import dev.parley.inbox.InboxQueries;
 import dev.parley.shared.Errors;
 import dev.parley.shared.InvalidInput;
+import dev.parley.shared.JsonIds;
 import dev.parley.shared.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,10 +86,11 @@ class ConversationsController {
                               @RequestParam(name = "labels[]", required = false) List<String> labelsArray,
                               @RequestParam(name = "q", required = false) String q,
                               @RequestParam(name = "sort_by", required = false) String sortBy,
+                              @RequestParam(name = "conversation_type", required = false) String conversationType,
                               @RequestParam(defaultValue = "1") int page) {
         List<String> chosenLabels = labelsArray != null ? labelsArray : labels;
         ConversationPage result = queries.list(me, new ConversationFilter(status, assigneeType, inboxId, teamId, chosenLabels, q,
-                sortBy, page));
+                sortBy, page, conversationType));
         var meta = new LinkedHashMap<String, Object>();
         meta.put("mine_count", result.mineCount());
         meta.put("unassigned_count", result.unassignedCount());
@@ -195,28 +197,46 @@ class ConversationsController {
                 management.replaceCustomAttributes(me.accountId(), displayId, body.customAttributes(), me.actor()).customAttributes());
     }
 
+    /** The agents have seen the conversation (its unread count drops to 0). */
+    @PostMapping("/{displayId}/update_last_seen")
+    Map<String, Object> updateLastSeen(Membership me, @PathVariable long displayId) {
+        management.markSeenByAgent(queries.visible(me, displayId).id());
+        return Map.of();
+    }
+
+    /** Mark unread: the newest customer message counts as unread again. */
+    @PostMapping("/{displayId}/unread")
+    ConversationJson unread(Membership me, @PathVariable long displayId) {
+        management.markUnreadByAgent(queries.visible(me, displayId).id());
+        return presenter.conversation(queries.visible(me, displayId));
+    }
+
+    /** Chatwoot's {@code typing_status} on | off | recording (recording counts as typing) and {@code is_private}. */
+    @PostMapping("/{displayId}/toggle_typing_status")
+    Map<String, Object> typing(Membership me, @PathVariable long displayId, @RequestBody(required = false) Map<String, Object> body) {
+        queries.visible(me, displayId);
+        String status = body == null || body.get("typing_status") == null ? "" : body.get("typing_status").toString();
+        new Errors().oneOf("typing_status", status, List.of("on", "off", "recording")).throwIfAny();
+        boolean isPrivate = body.get("is_private") instanceof Boolean b ? b : "true".equals(String.valueOf(body.get("is_private")));
+        management.typing(me.accountId(), displayId, !"off".equals(status), isPrivate, me.actor());
+        return Map.of();
+    }
+
     /** Chatwoot: {@code assignee_id} (null unassigns) or {@code team_id} (null or 0 removes the team). */
     @PostMapping("/{displayId}/assignments")
     Object assign(Membership me, @PathVariable long displayId, @RequestBody Map<String, Object> body) {
         queries.visible(me, displayId);
         if (body.containsKey("assignee_id")) {
-            Long assignee = id("assignee_id", body.get("assignee_id"));
+            Long assignee = JsonIds.id("assignee_id", body.get("assignee_id"));
             ConversationView c = assignee == null ? management.unassign(me.accountId(), displayId, me.actor())
                     : management.assign(me.accountId(), displayId, assignee, me.actor());
             return c.assigneeId() == null ? null : accounts.agent(me.accountId(), c.assigneeId()).map(AgentJson::of).orElse(null);
         }
         if (body.containsKey("team_id")) {
-            Long team = id("team_id", body.get("team_id"));
+            Long team = JsonIds.id("team_id", body.get("team_id"));
             ConversationView c = management.assignTeam(me.accountId(), displayId, team == null || team == 0 ? null : team, me.actor());
             return c.teamId() == null ? null : teams.find(me.accountId(), c.teamId()).map(t -> TeamJson.of(t, false)).orElse(null);
         }
         throw InvalidInput.of("assignee_id", "or team_id must be given");
-    }
-
-    private static Long id(String field, Object value) {
-        if (value == null || "nil".equals(value) || "".equals(value)) return null;
-        if (value instanceof Number n && n.doubleValue() == n.longValue()) return n.longValue();
-        if (value instanceof String s && s.trim().matches("\\d+")) return Long.parseLong(s.trim());
-        throw InvalidInput.of(field, "must be an id");
     }
 }

@@ -94,8 +94,14 @@ class PublicConversationsController {
     }
 
     @PostMapping("/{displayId}/toggle_typing")
-    Map<String, Object> typing(@PathVariable String inboxIdentifier, @PathVariable String sourceId, @PathVariable long displayId) {
-        owned(inboxIdentifier, identity.contactInbox(inboxIdentifier, sourceId), displayId);
+    Map<String, Object> typing(@PathVariable String inboxIdentifier, @PathVariable String sourceId, @PathVariable long displayId,
+                               @RequestBody(required = false) Map<String, Object> body) {
+        var ci = identity.contactInbox(inboxIdentifier, sourceId);
+        ConversationView c = owned(inboxIdentifier, ci, displayId);
+        String status = body == null || body.get("typing_status") == null ? "" : body.get("typing_status").toString();
+        new dev.parley.shared.Errors().oneOf("typing_status", status, List.of("on", "off")).throwIfAny();
+        ContactView contact = contacts.get(c.accountId(), ci.contactId());
+        management.typing(c.accountId(), displayId, "on".equals(status), false, Actor.contact(contact.id(), contact.name()));
         return Map.of();
     }
 

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import dev.parley.conversation.ConversationTypingChanged;
+import dev.parley.shared.Actor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -82,6 +84,31 @@ class WebhookEventsListener {
         if (e.messageType() == MessageType.ACTIVITY) return; // Chatwoot does not send activity lines
         conversations.findById(e.conversationId()).ifPresent(c -> conversations.message(c.id(), e.messageId())
                 .ifPresent(m -> fanOut(c, "message_created", payloads.message(m, c, true), e.eventId())));
+    }
+
+    /** Chatwoot's typing webhooks: {event, user, conversation, is_private}; "user" is the agent or the contact who types. */
+    @ApplicationModuleListener
+    void on(ConversationTypingChanged e) {
+        conversations.findById(e.conversationId()).ifPresent(c -> {
+            var payload = new LinkedHashMap<String, Object>();
+            payload.put("user", typist(e));
+            payload.put("conversation", payloads.conversation(c));
+            payload.put("is_private", e.isPrivate());
+            fanOut(c, e.typing() ? "conversation_typing_on" : "conversation_typing_off", payload, e.eventId());
+        });
+    }
+
+    private Map<String, Object> typist(ConversationTypingChanged e) {
+        if (e.causedBy().kind() == Actor.Kind.CONTACT) {
+            var contact = contacts.find(e.accountId(), e.causedBy().id()).map(payloads::contact).orElseGet(LinkedHashMap::new);
+            contact.put("type", "contact");
+            return contact;
+        }
+        var user = new LinkedHashMap<String, Object>();
+        user.put("id", e.causedBy().id());
+        user.put("name", e.causedBy().name());
+        user.put("type", "user");
+        return user;
     }
 
     @ApplicationModuleListener

@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Bulk actions on the selected conversations of a list: assign, unassign, label, resolve, reopen, pending, snooze. */
 @Controller
-class BulkActionsController {
+class BulkActionsPageController {
 
     private final DashboardContext context;
     private final ConversationQueries conversations;
     private final ConversationManagement management;
 
-    BulkActionsController(DashboardContext context, ConversationQueries conversations, ConversationManagement management) {
+    BulkActionsPageController(DashboardContext context, ConversationQueries conversations, ConversationManagement management) {
         this.context = context;
         this.conversations = conversations;
         this.management = management;
