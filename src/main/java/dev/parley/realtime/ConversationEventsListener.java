@@ -1,5 +1,6 @@
 package dev.parley.realtime;
 
+import dev.parley.account.AgentAvailabilityChanged;
 import dev.parley.conversation.ConversationCreated;
 import dev.parley.conversation.ConversationTypingChanged;
 import dev.parley.conversation.ConversationUpdated;
@@ -49,20 +50,33 @@ class ConversationEventsListener {
         streams.signal(e.accountId(), typist, "typing-" + e.displayId(), text);
     }
 
+    /** The agent's own pages update their availability menu and say who changed it, when it was not this page. */
+    @EventListener
+    void on(AgentAvailabilityChanged e) {
+        if (e.from() == e.to()) return;
+        String by = e.causedBy().isUser() && e.causedBy().id() == e.userId() ? "you" : e.causedBy().displayName();
+        String data = e.to().apiName() + "|" + (by == null ? "Parley" : by).replace('\n', ' ');
+        afterCommit(() -> streams.signalUser(e.accountId(), e.userId(), "availability", data));
+    }
+
     @EventListener
     void on(AgentPresenceChanged e) {
         afterCommit(e.accountId(), "agent:" + e.userId());
     }
 
     private void afterCommit(long accountId, String what) {
+        afterCommit(() -> streams.changed(accountId, what));
+    }
+
+    private static void afterCommit(Runnable push) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            streams.changed(accountId, what);
+            push.run();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                streams.changed(accountId, what);
+                push.run();
             }
         });
     }

@@ -79,8 +79,17 @@ public class LiveStreams {
      * {@code exceptUserId}. Signals are not changes: the version stays, and a reconnect does not replay them.
      */
     public void signal(long accountId, Long exceptUserId, String name, String data) {
+        send(accountId, s -> exceptUserId == null || s.userId() != exceptUserId, name, data);
+    }
+
+    /** Sends a named signal to one agent's streams only (e.g. "your availability changed"). */
+    public void signalUser(long accountId, long userId, String name, String data) {
+        send(accountId, s -> s.userId() == userId, name, data);
+    }
+
+    private void send(long accountId, java.util.function.Predicate<Stream> to, String name, String data) {
         for (Stream s : byAccount.getOrDefault(accountId, Set.of())) {
-            if (exceptUserId != null && s.userId() == exceptUserId) continue;
+            if (!to.test(s)) continue;
             try {
                 s.emitter().send(SseEmitter.event().name(name).data(data));
             } catch (IOException | IllegalStateException e) {

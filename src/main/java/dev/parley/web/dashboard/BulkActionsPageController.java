@@ -1,59 +1,91 @@
 package dev.parley.web.dashboard;
 
 import dev.parley.account.Membership;
-import dev.parley.conversation.ConversationManagement;
+import dev.parley.conversation.BulkChange;
+import dev.parley.conversation.BulkChanges;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.shared.InvalidInput;
-import dev.parley.shared.ResourceNotFound;
 import dev.parley.web.DashboardUser;
+import dev.parley.web.dashboard.ConversationListController.Scope;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Bulk actions on the selected conversations of a list: assign, unassign, label, resolve, reopen, pending, snooze. */
+/**
+ * The list's bulk bar: assign an agent (or none) or a team (or none), add labels, resolve, reopen, mark
+ * pending or snooze, for the ticked conversations or for every conversation the view matches. Goes
+ * through the same service as the API's bulk_actions, and says how many changed and why others did not.
+ */
 @Controller
 class BulkActionsPageController {
 
     private final DashboardContext context;
     private final ConversationQueries conversations;
-    private final ConversationManagement management;
+    private final BulkChanges bulk;
 
-    BulkActionsPageController(DashboardContext context, ConversationQueries conversations, ConversationManagement management) {
+    BulkActionsPageController(DashboardContext context, ConversationQueries conversations, BulkChanges bulk) {
         this.context = context;
         this.conversations = conversations;
-        this.management = management;
+        this.bulk = bulk;
     }
 
     @PostMapping("/app/accounts/{accountId}/conversations/bulk")
     String apply(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId,
-                 @RequestParam(name = "ids", required = false) List<Long> ids, @RequestParam(name = "bulk_action") String action,
-                 @RequestParam(name = "bulk_value", defaultValue = "") String value, @RequestParam(defaultValue = "mine") String view) {
+                 @RequestParam(name = "ids", required = false) List<Long> ids, @RequestParam(name = "all_matching", defaultValue = "false") boolean all,
+                 @RequestParam(name = "bulk_action") String action, @RequestParam(name = "bulk_value", defaultValue = "") String labels,
+                 @RequestParam(name = "agent_id", defaultValue = "me") String agent, @RequestParam(name = "team_id", defaultValue = "") String team,
+                 @RequestParam(defaultValue = "mine") String view, @RequestParam(defaultValue = "open") String status, @ModelAttribute Scope scope) {
         Membership me = context.membership(user, accountId);
-        int done = 0;
-        int refused = 0;
-        for (long id : ids == null ? List.<Long>of() : ids) {
-            try {
-                conversations.visible(me, id);
-                switch (action) {
-                    case "resolve" -> management.changeStatus(accountId, id, ConversationStatus.RESOLVED, null, me.actor(), false);
-                    case "reopen" -> management.changeStatus(accountId, id, ConversationStatus.OPEN, null, me.actor(), false);
-                    case "pending" -> management.changeStatus(accountId, id, ConversationStatus.PENDING, null, me.actor(), false);
-                    case "snooze" -> management.changeStatus(accountId, id, ConversationStatus.SNOOZED, null, me.actor(), false);
-                    case "assign_me" -> management.assign(accountId, id, me.userId(), me.actor());
-                    case "unassign" -> management.unassign(accountId, id, me.actor());
-                    case "label" -> management.addLabels(accountId, id, List.of(value.split(",")).stream().map(String::trim)
-                            .filter(l -> !l.isEmpty()).toList(), me.actor());
-                    default -> throw InvalidInput.of("bulk_action", "is not known");
-                }
-                done++;
-            } catch (InvalidInput | ResourceNotFound e) {
-                refused++;
-            }
-        }
-        return "redirect:/app/accounts/" + accountId + "/conversations?view=" + view + "&done=" + done + "&refused=" + refused;
+        List<Long> chosen = all ? conversations.matchingDisplayIds(me, scope.filter(status, ConversationListController.assigneeType(view), 1),
+                BulkChanges.MAX)
+                : ids == null ? List.of() : ids;
+        String back = "/app/accounts/" + accountId + "/conversations?view=" + encode(view) + "&status=" + encode(status) + scopeQuery(scope);
+        if (chosen.isEmpty()) return "redirect:" + back + "&done=0";
+        BulkChanges.Result result = bulk.apply(me, chosen, change(action, labels, agent, team, me));
+        String why = result.refused().values().stream().findFirst().map(r -> "&why=" + encode(r)).orElse("");
+        return "redirect:" + back + "&done=" + result.applied().size() + "&refused=" + result.refused().size() + why;
+    }
+
+    private static BulkChange change(String action, String labels, String agent, String team, Membership me) {
+        return switch (action) {
+            case "assign_agent" -> BulkChange.assignee("me".equals(agent) ? Long.valueOf(me.userId()) : id(agent));
+            case "assign_me" -> BulkChange.assignee(me.userId());
+            case "unassign" -> BulkChange.assignee(null);
+            case "assign_team" -> BulkChange.team(id(team));
+            case "label" -> BulkChange.labels(Arrays.stream(labels.split(",")).map(String::trim).filter(l -> !l.isEmpty()).toList());
+            case "resolve" -> BulkChange.status(ConversationStatus.RESOLVED, null);
+            case "reopen" -> BulkChange.status(ConversationStatus.OPEN, null);
+            case "pending" -> BulkChange.status(ConversationStatus.PENDING, null);
+            case "snooze" -> BulkChange.status(ConversationStatus.SNOOZED, null);
+            default -> throw InvalidInput.of("bulk_action", "is not known");
+        };
+    }
+
+    private static Long id(String value) {
+        if (value == null || value.isBlank()) return null;
+        if (!value.matches("\\d{1,18}")) throw InvalidInput.of("id", "must be an id");
+        return Long.parseLong(value);
+    }
+
+    private static String scopeQuery(Scope s) {
+        StringBuilder q = new StringBuilder();
+        if (s.inbox() != null) q.append("&inbox=").append(s.inbox());
+        if (s.team() != null) q.append("&team=").append(s.team());
+        if (s.label() != null && !s.label().isBlank()) q.append("&label=").append(encode(s.label()));
+        if (s.type() != null && !s.type().isBlank()) q.append("&type=").append(encode(s.type()));
+        if (s.sort() != null && !s.sort().isBlank()) q.append("&sort=").append(encode(s.sort()));
+        return q.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -5,17 +5,14 @@ import dev.parley.account.AgentView;
 import dev.parley.account.Membership;
 import dev.parley.contact.ContactQueries;
 import dev.parley.contact.ContactView;
-import dev.parley.conversation.ConversationFilter;
 import dev.parley.conversation.ConversationManagement;
-import dev.parley.conversation.ConversationPage;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationView;
+import dev.parley.conversation.MentionMarkup;
 import dev.parley.conversation.MessageInput;
 import dev.parley.conversation.MessageType;
 import dev.parley.conversation.MessageView;
-import dev.parley.inbox.InboxQueries;
-import dev.parley.inbox.InboxView;
 import dev.parley.realtime.LiveStreams;
 import dev.parley.web.DashboardUser;
 import java.time.Clock;
@@ -49,25 +46,20 @@ class DashboardController {
     private final ConversationQueries conversations;
     private final ConversationManagement management;
     private final ContactQueries contacts;
-    private final InboxQueries inboxes;
     private final AccountQueries accounts;
     private final LiveStreams streams;
     private final SidePanel sidePanel;
-    private final Sidebar sidebar;
     private final Clock clock;
 
-    DashboardController(DashboardContext context, ConversationQueries conversations, ConversationManagement management, ContactQueries contacts,
-                        InboxQueries inboxes, AccountQueries accounts, LiveStreams streams, SidePanel sidePanel, Sidebar sidebar,
-                        Clock clock) {
+    DashboardController(DashboardContext context, ConversationQueries conversations, ConversationManagement management,
+                        ContactQueries contacts, AccountQueries accounts, LiveStreams streams, SidePanel sidePanel, Clock clock) {
         this.context = context;
         this.conversations = conversations;
         this.management = management;
         this.contacts = contacts;
-        this.inboxes = inboxes;
         this.accounts = accounts;
         this.streams = streams;
         this.sidePanel = sidePanel;
-        this.sidebar = sidebar;
         this.clock = clock;
     }
 
@@ -82,35 +74,37 @@ class DashboardController {
         return "redirect:/app/accounts/" + context.firstAccount(user) + "/conversations?view=mine";
     }
 
-    @GetMapping("/app/accounts/{accountId}/conversations")
-    String list(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "mine") String view,
-                @RequestParam(defaultValue = "open") String status, @org.springframework.web.bind.annotation.ModelAttribute Scope scope, Model model) {
-        listModel(user, accountId, view, status, scope, model);
-        Membership me = context.membership(user, accountId);
-        model.addAttribute("sidebar", sidebar.of(me));
-        model.addAttribute("accounts", accounts.memberships(user.id()).stream()
-                .map(m -> Map.of("id", m.accountId(), "name", accounts.account(m.accountId()).name())).toList());
-        model.addAttribute("inboxes", inboxes.visibleTo(context.membership(user, accountId)));
-        return "app/conversations";
-    }
-
-    @GetMapping("/app/accounts/{accountId}/conversations/list")
-    String listFragment(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "mine") String view,
-                        @RequestParam(defaultValue = "open") String status, @org.springframework.web.bind.annotation.ModelAttribute Scope scope, Model model) {
-        listModel(user, accountId, view, status, scope, model);
-        return "app/conversations :: list";
-    }
-
+    /** Opening a conversation marks its customer messages read; the first one that was new gets a separator. */
     @GetMapping("/app/accounts/{accountId}/conversations/{displayId}")
     String conversation(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId, Model model) {
-        threadModel(user, accountId, displayId, model);
+        ConversationView c = conversations.visible(context.membership(user, accountId), displayId);
+        Long firstUnread = firstUnread(c);
+        management.markSeenByAgent(c.id());
+        threadModel(user, accountId, displayId, firstUnread, model);
         return "app/conversation";
     }
 
     @GetMapping("/app/accounts/{accountId}/conversations/{displayId}/thread")
-    String thread(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId, Model model) {
-        threadModel(user, accountId, displayId, model);
+    String thread(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
+                  @RequestParam(name = "unread_from", required = false) Long firstUnread, Model model) {
+        ConversationView c = conversations.visible(context.membership(user, accountId), displayId);
+        management.markSeenByAgent(c.id()); // the thread is on screen: what arrives is seen
+        threadModel(user, accountId, displayId, firstUnread, model);
         return "app/conversation :: thread";
+    }
+
+    /** Mark unread: the newest customer message counts as new again; back to the list, as in Chatwoot. */
+    @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/unread")
+    String markUnread(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId) {
+        ConversationView c = conversations.visible(context.membership(user, accountId), displayId);
+        management.markUnreadByAgent(c.id());
+        return "redirect:/app/accounts/" + accountId + "/conversations";
+    }
+
+    private Long firstUnread(ConversationView c) {
+        return conversations.recentMessages(c.id(), 200).stream()
+                .filter(m -> m.messageType() == MessageType.INCOMING && (c.agentLastSeenAt() == null || m.createdAt().isAfter(c.agentLastSeenAt())))
+                .map(MessageView::id).findFirst().orElse(null);
     }
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/messages")
@@ -118,7 +112,9 @@ class DashboardController {
                  @RequestParam String content, @RequestParam(name = "private", defaultValue = "false") boolean note) {
         Membership me = context.membership(user, accountId);
         conversations.visible(me, displayId);
-        management.postMessage(accountId, displayId, note ? MessageInput.note(content) : MessageInput.outgoing(content), me.actor());
+        String text = note ? MentionMarkup.fromPlain(content, accounts.agents(accountId).stream()
+                .collect(Collectors.toMap(AgentView::id, AgentView::availableName))) : content;
+        management.postMessage(accountId, displayId, note ? MessageInput.note(text) : MessageInput.outgoing(text), me.actor());
         return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
     }
 
@@ -213,55 +209,7 @@ class DashboardController {
         return streams.open(accountId, me.userId(), lastEventId, since);
     }
 
-    /** The list's narrowing: one inbox, team or label, and a sort order (all optional). */
-    record Scope(Long inbox, Long team, String label, String sort, Integer page) {
-        String query() {
-            return (inbox == null ? "" : "&inbox=" + inbox) + (team == null ? "" : "&team=" + team)
-                    + (label == null || label.isBlank() ? "" : "&label=" + label) + (sort == null || sort.isBlank() ? "" : "&sort=" + sort);
-        }
-    }
-
-    private void listModel(DashboardUser user, long accountId, String view, String status, Scope scope, Model model) {
-        Scope s = scope == null ? new Scope(null, null, null, null, 1) : scope;
-        int pageNumber = s.page() == null || s.page() < 1 ? 1 : s.page();
-        Membership me = context.membership(user, accountId);
-        String assigneeType = switch (view) {
-            case "unassigned" -> "unassigned";
-            case "all" -> "all";
-            default -> "me";
-        };
-        ConversationPage page = conversations.list(me, new ConversationFilter(status, assigneeType, s.inbox(), s.team(),
-                s.label() == null || s.label().isBlank() ? null : List.of(s.label()), null, s.sort(), pageNumber));
-        long inView = switch (assigneeType) {
-            case "me" -> page.mineCount();
-            case "unassigned" -> page.unassignedCount();
-            default -> page.allCount();
-        };
-        model.addAttribute("scope", s);
-        model.addAttribute("pageNumber", pageNumber);
-        model.addAttribute("hasNext", (long) pageNumber * ConversationQueries.PAGE_SIZE < inView);
-        Map<Long, String> inboxNames = inboxes.visibleTo(me).stream().collect(Collectors.toMap(InboxView::id, InboxView::name));
-        Map<Long, String> agentNames = accounts.agents(accountId).stream().collect(Collectors.toMap(AgentView::id, AgentView::availableName));
-        List<ConversationCard> cards = page.conversations().stream().map(c -> card(c, inboxNames, agentNames)).toList();
-        model.addAttribute("me", me);
-        model.addAttribute("accountId", accountId);
-        model.addAttribute("view", assigneeType.equals("me") ? "mine" : assigneeType);
-        model.addAttribute("status", status);
-        model.addAttribute("cards", cards);
-        model.addAttribute("counts", Map.of("mine", page.mineCount(), "unassigned", page.unassignedCount(), "all", page.allCount()));
-    }
-
-    private ConversationCard card(ConversationView c, Map<Long, String> inboxNames, Map<Long, String> agentNames) {
-        String contactName = contacts.find(c.accountId(), c.contactId()).map(ContactView::name).orElse("Unknown");
-        String preview = conversations.lastMessage(c.id(), false).map(MessageView::content).orElse("");
-        Long waiting = c.waitingSince() == null ? null : Duration.between(c.waitingSince(), clock.instant()).toMinutes();
-        return new ConversationCard(c.displayId(), contactName, inboxNames.getOrDefault(c.inboxId(), ""),
-                preview.length() > 80 ? preview.substring(0, 77) + "..." : preview,
-                c.assigneeId() == null ? null : agentNames.getOrDefault(c.assigneeId(), "agent"), c.status().apiName(), waiting,
-                c.priority() == null ? null : c.priority().apiName());
-    }
-
-    private void threadModel(DashboardUser user, long accountId, long displayId, Model model) {
+    private void threadModel(DashboardUser user, long accountId, long displayId, Long firstUnread, Model model) {
         Membership me = context.membership(user, accountId);
         ConversationView c = conversations.visible(me, displayId);
         Map<Long, String> agentNames = accounts.agents(accountId).stream().collect(Collectors.toMap(AgentView::id, AgentView::availableName));
@@ -270,7 +218,8 @@ class DashboardController {
                 m.messageType() == MessageType.INCOMING ? contactName
                         : m.senderId() != null ? agentNames.getOrDefault(m.senderId(), "agent")
                         : m.contentAttributes().containsKey("automation_rule_id") ? "Automation" : "",
-                m.content(), TIME.format(m.createdAt()), ruleId(m), ruleName(m))).toList();
+                MentionMarkup.plain(m.content()), TIME.format(m.createdAt()), ruleId(m), ruleName(m), delivery(m, c),
+                firstUnread != null && m.id() == firstUnread)).toList();
         model.addAttribute("me", me);
         model.addAttribute("accountId", accountId);
         model.addAttribute("conversation", c);
@@ -285,7 +234,14 @@ class DashboardController {
         model.addAttribute("previous", conversations.ofContact(accountId, c.contactId()).stream().filter(o -> o.id() != c.id()).limit(5).toList());
         model.addAttribute("teams", sidePanel.teams(accountId));
         model.addAttribute("attributeDefinitions", sidePanel.conversationAttributes(accountId));
+        model.addAttribute("unreadFrom", firstUnread);
         model.addAttribute("notMine", c.assigneeId() == null || c.assigneeId() != me.userId());
+    }
+
+    /** Replies the customer has looked at since they were sent are "Read"; other replies are "Sent". */
+    private static String delivery(MessageView m, ConversationView c) {
+        if (m.messageType() != MessageType.OUTGOING || m.isPrivate()) return null;
+        return c.contactLastSeenAt() != null && !c.contactLastSeenAt().isBefore(m.createdAt()) ? "Read" : "Sent";
     }
 
     /** The rule behind an activity line or an automated message, for a link to its runs. */

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The sidebar: every inbox, team and label the agent may use, with its count of open conversations. */
+/**
+ * The sidebar: the caller's mentions, participating and unattended views, then every inbox, team and label
+ * the caller may use, each with its count of open conversations.
+ */
 @Component
 class Sidebar {
 
@@ -32,14 +35,17 @@ class Sidebar {
 
     List<Entry> of(Membership me) {
         List<Entry> entries = new ArrayList<>();
-        inboxes.visibleTo(me).forEach(i -> entries.add(new Entry("inbox", String.valueOf(i.id()), i.name(), open(me, i.id(), null, null))));
-        teams.all(me.accountId()).forEach(t -> entries.add(new Entry("team", String.valueOf(t.id()), t.name(), open(me, null, t.id(), null))));
-        labels.all(me.accountId()).forEach(l -> entries.add(new Entry("label", l.title(), l.title(), open(me, null, null, l.title()))));
+        entries.add(new Entry("type", "mention", "Mentions", open(me, null, null, null, "mention")));
+        entries.add(new Entry("type", "participating", "Participating", open(me, null, null, null, "participating")));
+        entries.add(new Entry("type", "unattended", "Unattended", open(me, null, null, null, "unattended")));
+        inboxes.visibleTo(me).forEach(i -> entries.add(new Entry("inbox", String.valueOf(i.id()), i.name(), open(me, i.id(), null, null, null))));
+        teams.all(me.accountId()).forEach(t -> entries.add(new Entry("team", String.valueOf(t.id()), t.name(), open(me, null, t.id(), null, null))));
+        labels.all(me.accountId()).forEach(l -> entries.add(new Entry("label", l.title(), l.title(), open(me, null, null, l.title(), null))));
         return entries;
     }
 
-    private long open(Membership me, Long inbox, Long team, String label) {
-        return conversations.list(me, new ConversationFilter("open", "all", inbox, team, label == null ? null : List.of(label), null, null, 1))
-                .allCount();
+    private long open(Membership me, Long inbox, Long team, String label, String type) {
+        return conversations.list(me, new ConversationFilter("open", "all", inbox, team, label == null ? null : List.of(label), null, null, 1,
+                type)).allCount();
     }
 }

@@ -27,7 +27,7 @@ class DashboardDetailsBrowserTests extends BrowserTest {
 
 
     @Test
-    void theListIsUsableFromTheKeyboardAndPages() {
+    void theListIsUsableFromTheKeyboardAndLoadsMoreOnScroll() {
         var inbox = fixtures.inbox(team, team.agentUser());
         for (int i = 0; i < 27; i++) fixtures.conversation(fixtures.customer(inbox, "K" + i), "message " + i);
         WebDriver admin = browser();
@@ -42,9 +42,14 @@ class DashboardDetailsBrowserTests extends BrowserTest {
         new Actions(admin).sendKeys(Keys.ENTER).perform();
         new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().equals(second));
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
-        admin.findElement(By.id("next-page")).click();
-        new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("page=2"));
-        assertThat(admin.findElements(By.cssSelector(".cards .card"))).hasSize(2);
+        // scrolling to the end loads the next 25 in place (the marker is revealed); then the end is announced
+        ((org.openqa.selenium.JavascriptExecutor) admin).executeScript("document.getElementById('load-more').scrollIntoView()");
+        waitFor(admin, Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".cards .card")).size() == 27);
+        assertThat(admin.findElement(By.id("all-loaded")).getText()).isEqualTo("All conversations loaded.");
+        assertThat(admin.getCurrentUrl()).doesNotContain("page=");
+        // a live refresh keeps all 27 on screen rather than falling back to the first 25
+        fixtures.conversation(fixtures.customer(inbox, "K-late"), "one more");
+        waitFor(admin, Duration.ofSeconds(3), d -> d.findElements(By.cssSelector(".cards .card")).size() == 28);
     }
 
     @Test

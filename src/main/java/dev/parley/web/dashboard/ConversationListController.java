@@ -1,0 +1,157 @@
+package dev.parley.web.dashboard;
+
+import dev.parley.account.AccountQueries;
+import dev.parley.account.AgentView;
+import dev.parley.account.Membership;
+import dev.parley.account.Teams;
+import dev.parley.contact.ContactQueries;
+import dev.parley.contact.ContactView;
+import dev.parley.conversation.ConversationFilter;
+import dev.parley.conversation.ConversationPage;
+import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationView;
+import dev.parley.conversation.MentionMarkup;
+import dev.parley.conversation.MessageView;
+import dev.parley.inbox.InboxQueries;
+import dev.parley.inbox.InboxView;
+import dev.parley.web.DashboardUser;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The conversation list: Mine / Unassigned / All with live counts, status, sort, scopes (inbox, team,
+ * label, mentions, participating, unattended), 25 cards at a time with more loaded on scroll, and the
+ * bulk action bar. A live refresh re-reads as many cards as the page has loaded.
+ */
+@Controller
+class ConversationListController {
+
+    private final DashboardContext context;
+    private final ConversationQueries conversations;
+    private final ContactQueries contacts;
+    private final InboxQueries inboxes;
+    private final AccountQueries accounts;
+    private final Teams teams;
+    private final Sidebar sidebar;
+    private final Clock clock;
+
+    ConversationListController(DashboardContext context, ConversationQueries conversations, ContactQueries contacts, InboxQueries inboxes,
+                               AccountQueries accounts, Teams teams, Sidebar sidebar, Clock clock) {
+        this.context = context;
+        this.conversations = conversations;
+        this.contacts = contacts;
+        this.inboxes = inboxes;
+        this.accounts = accounts;
+        this.teams = teams;
+        this.sidebar = sidebar;
+        this.clock = clock;
+    }
+
+    /**
+     * The list's narrowing, all optional: one inbox, team or label, a conversation type (mention,
+     * participating, unattended), a sort order, the page to show and how many cards the browser has loaded.
+     */
+    record Scope(Long inbox, Long team, String label, String type, String sort, Integer page, Integer loaded) {
+        int pageNumber() {
+            return page == null || page < 1 ? 1 : page;
+        }
+
+        /** Pages to render from the first: enough to cover what the browser already shows. */
+        int pagesToRender() {
+            int shown = loaded == null ? 0 : Math.min(loaded, 1000);
+            return Math.max(1, (shown + ConversationQueries.PAGE_SIZE - 1) / ConversationQueries.PAGE_SIZE);
+        }
+
+        ConversationFilter filter(String status, String assigneeType, int page) {
+            return new ConversationFilter(status, assigneeType, inbox, team, label == null || label.isBlank() ? null : List.of(label), null,
+                    sort, page, type == null || type.isBlank() ? null : type);
+        }
+    }
+
+    @GetMapping("/app/accounts/{accountId}/conversations")
+    String list(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "mine") String view,
+                @RequestParam(defaultValue = "open") String status, @ModelAttribute Scope scope, Model model) {
+        Membership me = context.membership(user, accountId);
+        listModel(me, view, status, scope, scope.pageNumber(), 1, model);
+        model.addAttribute("sidebar", sidebar.of(me));
+        model.addAttribute("agents", accounts.agents(accountId));
+        model.addAttribute("teams", teams.all(accountId));
+        return "app/conversations";
+    }
+
+    /** The live refresh: the tabs and as many cards as the browser had loaded. */
+    @GetMapping("/app/accounts/{accountId}/conversations/list")
+    String listFragment(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "mine") String view,
+                        @RequestParam(defaultValue = "open") String status, @ModelAttribute Scope scope, Model model) {
+        listModel(context.membership(user, accountId), view, status, scope, 1, scope.pagesToRender(), model);
+        return "app/conversations :: list";
+    }
+
+    /** Infinite scroll: the next 25 cards, and the marker that loads the ones after. */
+    @GetMapping("/app/accounts/{accountId}/conversations/more")
+    String more(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "mine") String view,
+                @RequestParam(defaultValue = "open") String status, @ModelAttribute Scope scope, Model model) {
+        listModel(context.membership(user, accountId), view, status, scope, scope.pageNumber(), 1, model);
+        return "app/conversations :: more";
+    }
+
+    private void listModel(Membership me, String view, String status, Scope scope, int firstPage, int pages, Model model) {
+        String assigneeType = assigneeType(view);
+        List<ConversationView> shown = new ArrayList<>();
+        ConversationPage page = null;
+        for (int p = firstPage; p < firstPage + pages; p++) {
+            page = conversations.list(me, scope.filter(status, assigneeType, p));
+            shown.addAll(page.conversations());
+            if (page.conversations().size() < ConversationQueries.PAGE_SIZE) break;
+        }
+        long inView = switch (assigneeType) {
+            case "me" -> page.mineCount();
+            case "unassigned" -> page.unassignedCount();
+            default -> page.allCount();
+        };
+        int lastPage = firstPage + Math.max(1, (shown.size() + ConversationQueries.PAGE_SIZE - 1) / ConversationQueries.PAGE_SIZE) - 1;
+        Map<Long, String> inboxNames = inboxes.visibleTo(me).stream().collect(Collectors.toMap(InboxView::id, InboxView::name));
+        Map<Long, String> agentNames = accounts.agents(me.accountId()).stream().collect(Collectors.toMap(AgentView::id, AgentView::availableName));
+        model.addAttribute("me", me);
+        model.addAttribute("accountId", me.accountId());
+        model.addAttribute("scope", scope);
+        model.addAttribute("pageNumber", firstPage);
+        model.addAttribute("nextPage", lastPage + 1);
+        model.addAttribute("hasNext", (long) lastPage * ConversationQueries.PAGE_SIZE < inView);
+        model.addAttribute("inView", inView);
+        model.addAttribute("view", assigneeType.equals("me") ? "mine" : assigneeType);
+        model.addAttribute("status", status);
+        model.addAttribute("cards", shown.stream().map(c -> card(c, inboxNames, agentNames)).toList());
+        model.addAttribute("counts", Map.of("mine", page.mineCount(), "unassigned", page.unassignedCount(), "all", page.allCount()));
+    }
+
+    /** The API's assignee_type for a tab: mine is "me". */
+    static String assigneeType(String view) {
+        return switch (view) {
+            case "unassigned" -> "unassigned";
+            case "all" -> "all";
+            default -> "me";
+        };
+    }
+
+    private ConversationCard card(ConversationView c, Map<Long, String> inboxNames, Map<Long, String> agentNames) {
+        String contactName = contacts.find(c.accountId(), c.contactId()).map(ContactView::name).orElse("Unknown");
+        String preview = MentionMarkup.plain(conversations.lastMessage(c.id(), false).map(MessageView::content).orElse(""));
+        Long waiting = c.waitingSince() == null ? null : Duration.between(c.waitingSince(), clock.instant()).toMinutes();
+        return new ConversationCard(c.displayId(), contactName, inboxNames.getOrDefault(c.inboxId(), ""),
+                preview.length() > 80 ? preview.substring(0, 77) + "..." : preview,
+                c.assigneeId() == null ? null : agentNames.getOrDefault(c.assigneeId(), "agent"), c.status().apiName(), waiting,
+                c.priority() == null ? null : c.priority().apiName(), conversations.unreadCount(c), c.labels());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.parley.web.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.support.Fixtures.Customer;
+import dev.parley.support.Fixtures.Inbox;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The conversation tools around the reply box and the list: canned responses, @mentions and the Mentions
+ * view, typing, unread marks, delivery status, copy link, bulk assignment to an agent for every
+ * conversation of a view, and the toast when someone else changes the agent's availability.
+ */
+class ConversationToolsBrowserTests extends BrowserTest {
+
+    @Test
+    void cannedResponseAndMentionFromTheReplyBox() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        team.admin().post(team.path("/canned_responses"), Map.of("short_code", "refund", "content", "Your refund is on its way.")).expect(200);
+        long id = fixtures.conversation(fixtures.customer(inbox, "Cara"), "where is my money?");
+        WebDriver admin = signedIn(team.adminUser().email());
+        admin.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
+        admin.findElement(By.id("content")).sendKeys("/ref");
+        waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("canned-refund")).isDisplayed());
+        admin.findElement(By.id("canned-refund")).click();
+        assertThat(admin.findElement(By.id("content")).getAttribute("value")).isEqualTo("Your refund is on its way.");
+        admin.findElement(By.id("send")).click();
+        waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("Your refund is on its way."));
+
+        admin.findElement(By.id("content")).sendKeys("@" + team.agentUser().name() + " please double-check");
+        admin.findElement(By.id("private")).click();
+        admin.findElement(By.id("send")).click();
+        waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("@" + team.agentUser().name() + " please double-check"));
+
+        WebDriver agent = signedIn(team.agentUser().email());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
+        assertThat(agent.findElement(By.id("side-type-mention")).getText()).contains("1");
+        agent.findElement(By.id("side-type-mention")).click();
+        waitFor(agent, Duration.ofSeconds(3), d -> d.findElements(By.cssSelector(".cards .card")).size() == 1
+                && d.findElement(By.id("conversation-" + id)).isDisplayed());
+    }
+
+    @Test
+    void typingUnreadDeliveryAndCopyLink() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        Customer customer = fixtures.customer(inbox, "Tess");
+        long id = fixtures.conversation(customer, "first");
+        WebDriver agent = signedIn(team.agentUser().email());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
+        assertThat(agent.findElement(By.cssSelector("#conversation-" + id + " .unread-badge")).getText()).isEqualTo("1");
+
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
+        assertThat(agent.findElement(By.id("unread-separator")).getText()).isEqualTo("New messages");
+        Browsers.awaitLive(agent);
+        anonymous().post(customer.conversationsPath() + "/" + id + "/toggle_typing", Map.of("typing_status", "on")).expect(200);
+        waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("typing")).getText().equals("Tess is typing…"));
+        anonymous().post(customer.conversationsPath() + "/" + id + "/toggle_typing", Map.of("typing_status", "off")).expect(200);
+        waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("typing")).getText().isEmpty());
+
+        agent.findElement(By.id("content")).sendKeys("Looking into it");
+        agent.findElement(By.id("send")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.cssSelector(".message.outgoing .delivery")).getText().equals("Sent"));
+        anonymous().post(customer.conversationsPath() + "/" + id + "/update_last_seen", Map.of()).expect(200);
+        agent.navigate().refresh();
+        waitFor(agent, Duration.ofSeconds(3), d -> d.findElement(By.cssSelector(".message.outgoing .delivery")).getText().equals("Read"));
+
+        agent.findElement(By.id("copy-link")).click();
+        waitFor(agent, Duration.ofSeconds(2), d -> d.findElement(By.id("copy-result")).getText().equals("Link copied."));
+
+        agent.findElement(By.id("mark-unread")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.getCurrentUrl().contains("/conversations") && !d.getCurrentUrl().endsWith("/" + id));
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
+        assertThat(agent.findElement(By.cssSelector("#conversation-" + id + " .unread-badge")).getText()).isEqualTo("1");
+    }
+
+    @Test
+    void bulkAssignsEveryConversationOfTheViewToAnotherAgentAfterConfirmingTheCount() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        for (int i = 0; i < 27; i++) fixtures.conversation(fixtures.customer(inbox, "Many " + i), "hi");
+        WebDriver admin = signedIn(team.adminUser().email());
+        admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=unassigned");
+        admin.findElement(By.id("select-all-matching")).click();
+        assertThat(admin.findElement(By.id("selection-count")).getText()).isEqualTo("27 selected.");
+        new Select(admin.findElement(By.id("bulk-action"))).selectByValue("assign_agent");
+        new Select(admin.findElement(By.id("bulk-agent"))).selectByVisibleText(team.agentUser().name());
+        admin.findElement(By.id("bulk-apply")).click();
+        var alert = new WebDriverWait(admin, Duration.ofSeconds(3)).until(d -> d.switchTo().alert());
+        assertThat(alert.getText()).isEqualTo("Assign 27 conversation(s) to " + team.agentUser().name() + "?");
+        alert.accept();
+        waitFor(admin, Duration.ofSeconds(10), d -> d.findElement(By.id("bulk-result")).getText().equals("27 conversation(s) changed."));
+        var meta = team.agent().get(team.path("/conversations/meta?status=open")).expect(200).json().get("meta");
+        assertThat(meta.get("mine_count").asLong()).isEqualTo(27);
+        assertThat(meta.get("unassigned_count").asLong()).isZero();
+    }
+
+    @Test
+    void theAgentSeesWhenAnAdministratorChangesHerAvailability() {
+        WebDriver agent = signedIn(team.agentUser().email());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations");
+        Browsers.awaitLive(agent);
+        String before = new Select(agent.findElement(By.id("availability-select"))).getFirstSelectedOption().getAttribute("value");
+        String to = before.equals("busy") ? "online" : "busy";
+        team.admin().patch(team.path("/agents/" + team.agentUser().id()), Map.of("availability", to)).expect(200);
+        waitFor(agent, Duration.ofSeconds(2), d -> d.findElement(By.id("toast")).getText()
+                .equals(team.adminUser().name() + " set your availability to " + to + "."));
+        assertThat(new Select(agent.findElement(By.id("availability-select"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(to);
+        assertThat(List.of("online", "busy")).contains(to);
+    }
+}
