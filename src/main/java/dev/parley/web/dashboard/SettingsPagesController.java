@@ -86,8 +86,26 @@ class SettingsPagesController {
     }
 
     @GetMapping("/app/accounts/{accountId}/agents")
-    String agents(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, Model model) {
+    String agents(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(required = false) Long edit,
+                  Model model) {
         Membership me = context.membership(user, accountId);
+        agentsModel(me, model);
+        if (edit != null && me.isAdministrator()) {
+            model.addAttribute("editing", ((List<?>) model.getAttribute("agents")).stream().map(AgentRow.class::cast)
+                    .filter(a -> a.id() == edit).findFirst().orElseThrow(() -> new dev.parley.shared.ResourceNotFound("Agent")));
+        }
+        return "app/agents";
+    }
+
+    /** The live part of the agents page: presence, availability and open conversations change under the admin's eyes. */
+    @GetMapping("/app/accounts/{accountId}/agents/table")
+    String agentsTable(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, Model model) {
+        agentsModel(context.membership(user, accountId), model);
+        return "app/agents :: table";
+    }
+
+    private void agentsModel(Membership me, Model model) {
+        long accountId = me.accountId();
         List<AgentView> all = accounts.agents(accountId);
         List<Long> ids = all.stream().map(AgentView::id).toList();
         Set<Long> online = presence.onlineAmong(accountId, ids);
@@ -100,7 +118,6 @@ class SettingsPagesController {
         model.addAttribute("me", me);
         model.addAttribute("accountId", accountId);
         model.addAttribute("agents", rows);
-        return "app/agents";
     }
 
     @PostMapping("/app/accounts/{accountId}/agents")
@@ -111,21 +128,27 @@ class SettingsPagesController {
             accountManagement.addAgent(accountId, name, email, role, null, null, me.actor());
         } catch (InvalidInput e) {
             model.addAttribute("error", e.getMessage());
-            return agents(user, accountId, model);
+            return agents(user, accountId, null, model);
         }
         return "redirect:/app/accounts/" + accountId + "/agents";
     }
 
+    /** Edit (name, role, availability) or remove an agent. */
     @PostMapping("/app/accounts/{accountId}/agents/{agentId}")
     String editAgent(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long agentId,
-                     @RequestParam(defaultValue = "") String action, @RequestParam(required = false) String role, Model model) {
+                     @RequestParam(defaultValue = "") String action, @RequestParam(required = false) String name,
+                     @RequestParam(required = false) String role, @RequestParam(required = false) String availability, Model model) {
         Membership me = admin(user, accountId);
         try {
-            if ("remove".equals(action)) accountManagement.removeAgent(accountId, agentId, me.actor());
-            else accountManagement.updateAgent(accountId, agentId, null, role, null, null, me.actor());
+            if ("remove".equals(action)) {
+                accountManagement.removeAgent(accountId, agentId, me.actor());
+            } else {
+                if (name != null && name.isBlank()) throw InvalidInput.of("name", "can't be blank");
+                accountManagement.updateAgent(accountId, agentId, name, role, availability, null, me.actor());
+            }
         } catch (InvalidInput e) {
             model.addAttribute("error", e.getMessage());
-            return agents(user, accountId, model);
+            return agents(user, accountId, "remove".equals(action) ? null : agentId, model);
         }
         return "redirect:/app/accounts/" + accountId + "/agents";
     }

@@ -82,6 +82,20 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
         admin.findElement(By.id("agent-email")).sendKeys("nora." + team.accountId() + "@parley.test");
         admin.findElement(By.id("add-agent-button")).click();
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("agents")).getText().contains("Nora New"));
+
+        admin.findElement(By.id("edit-" + team.agentUser().id())).click();
+        admin.findElement(By.id("edit-name")).clear();
+        admin.findElement(By.id("edit-name")).sendKeys("   "); // passes the browser's "required", not the server
+        admin.findElement(By.id("save-agent")).click();
+        waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("agents-error")).getText().contains("Name can't be blank"));
+        admin.findElement(By.id("edit-name")).clear();
+        admin.findElement(By.id("edit-name")).sendKeys("Alan Renamed");
+        new Select(admin.findElement(By.id("edit-availability"))).selectByValue("busy");
+        admin.findElement(By.id("save-agent")).click();
+        waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("agent-" + team.agentUser().id())).getText().contains("Alan Renamed"));
+        assertThat(admin.findElement(By.cssSelector("#agent-" + team.agentUser().id() + " .availability-cell")).getText()).isEqualTo("busy");
+        JsonNode renamed = team.admin().get(team.path("/agents")).expect(200).json();
+        assertThat(renamed.toString()).contains("Alan Renamed");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).ignoreExceptions().until(() -> {
             admin.get(base + "/app/accounts/" + team.accountId() + "/reports");
             return admin.findElement(By.cssSelector("#report-agent-" + team.agentUser().id() + " .resolutions")).getText().equals("1");
