@@ -6,6 +6,7 @@ import dev.parley.conversation.BulkChanges;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.shared.InvalidInput;
+import dev.parley.shared.JsonIds;
 import dev.parley.web.DashboardUser;
 import dev.parley.web.dashboard.ConversationListController.Scope;
 import java.net.URLEncoder;
@@ -56,10 +57,10 @@ class BulkActionsPageController {
 
     private static BulkChange change(String action, String labels, String agent, String team, Membership me) {
         return switch (action) {
-            case "assign_agent" -> BulkChange.assignee("me".equals(agent) ? Long.valueOf(me.userId()) : id(agent));
+            case "assign_agent" -> BulkChange.assignee("me".equals(agent) ? Long.valueOf(me.userId()) : JsonIds.id("agent_id", agent));
             case "assign_me" -> BulkChange.assignee(me.userId());
             case "unassign" -> BulkChange.assignee(null);
-            case "assign_team" -> BulkChange.team(id(team));
+            case "assign_team" -> BulkChange.team(JsonIds.id("team_id", team));
             case "label" -> BulkChange.labels(Arrays.stream(labels.split(",")).map(String::trim).filter(l -> !l.isEmpty()).toList());
             case "resolve" -> BulkChange.status(ConversationStatus.RESOLVED, null);
             case "reopen" -> BulkChange.status(ConversationStatus.OPEN, null);
@@ -67,12 +68,6 @@ class BulkActionsPageController {
             case "snooze" -> BulkChange.status(ConversationStatus.SNOOZED, null);
             default -> throw InvalidInput.of("bulk_action", "is not known");
         };
-    }
-
-    private static Long id(String value) {
-        if (value == null || value.isBlank()) return null;
-        if (!value.matches("\\d{1,18}")) throw InvalidInput.of("id", "must be an id");
-        return Long.parseLong(value);
     }
 
     private static String scopeQuery(Scope s) {

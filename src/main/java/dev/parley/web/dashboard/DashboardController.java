@@ -14,6 +14,7 @@ import dev.parley.conversation.MessageInput;
 import dev.parley.conversation.MessageType;
 import dev.parley.conversation.MessageView;
 import dev.parley.realtime.LiveStreams;
+import dev.parley.shared.JsonIds;
 import dev.parley.web.DashboardUser;
 import java.time.Clock;
 import java.time.Duration;
@@ -139,12 +140,12 @@ class DashboardController {
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/assignee")
     String assignee(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
-                    @RequestParam(name = "assignee_id", defaultValue = "") String assigneeId) {
+                    @RequestParam(name = "assignee_id", defaultValue = "") String assigneeId, @RequestParam(defaultValue = "") String back) {
         Membership me = context.membership(user, accountId);
         conversations.visible(me, displayId);
         if (assigneeId.isBlank()) management.unassign(accountId, displayId, me.actor());
-        else management.assign(accountId, displayId, Long.parseLong(assigneeId), me.actor());
-        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+        else management.assign(accountId, displayId, JsonIds.id("assignee_id", assigneeId), me.actor());
+        return "redirect:/app/accounts/" + accountId + ("queue".equals(back) ? "/queue" : "/conversations/" + displayId);
     }
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/team")
@@ -152,7 +153,7 @@ class DashboardController {
                 @RequestParam(name = "team_id", defaultValue = "") String teamId) {
         Membership me = context.membership(user, accountId);
         conversations.visible(me, displayId);
-        management.assignTeam(accountId, displayId, teamId.isBlank() ? null : Long.parseLong(teamId), me.actor());
+        management.assignTeam(accountId, displayId, JsonIds.id("team_id", teamId), me.actor());
         return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
     }
 

@@ -1,6 +1,10 @@
 package dev.parley.web.dashboard;
 
+import dev.parley.account.AccountQueries;
 import dev.parley.account.Membership;
+import dev.parley.conversation.ConversationFilter;
+import dev.parley.conversation.ConversationPage;
+import dev.parley.conversation.ConversationQueries;
 import dev.parley.assignment.AssignmentInsights;
 import dev.parley.inbox.InboxView;
 import dev.parley.inbox.InboxQueries;
@@ -20,11 +24,22 @@ class QueueController {
     private final DashboardContext context;
     private final InboxQueries inboxes;
     private final AssignmentInsights assignment;
+    private final ConversationQueries conversations;
+    private final AccountQueries accounts;
+    private final java.time.Clock clock;
 
-    QueueController(DashboardContext context, InboxQueries inboxes, AssignmentInsights assignment) {
+    QueueController(DashboardContext context, InboxQueries inboxes, AssignmentInsights assignment, ConversationQueries conversations,
+                    AccountQueries accounts, java.time.Clock clock) {
         this.context = context;
         this.inboxes = inboxes;
         this.assignment = assignment;
+        this.conversations = conversations;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** The account's counters at the top of the screen (what the caller may see). */
+    record Counters(long open, long unassigned, long unattended, long pending) {
     }
 
     /** One inbox's section: its queue and its agents. */
@@ -49,5 +64,11 @@ class QueueController {
         model.addAttribute("me", me);
         model.addAttribute("accountId", accountId);
         model.addAttribute("queues", queues);
+        ConversationPage open = conversations.list(me, new ConversationFilter("open", "all", null, null, null, null, null, 1));
+        long unattended = conversations.list(me, new ConversationFilter("open", "all", null, null, null, null, null, 1, "unattended")).allCount();
+        long pending = conversations.list(me, new ConversationFilter("pending", "all", null, null, null, null, null, 1)).allCount();
+        model.addAttribute("counters", new Counters(open.allCount(), open.unassignedCount(), unattended, pending));
+        model.addAttribute("now", clock.instant().getEpochSecond());
+        model.addAttribute("agents", me.isAdministrator() ? accounts.agents(accountId) : List.of());
     }
 }

@@ -197,7 +197,7 @@ final class RuleForm {
     }
 
     private static Object idOrWord(String value) {
-        return value.matches("\\d+") ? (Object) Long.parseLong(value) : value;
+        return value.matches("\\d{1,18}") ? (Object) Long.parseLong(value) : value;
     }
 
     private static List<String> split(String value) {

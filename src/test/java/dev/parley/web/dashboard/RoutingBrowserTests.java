@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Routing as agents see it on screen: the reopened conversation that moves to whoever is online, and the queue. */
@@ -76,6 +77,30 @@ class RoutingBrowserTests extends BrowserTest {
         team.agent().post(team.path("/conversations/" + first + "/toggle_status"), Map.of("status", "resolved")).expect(200);
         waitFor(admin, WITHIN_A_SECOND, d -> d.findElements(By.id("waiting-" + second)).isEmpty());
         waitFor(agent, WITHIN_A_SECOND, d -> !d.findElements(By.id("conversation-" + second)).isEmpty());
+    }
+
+    @Test
+    void theQueueCountsConversationsAndLetsAnAdministratorAssignFromIt() {
+        var inbox = fixtures.inbox(team, team.agentUser());
+        online(team.agent(), "offline");
+        long first = fixtures.conversation(fixtures.customer(inbox, "Queue Quinn"), "one");
+        long second = fixtures.conversation(fixtures.customer(inbox, "Queue Quentin"), "two");
+        WebDriver admin = browser(team.adminUser().email());
+        admin.get(base + "/app/accounts/" + team.accountId() + "/queue");
+        waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("counter-unassigned")).getText().equals("2"));
+        assertThat(admin.findElement(By.id("counter-open")).getText()).isEqualTo("2");
+        assertThat(admin.findElement(By.id("counter-unattended")).getText()).isEqualTo("2");
+        assertThat(admin.findElement(By.id("counter-pending")).getText()).isEqualTo("0");
+        assertThat(admin.findElement(By.cssSelector("#waiting-" + first + " .waited")).getText()).endsWith("min");
+
+        new Select(admin.findElement(By.id("queue-assign-" + first))).selectByVisibleText(team.agentUser().name());
+        admin.findElement(By.id("queue-assign-button-" + first)).click();
+        waitFor(admin, Duration.ofSeconds(5), d -> d.findElements(By.id("waiting-" + first)).isEmpty()
+                && d.findElement(By.id("counter-unassigned")).getText().equals("1"));
+        assertThat(admin.getCurrentUrl()).endsWith("/queue");
+        assertThat(team.admin().get(team.path("/conversations/" + first)).json().get("meta").get("assignee").get("id").asLong())
+                .isEqualTo(team.agentUser().id());
+        assertThat(admin.findElements(By.id("waiting-" + second))).hasSize(1);
     }
 
     private void online(Api agent, String availability) {
