@@ -100,6 +100,18 @@ public class AutomationRules {
         return executions.ofRule(ruleId, limit);
     }
 
+    /** What the rule list shows per rule: when it last ran and how many times it matched in the last 7 days. */
+    public record RuleActivity(long lastRunAt, long matchesLast7Days) {
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, RuleActivity> activity(long accountId, java.time.Instant now) {
+        var activity = new java.util.HashMap<Long, RuleActivity>();
+        executions.activity(accountId, now.minus(java.time.Duration.ofDays(7)))
+                .forEach((rule, values) -> activity.put(rule, new RuleActivity(values[0], values[1])));
+        return activity;
+    }
+
     @Transactional(readOnly = true)
     public List<Map<String, Object>> conversationLog(long conversationId, int limit) {
         return executions.ofConversation(conversationId, limit);

@@ -47,6 +47,20 @@ public class ExecutionRepository {
                 .query((rs, n) -> row(rs)).list();
     }
 
+    /** Per rule of the account: when it last ran (unix seconds) and how many runs matched since {@code since}. */
+    public Map<Long, long[]> activity(long accountId, Instant since) {
+        var result = new java.util.HashMap<Long, long[]>();
+        jdbc.sql("""
+                        SELECT rule_id, extract(epoch FROM max(executed_at))::bigint AS last_run,
+                               count(*) FILTER (WHERE matched AND executed_at >= ?) AS matches
+                        FROM automation_rule_executions WHERE account_id = ? GROUP BY rule_id""")
+                .params(java.sql.Timestamp.from(since), accountId)
+                .query(rs -> {
+                    result.put(rs.getLong("rule_id"), new long[] {rs.getLong("last_run"), rs.getLong("matches")});
+                });
+        return result;
+    }
+
     public int deleteOlderThan(Instant cutoff) {
         return jdbc.sql("DELETE FROM automation_rule_executions WHERE executed_at < ?").param(Timestamp.from(cutoff)).update();
     }

@@ -44,9 +44,14 @@ class AutomationPagesController {
     private final AccountQueries accounts;
     private final Teams teams;
     private final InboxQueries inboxes;
+    private final java.time.Clock clock;
+    private final dev.parley.account.CustomAttributes customAttributes;
 
     AutomationPagesController(DashboardContext context, AutomationRules rules, ConversationQueries conversations,
-                              AccountQueries accounts, Teams teams, InboxQueries inboxes) {
+                              AccountQueries accounts, Teams teams, InboxQueries inboxes, java.time.Clock clock,
+                              dev.parley.account.CustomAttributes customAttributes) {
+        this.customAttributes = customAttributes;
+        this.clock = clock;
         this.context = context;
         this.rules = rules;
         this.conversations = conversations;
@@ -60,13 +65,8 @@ class AutomationPagesController {
         Membership me = admin(user, accountId);
         model.addAttribute("me", me);
         model.addAttribute("accountId", accountId);
-        List<AutomationRuleView> all = rules.all(accountId);
-        Map<Long, Object> lastRun = new LinkedHashMap<>();
-        for (AutomationRuleView r : all) {
-            rules.executions(accountId, r.id(), 1).stream().findFirst().ifPresent(run -> lastRun.put(r.id(), run.get("executed_at")));
-        }
-        model.addAttribute("rules", all);
-        model.addAttribute("lastRun", lastRun);
+        model.addAttribute("rules", rules.all(accountId));
+        model.addAttribute("activity", rules.activity(accountId, clock.instant()));
         return "app/automation-list";
     }
 
@@ -216,6 +216,10 @@ class AutomationPagesController {
         model.addAttribute("errors", errors);
         model.addAttribute("events", EVENTS);
         model.addAttribute("attributes", ATTRIBUTES);
+        model.addAttribute("customAttributes", customAttributes.all(accountId, null).stream()
+                .map(d -> Map.entry(d.attributeModel() + RuleForm.CUSTOM_SEPARATOR + d.attributeKey(),
+                        ("contact_attribute".equals(d.attributeModel()) ? "Contact: " : "Conversation: ") + d.attributeDisplayName()))
+                .toList());
         model.addAttribute("operators", OPERATORS);
         model.addAttribute("actions", ACTIONS);
         model.addAttribute("runs", rule == null ? List.of() : rules.executions(accountId, rule.id(), 50));

@@ -14,6 +14,11 @@ import java.util.Set;
 final class RuleForm {
 
     static final int ROWS = 4;
+    /**
+     * A custom attribute is chosen in the form as "conversation_attribute:order_no" (or contact_attribute), so the
+     * same key on a conversation and a contact stays two choices; Chatwoot's JSON keeps the two parts apart.
+     */
+    static final String CUSTOM_SEPARATOR = ":";
     static final Set<String> ID_ATTRIBUTES = Set.of("assignee_id", "team_id", "inbox_id");
     static final Set<String> NO_VALUE = Set.of("is_present", "is_not_present");
     static final Set<String> NO_PARAM = Set.of("mute_conversation", "snooze_conversation", "resolve_conversation", "open_conversation",
@@ -106,7 +111,10 @@ final class RuleForm {
             String value = values instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
                     : values instanceof Map<?, ?> change ? join(change.get("from")) + " -> " + join(change.get("to")) : "";
             Object join = c.get("query_operator");
-            f.conditions.add(new ConditionRow(String.valueOf(c.get("attribute_key")), String.valueOf(c.get("filter_operator")), value,
+            Object customType = c.get("custom_attribute_type");
+            String attribute = customType == null || customType.toString().isBlank() ? String.valueOf(c.get("attribute_key"))
+                    : customType + CUSTOM_SEPARATOR + c.get("attribute_key");
+            f.conditions.add(new ConditionRow(attribute, String.valueOf(c.get("filter_operator")), value,
                     join == null ? "and" : join.toString().toLowerCase()));
         }
         for (Map<String, Object> a : actions) {
@@ -152,12 +160,14 @@ final class RuleForm {
         for (int i = 0; i < used.size(); i++) {
             ConditionRow c = used.get(i);
             var condition = new HashMap<String, Object>();
-            condition.put("attribute_key", c.attribute());
+            String[] custom = c.attribute().split(CUSTOM_SEPARATOR, 2);
+            boolean isCustom = custom.length == 2;
+            condition.put("attribute_key", isCustom ? custom[1] : c.attribute());
             condition.put("filter_operator", c.operator());
             condition.put("values", NO_VALUE.contains(c.operator()) ? List.of()
                     : "attribute_changed".equals(c.operator()) ? change(c.attribute(), c.value()) : values(c.attribute(), c.value()));
             condition.put("query_operator", i == used.size() - 1 ? null : (c.join() == null || c.join().isBlank() ? "and" : c.join()));
-            condition.put("custom_attribute_type", "");
+            condition.put("custom_attribute_type", isCustom ? custom[0] : "");
             json.add(condition);
         }
         return json;
@@ -212,12 +222,18 @@ final class RuleForm {
         List<String> parts = new ArrayList<>();
         for (ConditionRow c : conditions) {
             if (c.blank()) continue;
-            parts.add(c.attribute().replace('_', ' ') + " " + c.operator().replace('_', ' ') + (NO_VALUE.contains(c.operator()) ? "" : " " + c.value()));
+            parts.add(attributeLabel(c.attribute()) + " " + c.operator().replace('_', ' ') + (NO_VALUE.contains(c.operator()) ? "" : " " + c.value()));
         }
         String when = "When " + (eventName == null || eventName.isBlank() ? "…" : eventName.replace('_', ' '));
         String what = actions.stream().filter(a -> !a.blank()).map(a -> a.action().replace('_', ' ') + (a.value() == null || a.value().isBlank() ? "" : " " + a.value()))
                 .reduce((x, y) -> x + ", then " + y).orElse("do nothing");
         return when + (parts.isEmpty() ? "" : " and " + String.join(" … ", parts)) + ": " + what + ".";
+    }
+
+    /** "order_no (conversation attribute)" for a custom attribute, "assignee id" for a standard one. */
+    private static String attributeLabel(String attribute) {
+        String[] custom = attribute.split(CUSTOM_SEPARATOR, 2);
+        return custom.length == 2 ? custom[1].replace('_', ' ') + " (" + custom[0].replace('_', ' ') + ")" : attribute.replace('_', ' ');
     }
 
     List<String> warnings() {

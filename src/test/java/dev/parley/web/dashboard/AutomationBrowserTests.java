@@ -65,6 +65,8 @@ class AutomationBrowserTests extends BrowserTest {
         waitFor(agent, Duration.ofSeconds(3), d -> d.findElement(By.cssSelector("#thread a.rule-link")).getText().contains("Unassign on resolve")
                 && d.findElement(By.cssSelector("#thread a.rule-link")).getAttribute("href").endsWith("/automation/" + ruleId));
 
+        admin.get(base + "/app/accounts/" + team.accountId() + "/automation");
+        waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.cssSelector("#rule-" + ruleId + " .matches")).getText().equals("1"));
         admin.get(base + "/app/accounts/" + team.accountId() + "/automation/" + ruleId);
         waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("runs")).getText().contains("saw resolved"));
         String runs = admin.findElement(By.id("runs")).getText();
