@@ -62,7 +62,7 @@ class AutomationPagesController {
 
     @GetMapping("/app/accounts/{accountId}/automation")
     String list(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, Model model) {
-        Membership me = admin(user, accountId);
+        Membership me = context.administrator(user, accountId);
         model.addAttribute("me", me);
         model.addAttribute("accountId", accountId);
         model.addAttribute("rules", rules.all(accountId));
@@ -72,12 +72,12 @@ class AutomationPagesController {
 
     @GetMapping("/app/accounts/{accountId}/automation/new")
     String create(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, Model model) {
-        return builder(admin(user, accountId), accountId, null, RuleForm.empty(), Map.of(), model);
+        return builder(context.administrator(user, accountId), accountId, null, RuleForm.empty(), Map.of(), model);
     }
 
     @GetMapping("/app/accounts/{accountId}/automation/{ruleId}")
     String edit(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long ruleId, Model model) {
-        Membership me = admin(user, accountId);
+        Membership me = context.administrator(user, accountId);
         AutomationRuleView r = rules.get(accountId, ruleId);
         RuleForm form = RuleForm.fromRule(r.name(), r.description(), r.eventName(), r.active(), r.stopProcessing(), r.conditions(), r.actions());
         return builder(me, accountId, r, form, Map.of(), model);
@@ -86,7 +86,7 @@ class AutomationPagesController {
     @PostMapping("/app/accounts/{accountId}/automation")
     String save(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam Map<String, String> params,
                 @RequestParam(name = "rule_id", required = false) Long ruleId, Model model) {
-        Membership me = admin(user, accountId);
+        Membership me = context.administrator(user, accountId);
         RuleForm form = RuleForm.fromRequest(params);
         AutomationRuleView existing = ruleId == null ? null : rules.get(accountId, ruleId);
         Map<String, String> errors = form.errors();
@@ -105,7 +105,7 @@ class AutomationPagesController {
 
     @PostMapping("/app/accounts/{accountId}/automation/{ruleId}/dry-run")
     String test(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long ruleId, Model model) {
-        Membership me = admin(user, accountId);
+        Membership me = context.administrator(user, accountId);
         AutomationRuleView r = rules.get(accountId, ruleId);
         model.addAttribute("dryRun", rules.dryRun(r.eventName(), r.conditions(), r.actions(), conversations.latest(accountId, 20)));
         RuleForm form = RuleForm.fromRule(r.name(), r.description(), r.eventName(), r.active(), r.stopProcessing(), r.conditions(), r.actions());
@@ -115,7 +115,7 @@ class AutomationPagesController {
     @PostMapping("/app/accounts/{accountId}/automation/{ruleId}/move")
     String move(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long ruleId,
                 @RequestParam String direction) {
-        admin(user, accountId);
+        context.administrator(user, accountId);
         List<AutomationRuleView> ordered = new ArrayList<>(rules.all(accountId));
         int index = ordered.indexOf(ordered.stream().filter(r -> r.id() == ruleId).findFirst().orElseThrow());
         int target = "up".equals(direction) ? index - 1 : index + 1;
@@ -130,14 +130,14 @@ class AutomationPagesController {
 
     @PostMapping("/app/accounts/{accountId}/automation/{ruleId}/clone")
     String duplicate(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long ruleId) {
-        admin(user, accountId);
+        context.administrator(user, accountId);
         rules.duplicate(accountId, ruleId);
         return "redirect:/app/accounts/" + accountId + "/automation";
     }
 
     @PostMapping("/app/accounts/{accountId}/automation/{ruleId}/delete")
     String delete(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long ruleId) {
-        admin(user, accountId);
+        context.administrator(user, accountId);
         rules.delete(accountId, ruleId);
         return "redirect:/app/accounts/" + accountId + "/automation";
     }
@@ -145,7 +145,7 @@ class AutomationPagesController {
     @PostMapping("/app/accounts/{accountId}/automation/{ruleId}/toggle")
     String toggle(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long ruleId,
                   @RequestParam String field) {
-        admin(user, accountId);
+        context.administrator(user, accountId);
         AutomationRuleView r = rules.get(accountId, ruleId);
         RuleInput input = "stop_processing".equals(field)
                 ? new RuleInput(null, null, null, null, null, null, null, !r.stopProcessing())
@@ -157,7 +157,7 @@ class AutomationPagesController {
     @GetMapping("/app/accounts/{accountId}/automation/input")
     String input(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam String kind, @RequestParam int row,
                  @RequestParam Map<String, String> params, Model model) {
-        admin(user, accountId);
+        context.administrator(user, accountId);
         String key = params.getOrDefault(("condition".equals(kind) ? "condition_attribute_" : "action_name_") + row, "");
         boolean changeCondition = "attribute_changed".equals(params.get("condition_operator_" + row));
         model.addAttribute("field", field(accountId, kind, row, changeCondition ? "" : key, ""));
@@ -225,12 +225,6 @@ class AutomationPagesController {
         model.addAttribute("runs", rule == null ? List.of() : rules.executions(accountId, rule.id(), 50));
         if (!model.containsAttribute("dryRun")) model.addAttribute("dryRun", null);
         return "app/automation-rule";
-    }
-
-    private Membership admin(DashboardUser user, long accountId) {
-        Membership me = context.membership(user, accountId);
-        if (!me.isAdministrator()) throw new NotAuthorized("You are not authorized to do this action");
-        return me;
     }
 
     private static List<Map.Entry<String, String>> entries(String... pairs) {

@@ -22,6 +22,13 @@ public class DashboardContext {
                 .orElseThrow(() -> new ResourceNotFound("Account"));
     }
 
+    /** The membership of an administrator of the account; anyone else is refused (Chatwoot's 401 wording). */
+    Membership administrator(DashboardUser user, long accountId) {
+        Membership me = membership(user, accountId);
+        if (!me.isAdministrator()) throw new dev.parley.shared.NotAuthorized("You are not authorized to do this action");
+        return me;
+    }
+
     /** The caller's availability in the account (for the header's menu). */
     public String availability(Membership me) {
         return accounts.agent(me.accountId(), me.userId()).map(a -> a.availability().apiName()).orElse("offline");

@@ -40,7 +40,7 @@ class ReportsPageController {
 
     @GetMapping("/app/accounts/{accountId}/reports")
     String page(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "7") int days, Model model) {
-        Membership me = admin(user, accountId);
+        Membership me = context.administrator(user, accountId);
         Range range = range(days);
         Map<String, Object> summary = reports.summary(accountId, new Scope("account", null, null), range);
         model.addAttribute("me", me);
@@ -57,7 +57,7 @@ class ReportsPageController {
 
     @GetMapping("/app/accounts/{accountId}/reports/agents.csv")
     ResponseEntity<String> csv(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "7") int days) {
-        admin(user, accountId);
+        context.administrator(user, accountId);
         StringBuilder csv = new StringBuilder("Agent name,Conversations count,Resolved conversations count,Avg first response time (seconds),"
                 + "Avg resolution time (seconds),Avg reply time (seconds)\n");
         for (Map<String, Object> row : agentRows(accountId, range(days))) {
@@ -94,11 +94,5 @@ class ReportsPageController {
     private Range range(int days) {
         int span = Math.max(1, Math.min(days, 365));
         return new Range(clock.instant().minus(Duration.ofDays(span)), clock.instant().plusSeconds(1));
-    }
-
-    private Membership admin(DashboardUser user, long accountId) {
-        Membership me = context.membership(user, accountId);
-        if (!me.isAdministrator()) throw new NotAuthorized("You are not authorized to do this action");
-        return me;
     }
 }

@@ -50,8 +50,11 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
     void inboxSettingsSaveMembersLimitAndReopenPolicy() {
         var bea = fixtures.user("Bea Backup", team.accountId(), "agent");
         var inbox = fixtures.inbox(team, team.agentUser());
+        long policy = team.admin().post(team.path("/assignment_policies"), Map.of("name", "Even load", "assignment_order", "balanced"))
+                .expect(200).json().get("id").asLong();
         WebDriver admin = browser();
         admin.get(base + "/app/accounts/" + team.accountId() + "/inboxes/" + inbox.id() + "/settings");
+        assertThat(admin.findElement(By.id("reopen-explainer")).getText()).contains("stays with the agent who had it if she is online");
         admin.findElement(By.id("member-" + bea.id())).click();
         admin.findElement(By.id("limit")).sendKeys("0");
         admin.findElement(By.id("save-inbox")).click();
@@ -60,8 +63,14 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
         admin.findElement(By.id("limit")).clear();
         admin.findElement(By.id("limit")).sendKeys("2");
         admin.findElement(By.id("reopen-never")).click();
+        new Select(admin.findElement(By.id("policy"))).selectByValue(String.valueOf(policy));
         admin.findElement(By.id("save-inbox")).click();
         new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> !d.findElements(By.id("settings-saved")).isEmpty());
+        assertThat(admin.findElement(By.id("reopen-explainer")).getText())
+                .isEqualTo("Now: the conversation reopens, and its agent is removed; it goes at once to an online agent of this inbox with fewer than 2 open,"
+                        + " chosen by the lowest load; if nobody qualifies it waits in the queue.");
+        assertThat(admin.findElement(By.id("policy-hint")).getText()).startsWith("In use: Even load (balanced");
+        assertThat(team.admin().get(team.path("/inboxes/" + inbox.id() + "/assignment_policy")).expect(200).json().toString()).contains("Even load");
         JsonNode saved = team.admin().get(team.path("/inboxes/" + inbox.id())).json();
         assertThat(saved.get("auto_assignment_config").get("max_assignment_limit").asInt()).isEqualTo(2);
         assertThat(saved.get("auto_assignment_config").get("reopen_assignee").asString()).isEqualTo("never");

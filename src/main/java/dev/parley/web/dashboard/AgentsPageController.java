@@ -4,17 +4,11 @@ import dev.parley.account.AccountManagement;
 import dev.parley.account.AccountQueries;
 import dev.parley.account.AgentView;
 import dev.parley.account.Membership;
-import dev.parley.inbox.InboxManagement;
-import dev.parley.inbox.InboxQueries;
-import dev.parley.inbox.InboxSettings;
-import dev.parley.inbox.InboxView;
 import dev.parley.presence.PresenceQueries;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.shared.InvalidInput;
-import dev.parley.shared.NotAuthorized;
 import dev.parley.web.DashboardUser;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,23 +20,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Inbox assignment settings (members, auto-assignment, limit, reopen policy) and the agents page. */
+/** The agents page: role, live availability and open conversations; administrators add, edit and remove. */
 @Controller
-class SettingsPagesController {
+class AgentsPageController {
 
     private final DashboardContext context;
-    private final InboxQueries inboxes;
-    private final InboxManagement inboxManagement;
     private final AccountQueries accounts;
     private final AccountManagement accountManagement;
     private final PresenceQueries presence;
     private final ConversationQueries conversations;
 
-    SettingsPagesController(DashboardContext context, InboxQueries inboxes, InboxManagement inboxManagement, AccountQueries accounts,
-                            AccountManagement accountManagement, PresenceQueries presence, ConversationQueries conversations) {
+    AgentsPageController(DashboardContext context, AccountQueries accounts, AccountManagement accountManagement, PresenceQueries presence,
+                         ConversationQueries conversations) {
         this.context = context;
-        this.inboxes = inboxes;
-        this.inboxManagement = inboxManagement;
         this.accounts = accounts;
         this.accountManagement = accountManagement;
         this.presence = presence;
@@ -51,38 +41,6 @@ class SettingsPagesController {
 
     /** An agent row: who, role, live availability, open conversations. */
     record AgentRow(long id, String name, String email, String role, boolean online, String availability, long open) {
-    }
-
-    @GetMapping("/app/accounts/{accountId}/inboxes/{inboxId}/settings")
-    String inbox(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long inboxId, Model model) {
-        Membership me = admin(user, accountId);
-        return inboxPage(me, inboxes.get(accountId, inboxId), null, model);
-    }
-
-    @PostMapping("/app/accounts/{accountId}/inboxes/{inboxId}/settings")
-    String saveInbox(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long inboxId,
-                     @RequestParam(name = "members", required = false) List<Long> members,
-                     @RequestParam(name = "auto_assignment", defaultValue = "false") boolean autoAssignment,
-                     @RequestParam(name = "limit", defaultValue = "") String limit, @RequestParam(name = "reopen", defaultValue = "if_available") String reopen,
-                     Model model) {
-        Membership me = admin(user, accountId);
-        InboxView inbox = inboxes.get(accountId, inboxId);
-        Map<String, Object> config = new LinkedHashMap<>(inbox.autoAssignmentConfig());
-        config.put("reopen_assignee", reopen);
-        if (limit.isBlank()) {
-            config.remove("max_assignment_limit");
-        } else if (limit.trim().matches("\\d+") && Long.parseLong(limit.trim()) > 0) {
-            config.put("max_assignment_limit", Integer.parseInt(limit.trim()));
-        } else {
-            return inboxPage(me, inbox, "The per-agent limit must be a whole number above 0, or empty for no limit.", model);
-        }
-        try {
-            inboxManagement.update(accountId, inboxId, new InboxSettings(null, null, null, autoAssignment, config, null, null, null, null), me.actor());
-            inboxManagement.replaceMembers(accountId, inboxId, members == null ? List.of() : members, me.actor());
-        } catch (InvalidInput e) {
-            return inboxPage(me, inbox, e.getMessage(), model);
-        }
-        return "redirect:/app/accounts/" + accountId + "/inboxes/" + inboxId + "/settings?saved";
     }
 
     @GetMapping("/app/accounts/{accountId}/agents")
@@ -123,7 +81,7 @@ class SettingsPagesController {
     @PostMapping("/app/accounts/{accountId}/agents")
     String addAgent(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam String name, @RequestParam String email,
                     @RequestParam(defaultValue = "agent") String role, Model model) {
-        Membership me = admin(user, accountId);
+        Membership me = context.administrator(user, accountId);
         try {
             accountManagement.addAgent(accountId, name, email, role, null, null, me.actor());
         } catch (InvalidInput e) {
@@ -138,7 +96,7 @@ class SettingsPagesController {
     String editAgent(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long agentId,
                      @RequestParam(defaultValue = "") String action, @RequestParam(required = false) String name,
                      @RequestParam(required = false) String role, @RequestParam(required = false) String availability, Model model) {
-        Membership me = admin(user, accountId);
+        Membership me = context.administrator(user, accountId);
         try {
             if ("remove".equals(action)) {
                 accountManagement.removeAgent(accountId, agentId, me.actor());
@@ -151,24 +109,5 @@ class SettingsPagesController {
             return agents(user, accountId, "remove".equals(action) ? null : agentId, model);
         }
         return "redirect:/app/accounts/" + accountId + "/agents";
-    }
-
-    private String inboxPage(Membership me, InboxView inbox, String error, Model model) {
-        List<Long> members = inboxes.memberIds(inbox.id());
-        model.addAttribute("me", me);
-        model.addAttribute("accountId", me.accountId());
-        model.addAttribute("inbox", inbox);
-        model.addAttribute("agents", accounts.agents(me.accountId()));
-        model.addAttribute("members", members);
-        model.addAttribute("limit", inbox.autoAssignmentConfig().getOrDefault("max_assignment_limit", ""));
-        model.addAttribute("reopen", String.valueOf(inbox.autoAssignmentConfig().getOrDefault("reopen_assignee", "if_available")));
-        model.addAttribute("error", error);
-        return "app/inbox-settings";
-    }
-
-    private Membership admin(DashboardUser user, long accountId) {
-        Membership me = context.membership(user, accountId);
-        if (!me.isAdministrator()) throw new NotAuthorized("You are not authorized to do this action");
-        return me;
     }
 }
