@@ -192,13 +192,15 @@ public class ConversationManagement {
         return posting.post(lock(accountId, displayId), input, actor);
     }
 
-    public MessageView deleteMessage(long accountId, long displayId, long messageId) {
+    public MessageView deleteMessage(long accountId, long displayId, long messageId, Actor actor) {
         ConversationView c = lock(accountId, displayId);
         MessageView message = messages.find(c.id(), messageId).orElseThrow(() -> new ResourceNotFound("Message"));
         if (message.messageType() == MessageType.ACTIVITY) throw InvalidInput.of("message", "activity messages cannot be deleted");
         var attributes = new LinkedHashMap<>(message.contentAttributes());
         attributes.put("deleted", true);
         messages.softDelete(messageId, attributes);
+        events.publishEvent(new MessageUpdated(java.util.UUID.randomUUID(), clock.instant(), accountId, c.id(), displayId, c.inboxId(), messageId,
+                actor));
         return messages.find(c.id(), messageId).orElseThrow();
     }
 

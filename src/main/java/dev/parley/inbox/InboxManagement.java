@@ -36,13 +36,15 @@ public class InboxManagement {
         this.clock = clock;
     }
 
-    public InboxView createApiInbox(long accountId, String channelType, InboxSettings settings) {
+    public InboxView createApiInbox(long accountId, String channelType, InboxSettings settings, Actor actor) {
         var errors = new Errors().requireText("name", settings.name()).maxLength("name", settings.name(), 255);
         if (channelType != null && !List.of("api", "Channel::Api").contains(channelType)) {
             errors.add("channel", "type " + channelType + " is not supported; Parley offers API inboxes");
         }
         check(errors, settings);
-        return inboxes.insert(accountId, Tokens.random(18), Tokens.random(18), settings);
+        InboxView created = inboxes.insert(accountId, Tokens.random(18), Tokens.random(18), settings);
+        events.publishEvent(new InboxCreated(UUID.randomUUID(), clock.instant(), accountId, created.id(), actor));
+        return created;
     }
 
     public InboxView update(long accountId, long inboxId, InboxSettings settings, Actor actor) {
@@ -58,7 +60,28 @@ public class InboxManagement {
                     before.enableAutoAssignment(), after.enableAutoAssignment(), before.autoAssignmentConfig(),
                     after.autoAssignmentConfig(), actor));
         }
+        Map<String, List<Object>> changes = changes(before, after);
+        if (!changes.isEmpty()) events.publishEvent(new InboxUpdated(UUID.randomUUID(), clock.instant(), accountId, inboxId, changes, actor));
         return after;
+    }
+
+    /** The fields that differ, by their API names, as [before, after]. */
+    private static Map<String, List<Object>> changes(InboxView before, InboxView after) {
+        var changes = new java.util.LinkedHashMap<String, List<Object>>();
+        compare(changes, "name", before.name(), after.name());
+        compare(changes, "webhook_url", before.webhookUrl(), after.webhookUrl());
+        compare(changes, "hmac_mandatory", before.hmacMandatory(), after.hmacMandatory());
+        compare(changes, "enable_auto_assignment", before.enableAutoAssignment(), after.enableAutoAssignment());
+        compare(changes, "auto_assignment_config", before.autoAssignmentConfig(), after.autoAssignmentConfig());
+        compare(changes, "lock_to_single_conversation", before.lockToSingleConversation(), after.lockToSingleConversation());
+        compare(changes, "greeting_enabled", before.greetingEnabled(), after.greetingEnabled());
+        compare(changes, "greeting_message", before.greetingMessage(), after.greetingMessage());
+        compare(changes, "timezone", before.timezone(), after.timezone());
+        return changes;
+    }
+
+    private static void compare(Map<String, List<Object>> changes, String field, Object before, Object after) {
+        if (!java.util.Objects.equals(before, after)) changes.put(field, java.util.Arrays.asList(before, after));
     }
 
     public void delete(long accountId, long inboxId) {

@@ -5,6 +5,7 @@ import dev.parley.conversation.ConversationCreated;
 import dev.parley.conversation.ConversationTypingChanged;
 import dev.parley.conversation.ConversationUpdated;
 import dev.parley.conversation.MessageCreated;
+import dev.parley.conversation.MessageUpdated;
 import dev.parley.presence.AgentPresenceChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,11 @@ class ConversationEventsListener {
 
     @EventListener
     void on(MessageCreated e) {
+        afterCommit(e.accountId(), "conversation:" + e.displayId());
+    }
+
+    @EventListener
+    void on(MessageUpdated e) {
         afterCommit(e.accountId(), "conversation:" + e.displayId());
     }
 

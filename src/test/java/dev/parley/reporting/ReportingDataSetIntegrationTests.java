@@ -117,7 +117,7 @@ class ReportingDataSetIntegrationTests {
         }
         List<Long> inboxIds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            var inbox = inboxes.createApiInbox(account.id(), "api", new InboxSettings("Inbox " + i, null, null, false, null, null, null, null, null));
+            var inbox = inboxes.createApiInbox(account.id(), "api", new InboxSettings("Inbox " + i, null, null, false, null, null, null, null, null), Actor.system());
             inboxes.addMembers(account.id(), inbox.id(), agents, Actor.system());
             inboxIds.add(inbox.id());
         }

@@ -108,4 +108,31 @@ class WebhookIntegrationTests extends IntegrationTest {
         team.admin().delete(team.path("/webhooks/" + id)).expect(200);
         team.admin().get(team.path("/webhooks/" + id)).expect(404);
     }
+
+    @Test
+    void deletedMessagesAndInboxChangesReachTheirSubscribers() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            Team team = fixtures.account();
+            JsonNode webhook = team.admin().post(team.path("/webhooks"), Map.of("webhook", Map.of("url", receiver.url("/hooks"),
+                    "subscriptions", List.of("message_updated", "inbox_created", "inbox_updated")))).expect(200)
+                    .json().get("payload").get("webhook");
+            receiver.expectSecret(webhook.get("secret").asString());
+            var inbox = fixtures.inbox(team, team.agentUser());
+            team.admin().patch(team.path("/inboxes/" + inbox.id()), Map.of("name", "Renamed desk")).expect(200);
+            team.admin().patch(team.path("/inboxes/" + inbox.id()), Map.of("name", "Renamed desk")).expect(200); // no change, no event
+            long id = fixtures.conversation(fixtures.customer(inbox, "Del Dora"), "hello");
+            long message = team.agent().post(team.path("/conversations/" + id + "/messages"), Map.of("content", "typo")).expect(200)
+                    .json().get("id").asLong();
+            team.agent().delete(team.path("/conversations/" + id + "/messages/" + message)).expect(200);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted.size() >= 3);
+            Thread.sleep(500);
+            assertThat(receiver.accepted).extracting(Receiver.Received::event)
+                    .containsExactlyInAnyOrder("inbox_created", "inbox_updated", "message_updated");
+            String updated = receiver.accepted.stream().filter(r -> r.event().equals("inbox_updated")).findFirst().orElseThrow().body();
+            assertThat(updated).contains("\"name\":{\"previous_value\"").contains("\"current_value\":\"Renamed desk\"");
+            String deleted = receiver.accepted.stream().filter(r -> r.event().equals("message_updated")).findFirst().orElseThrow().body();
+            assertThat(deleted).contains("This message was deleted").contains("\"id\":" + message);
+        }
+    }
 }

@@ -70,6 +70,6 @@ class MessagesController {
     @DeleteMapping("/{messageId}")
     MessageJson delete(Membership me, @PathVariable long displayId, @PathVariable long messageId) {
         ConversationView c = queries.visible(me, displayId);
-        return presenter.message(management.deleteMessage(me.accountId(), displayId, messageId), c);
+        return presenter.message(management.deleteMessage(me.accountId(), displayId, messageId, me.actor()), c);
     }
 }

@@ -58,7 +58,7 @@ class InboxesController {
     @AdministratorOnly
     InboxJson create(Membership me, @RequestBody InboxRequest body) {
         String type = body.channel() == null ? null : body.channel().type();
-        return InboxJson.of(management.createApiInbox(me.accountId(), type, body.settings()), true);
+        return InboxJson.of(management.createApiInbox(me.accountId(), type, body.settings(), me.actor()), true);
     }
 
     @PatchMapping("/{id}")

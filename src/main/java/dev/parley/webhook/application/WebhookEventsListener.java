@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import dev.parley.conversation.ConversationTypingChanged;
+import dev.parley.conversation.MessageUpdated;
+import dev.parley.inbox.InboxCreated;
+import dev.parley.inbox.InboxUpdated;
+import dev.parley.inbox.InboxView;
 import dev.parley.shared.Actor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -84,6 +88,38 @@ class WebhookEventsListener {
         if (e.messageType() == MessageType.ACTIVITY) return; // Chatwoot does not send activity lines
         conversations.findById(e.conversationId()).ifPresent(c -> conversations.message(c.id(), e.messageId())
                 .ifPresent(m -> fanOut(c, "message_created", payloads.message(m, c, true), e.eventId())));
+    }
+
+    @ApplicationModuleListener
+    void on(MessageUpdated e) {
+        conversations.findById(e.conversationId()).ifPresent(c -> conversations.message(c.id(), e.messageId())
+                .filter(m -> m.messageType() != MessageType.ACTIVITY)
+                .ifPresent(m -> fanOut(c, "message_updated", payloads.message(m, c, true), e.eventId())));
+    }
+
+    /** Chatwoot's inbox webhooks (account webhooks only): the inbox's id and name, and for updates what changed. */
+    @ApplicationModuleListener
+    void on(InboxCreated e) {
+        inboxes.find(e.accountId(), e.inboxId()).ifPresent(i -> accountOnly(e.accountId(), "inbox_created", inbox(i), e.eventId()));
+    }
+
+    @ApplicationModuleListener
+    void on(InboxUpdated e) {
+        inboxes.find(e.accountId(), e.inboxId()).ifPresent(i -> {
+            Map<String, Object> payload = inbox(i);
+            List<Map<String, Object>> changed = new ArrayList<>();
+            e.changes().forEach((key, change) -> changed.add(Map.of(key, mapOf(change))));
+            payload.put("changed_attributes", changed);
+            accountOnly(e.accountId(), "inbox_updated", payload, e.eventId());
+        });
+    }
+
+    private static Map<String, Object> inbox(InboxView i) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("id", i.id());
+        payload.put("name", i.name());
+        payload.put("channel_type", "Channel::Api");
+        return payload;
     }
 
     /** Chatwoot's typing webhooks: {event, user, conversation, is_private}; "user" is the agent or the contact who types. */

@@ -101,6 +101,11 @@ class RoutingBrowserTests extends BrowserTest {
         assertThat(team.admin().get(team.path("/conversations/" + first)).json().get("meta").get("assignee").get("id").asLong())
                 .isEqualTo(team.agentUser().id());
         assertThat(admin.findElements(By.id("waiting-" + second))).hasSize(1);
+
+        // the picker warns before handing a conversation to someone who will not see it
+        admin.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + second);
+        assertThat(new Select(admin.findElement(By.id("assignee-select"))).getOptions().stream().map(o -> o.getText()).toList())
+                .contains(team.agentUser().name() + " · offline · 1 open (warning: not online)");
     }
 
     private void online(Api agent, String availability) {
