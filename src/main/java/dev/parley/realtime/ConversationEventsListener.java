@@ -9,43 +9,41 @@ import dev.parley.conversation.MessageUpdated;
 import dev.parley.presence.AgentPresenceChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Pushes "something changed" to the account's open dashboards right after a change commits. A push is
- * a hint (the page re-reads what it shows), so it is not recorded in the event publication registry:
- * a lost push is repaired by the next one or by a reconnect, and pushing never needs a second
- * database connection while the first is still held.
+ * Pushes "something changed" to the account's open dashboards on every node when a change commits (through
+ * {@link LiveBus}, PostgreSQL's NOTIFY inside the change's transaction). A push is a hint (the page re-reads
+ * what it shows), so it is not recorded in the event publication registry: a lost push is repaired by the
+ * next one or by a reconnect.
  */
 @Component
 class ConversationEventsListener {
 
-    private final LiveStreams streams;
+    private final LiveBus bus;
 
-    ConversationEventsListener(LiveStreams streams) {
-        this.streams = streams;
+    ConversationEventsListener(LiveBus bus) {
+        this.bus = bus;
     }
 
     @EventListener
     void on(ConversationCreated e) {
-        afterCommit(e.accountId(), "conversation:" + e.displayId());
+        push(e.accountId(), "conversation:" + e.displayId());
     }
 
     @EventListener
     void on(ConversationUpdated e) {
-        afterCommit(e.accountId(), "conversation:" + e.displayId());
+        push(e.accountId(), "conversation:" + e.displayId());
     }
 
     @EventListener
     void on(MessageCreated e) {
-        afterCommit(e.accountId(), "conversation:" + e.displayId());
+        push(e.accountId(), "conversation:" + e.displayId());
     }
 
     @EventListener
     void on(MessageUpdated e) {
-        afterCommit(e.accountId(), "conversation:" + e.displayId());
+        push(e.accountId(), "conversation:" + e.displayId());
     }
 
     /** "Rita is typing…" on the conversation's open pages (an empty text when she stops), not to the typist. */
@@ -53,7 +51,7 @@ class ConversationEventsListener {
     void on(ConversationTypingChanged e) {
         Long typist = e.causedBy().isUser() ? e.causedBy().id() : null;
         String text = e.typing() ? HtmlUtils.htmlEscape(e.causedBy().displayName()) + (e.isPrivate() ? " is writing a note…" : " is typing…") : "";
-        streams.signal(e.accountId(), typist, "typing-" + e.displayId(), text);
+        bus.signal(e.accountId(), typist, "typing-" + e.displayId(), text);
     }
 
     /** The agent's own pages update their availability menu and say who changed it, when it was not this page. */
@@ -62,28 +60,15 @@ class ConversationEventsListener {
         if (e.from() == e.to()) return;
         String by = e.causedBy().isUser() && e.causedBy().id() == e.userId() ? "you" : e.causedBy().displayName();
         String data = e.to().apiName() + "|" + (by == null ? "Parley" : by).replace('\n', ' ');
-        afterCommit(() -> streams.signalUser(e.accountId(), e.userId(), "availability", data));
+        bus.signalUser(e.accountId(), e.userId(), "availability", data);
     }
 
     @EventListener
     void on(AgentPresenceChanged e) {
-        afterCommit(e.accountId(), "agent:" + e.userId());
+        push(e.accountId(), "agent:" + e.userId());
     }
 
-    private void afterCommit(long accountId, String what) {
-        afterCommit(() -> streams.changed(accountId, what));
-    }
-
-    private static void afterCommit(Runnable push) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            push.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                push.run();
-            }
-        });
+    private void push(long accountId, String what) {
+        bus.changed(accountId, what); // delivered by PostgreSQL when the change's transaction commits
     }
 }

@@ -27,23 +27,42 @@ public class LiveStreams {
     private final Map<Long, Set<Stream>> byAccount = new ConcurrentHashMap<>();
     private final Map<Long, AtomicLong> versions = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
+    /** Versions count pushes this node received; a page rendered on another node cannot compare, so it re-reads. */
+    private final String node = Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40), 36);
     private final PresenceManagement presence;
 
     LiveStreams(PresenceManagement presence) {
         this.presence = presence;
     }
 
-    /** How many changes the account has seen (pages render it, so their stream knows what they missed). */
+    /** How many changes the account has seen on this node (pages render it, so their stream knows what they missed). */
     public long version(long accountId) {
         return versions.computeIfAbsent(accountId, a -> new AtomicLong()).get();
     }
 
+    /** The version a page is rendered at, with this node's name: "node-version". */
+    public String mark(long accountId) {
+        return node + "-" + version(accountId);
+    }
+
+    /** Whether something may have changed since a page was rendered at {@code mark} (always, for another node's mark). */
+    boolean changedSince(long accountId, String mark) {
+        if (mark == null || mark.isBlank()) return false;
+        String prefix = node + "-";
+        if (!mark.startsWith(prefix)) return true;
+        try {
+            return version(accountId) > Long.parseLong(mark.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
     /**
      * Opens a stream. The browser is told to re-read its fragments at once when something changed since
-     * the page was rendered ({@code since}, the version the page was rendered at) or when it reconnects
+     * the page was rendered ({@code since}, the {@link #mark} the page was rendered at) or when it reconnects
      * after a gap (Last-Event-ID), so nothing is missed and nothing is re-read for no reason.
      */
-    public SseEmitter open(long accountId, long userId, String lastEventId, Long since) {
+    public SseEmitter open(long accountId, long userId, String lastEventId, String since) {
         SseEmitter emitter = new SseEmitter(0L);
         Stream stream = new Stream(accountId, userId, emitter);
         byAccount.computeIfAbsent(accountId, a -> ConcurrentHashMap.newKeySet()).add(stream);
@@ -53,7 +72,7 @@ public class LiveStreams {
         try {
             emitter.send(SseEmitter.event().comment("connected")); // flushes the headers at once
             boolean resuming = lastEventId != null && !lastEventId.isBlank();
-            boolean missedSomething = since != null && version(accountId) > since;
+            boolean missedSomething = changedSince(accountId, since);
             if (resuming || missedSomething) emitter.send(event("changed", "resync"));
         } catch (IOException e) {
             remove(stream);
@@ -96,6 +115,11 @@ public class LiveStreams {
                 remove(s);
             }
         }
+    }
+
+    /** Every open page re-reads in full (after this node may have missed pushes). */
+    public void resyncAll() {
+        byAccount.keySet().forEach(accountId -> changed(accountId, "resync"));
     }
 
     @Scheduled(fixedDelay = 15_000)

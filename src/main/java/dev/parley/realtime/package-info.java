@@ -1,6 +1,8 @@
 /**
- * Realtime: one live stream (server-sent events) per signed-in dashboard, told after commit whenever a
- * conversation of its account changes, with a heartbeat every 15 s; an open stream is also the agent's
- * presence heartbeat. Listens to conversation and presence events; publishes nothing.
+ * Realtime: one live stream (server-sent events) per signed-in dashboard page, told whenever a conversation
+ * of its account changes, with a heartbeat every 15 s; an open stream is also the agent's presence
+ * heartbeat. Pushes travel through PostgreSQL (NOTIFY inside the change's transaction, LISTEN on every
+ * node: {@code LiveBus}, {@code LiveBusListener}), so they reach pages connected to any node exactly when the
+ * change commits. Listens to conversation, presence and availability events; publishes nothing.
  */
 package dev.parley.realtime;

@@ -205,7 +205,7 @@ class DashboardController {
     @GetMapping(value = "/app/accounts/{accountId}/stream", produces = "text/event-stream")
     SseEmitter stream(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                      @RequestParam(required = false) Long since) {
+                      @RequestParam(required = false) String since) {
         Membership me = context.membership(user, accountId);
         return streams.open(accountId, me.userId(), lastEventId, since);
     }

@@ -22,7 +22,7 @@ class LiveVersionAdvice {
     }
 
     @ModelAttribute("liveSince")
-    Long liveSince(HttpServletRequest request, @PathVariable(name = "accountId", required = false) Long accountId) {
-        return accountId == null || !"GET".equals(request.getMethod()) ? null : streams.version(accountId);
+    String liveSince(HttpServletRequest request, @PathVariable(name = "accountId", required = false) Long accountId) {
+        return accountId == null || !"GET".equals(request.getMethod()) ? null : streams.mark(accountId);
     }
 }
