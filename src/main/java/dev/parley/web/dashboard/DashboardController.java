@@ -102,6 +102,17 @@ class DashboardController {
         return "redirect:/app/accounts/" + accountId + "/conversations";
     }
 
+    /**
+     * A side-panel or header command on one conversation: the caller must see the conversation; then the
+     * command runs and the page is shown again.
+     */
+    private String onConversation(DashboardUser user, long accountId, long displayId, java.util.function.Consumer<Membership> command) {
+        Membership me = context.membership(user, accountId);
+        conversations.visible(me, displayId);
+        command.accept(me);
+        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+    }
+
     private Long firstUnread(ConversationView c) {
         return conversations.recentMessages(c.id(), 200).stream()
                 .filter(m -> m.messageType() == MessageType.INCOMING && (c.agentLastSeenAt() == null || m.createdAt().isAfter(c.agentLastSeenAt())))
@@ -111,95 +122,86 @@ class DashboardController {
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/messages")
     String reply(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
                  @RequestParam String content, @RequestParam(name = "private", defaultValue = "false") boolean note) {
-        Membership me = context.membership(user, accountId);
-        conversations.visible(me, displayId);
-        String text = note ? MentionMarkup.fromPlain(content, accounts.agents(accountId).stream()
-                .collect(Collectors.toMap(AgentView::id, AgentView::availableName))) : content;
-        management.postMessage(accountId, displayId, note ? MessageInput.note(text) : MessageInput.outgoing(text), me.actor());
-        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+        return onConversation(user, accountId, displayId, me -> {
+            String text = note ? MentionMarkup.fromPlain(content, accounts.agents(accountId).stream()
+                    .collect(Collectors.toMap(AgentView::id, AgentView::availableName))) : content;
+            management.postMessage(accountId, displayId, note ? MessageInput.note(text) : MessageInput.outgoing(text), me.actor());
+        });
     }
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/status")
     String status(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
                   @RequestParam String status) {
-        Membership me = context.membership(user, accountId);
-        conversations.visible(me, displayId);
-        management.changeStatus(accountId, displayId, ConversationStatus.fromApi(status), null, me.actor(), !me.isAdministrator());
-        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+        return onConversation(user, accountId, displayId, me -> {
+            management.changeStatus(accountId, displayId, ConversationStatus.fromApi(status), null, me.actor(), !me.isAdministrator());
+        });
     }
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/assign-me")
     String assignMe(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
                     @RequestParam(defaultValue = "") String back) {
-        Membership me = context.membership(user, accountId);
-        conversations.visible(me, displayId);
-        management.assign(accountId, displayId, me.userId(), me.actor());
-        return "redirect:" + ("list".equals(back) ? "/app/accounts/" + accountId + "/conversations?view=mine"
-                : "/app/accounts/" + accountId + "/conversations/" + displayId);
+        String conversationPage = onConversation(user, accountId, displayId, me -> management.assign(accountId, displayId, me.userId(), me.actor()));
+        return "list".equals(back) ? "redirect:/app/accounts/" + accountId + "/conversations?view=mine" : conversationPage;
     }
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/assignee")
     String assignee(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
                     @RequestParam(name = "assignee_id", defaultValue = "") String assigneeId, @RequestParam(defaultValue = "") String back) {
-        Membership me = context.membership(user, accountId);
-        conversations.visible(me, displayId);
-        if (assigneeId.isBlank()) management.unassign(accountId, displayId, me.actor());
-        else management.assign(accountId, displayId, JsonIds.id("assignee_id", assigneeId), me.actor());
-        return "redirect:/app/accounts/" + accountId + ("queue".equals(back) ? "/queue" : "/conversations/" + displayId);
+        String conversationPage = onConversation(user, accountId, displayId, me -> {
+            Long chosen = JsonIds.id("assignee_id", assigneeId);
+            if (chosen == null) management.unassign(accountId, displayId, me.actor());
+            else management.assign(accountId, displayId, chosen, me.actor());
+        });
+        return "queue".equals(back) ? "redirect:/app/accounts/" + accountId + "/queue" : conversationPage;
     }
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/team")
     String team(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
                 @RequestParam(name = "team_id", defaultValue = "") String teamId) {
-        Membership me = context.membership(user, accountId);
-        conversations.visible(me, displayId);
-        management.assignTeam(accountId, displayId, JsonIds.id("team_id", teamId), me.actor());
-        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+        return onConversation(user, accountId, displayId, me -> {
+            management.assignTeam(accountId, displayId, JsonIds.id("team_id", teamId), me.actor());
+        });
     }
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/priority")
     String priority(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
                     @RequestParam(defaultValue = "") String priority) {
-        Membership me = context.membership(user, accountId);
-        conversations.visible(me, displayId);
-        management.changePriority(accountId, displayId, priority.isBlank() ? null : priority, me.actor());
-        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+        return onConversation(user, accountId, displayId, me -> {
+            management.changePriority(accountId, displayId, priority.isBlank() ? null : priority, me.actor());
+        });
     }
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/labels")
     String labels(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
                   @RequestParam(defaultValue = "") String labels) {
-        Membership me = context.membership(user, accountId);
-        conversations.visible(me, displayId);
-        management.replaceLabels(accountId, displayId, java.util.Arrays.stream(labels.split(",")).map(String::trim).filter(l -> !l.isEmpty()).toList(),
-                me.actor());
-        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+        return onConversation(user, accountId, displayId, me -> {
+            management.replaceLabels(accountId, displayId, java.util.Arrays.stream(labels.split(",")).map(String::trim).filter(l -> !l.isEmpty()).toList(),
+                    me.actor());
+        });
     }
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/custom-attribute")
     String customAttribute(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
                            @RequestParam String key, @RequestParam(defaultValue = "") String value) {
-        Membership me = context.membership(user, accountId);
-        conversations.visible(me, displayId);
-        var change = new java.util.HashMap<String, Object>();
-        change.put(key, value.isBlank() ? null : value);
-        management.mergeCustomAttributes(accountId, displayId, change, me.actor());
-        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+        return onConversation(user, accountId, displayId, me -> {
+            var change = new java.util.HashMap<String, Object>();
+            change.put(key, value.isBlank() ? null : value);
+            management.mergeCustomAttributes(accountId, displayId, change, me.actor());
+        });
     }
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/snooze")
     String snooze(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
                   @RequestParam(defaultValue = "") String until) {
-        Membership me = context.membership(user, accountId);
-        conversations.visible(me, displayId);
-        java.time.Instant at = switch (until) {
-            case "hour" -> clock.instant().plus(Duration.ofHours(1));
-            case "tomorrow" -> clock.instant().plus(Duration.ofDays(1));
-            case "week" -> clock.instant().plus(Duration.ofDays(7));
-            default -> null;
-        };
-        management.changeStatus(accountId, displayId, ConversationStatus.SNOOZED, at, me.actor(), false);
-        return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+        return onConversation(user, accountId, displayId, me -> {
+            java.time.Instant at = switch (until) {
+                case "hour" -> clock.instant().plus(Duration.ofHours(1));
+                case "tomorrow" -> clock.instant().plus(Duration.ofDays(1));
+                case "week" -> clock.instant().plus(Duration.ofDays(7));
+                default -> null;
+            };
+            management.changeStatus(accountId, displayId, ConversationStatus.SNOOZED, at, me.actor(), false);
+        });
     }
 
     @GetMapping(value = "/app/accounts/{accountId}/stream", produces = "text/event-stream")

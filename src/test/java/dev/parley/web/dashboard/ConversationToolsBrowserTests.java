@@ -71,6 +71,13 @@ class ConversationToolsBrowserTests extends BrowserTest {
         agent.navigate().refresh();
         waitFor(agent, Duration.ofSeconds(3), d -> d.findElement(By.cssSelector(".message.outgoing .delivery")).getText().equals("Read"));
 
+        // input the server refuses comes back on the same page, in words, and changes nothing
+        agent.findElement(By.id("labels-input")).sendKeys("two words");
+        agent.findElement(By.id("set-labels")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("action-error")).getText().startsWith("Labels"));
+        assertThat(agent.getCurrentUrl()).endsWith("/conversations/" + id);
+        assertThat(team.agent().get(team.path("/conversations/" + id)).json().get("labels").size()).isZero();
+
         agent.findElement(By.id("copy-link")).click();
         waitFor(agent, Duration.ofSeconds(2), d -> d.findElement(By.id("copy-result")).getText().equals("Link copied."));
 
