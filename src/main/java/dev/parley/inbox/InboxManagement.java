@@ -77,6 +77,9 @@ public class InboxManagement {
         compare(changes, "greeting_enabled", before.greetingEnabled(), after.greetingEnabled());
         compare(changes, "greeting_message", before.greetingMessage(), after.greetingMessage());
         compare(changes, "timezone", before.timezone(), after.timezone());
+        compare(changes, "working_hours_enabled", before.workingHoursEnabled(), after.workingHoursEnabled());
+        compare(changes, "out_of_office_message", before.outOfOfficeMessage(), after.outOfOfficeMessage());
+        compare(changes, "working_hours", before.workingHoursEntries(), after.workingHoursEntries());
         return changes;
     }
 
@@ -138,7 +141,35 @@ public class InboxManagement {
             errors.add("timezone", "is not a known time zone");
         }
         checkAutoAssignmentConfig(errors, s.autoAssignmentConfig());
+        checkWorkingHours(errors, s.workingHours());
         errors.throwIfAny();
+    }
+
+    /** Chatwoot's working_hours entries: one per day_of_week 0-6, closed, open all day, or open before it closes. */
+    private static void checkWorkingHours(Errors errors, List<Map<String, Object>> entries) {
+        if (entries == null) return;
+        var seen = new java.util.HashSet<Integer>();
+        for (Map<String, Object> e : entries) {
+            Integer day = whole(e == null ? null : e.get("day_of_week"), 0, 6);
+            if (day == null || !seen.add(day)) {
+                errors.add("working_hours", "needs one entry per day_of_week from 0 (Sunday) to 6");
+                return;
+            }
+            if (Boolean.TRUE.equals(e.get("closed_all_day")) || Boolean.TRUE.equals(e.get("open_all_day"))) continue;
+            Integer openHour = whole(e.get("open_hour"), 0, 23);
+            Integer closeHour = whole(e.get("close_hour"), 0, 24);
+            Integer openMinutes = e.get("open_minutes") == null ? Integer.valueOf(0) : whole(e.get("open_minutes"), 0, 59);
+            Integer closeMinutes = e.get("close_minutes") == null ? Integer.valueOf(0) : whole(e.get("close_minutes"), 0, 59);
+            if (openHour == null || closeHour == null || openMinutes == null || closeMinutes == null
+                    || openHour * 60 + openMinutes >= closeHour * 60 + closeMinutes) {
+                errors.add("working_hours", "day " + day + " must open (open_hour, open_minutes) before it closes (close_hour, close_minutes)");
+                return;
+            }
+        }
+    }
+
+    private static Integer whole(Object value, int min, int max) {
+        return value instanceof Number n && n.doubleValue() == n.intValue() && n.intValue() >= min && n.intValue() <= max ? n.intValue() : null;
     }
 
     private static void checkAutoAssignmentConfig(Errors errors, Map<String, Object> config) {

@@ -47,7 +47,7 @@ public class ReportQueries {
                 SELECT coalesce(avg(e.value) FILTER (WHERE e.name = 'first_response'), 0),
                        coalesce(avg(e.value) FILTER (WHERE e.name = 'conversation_resolved'), 0),
                        count(*) FILTER (WHERE e.name = 'conversation_resolved'),
-                       coalesce(avg(e.value) FILTER (WHERE e.name = 'reply_time'), 0)""" + eventRange
+                       coalesce(avg(e.value) FILTER (WHERE e.name = 'reply_time'), 0)""".replace("e.value", range.valueColumn()) + eventRange
                 + "e.name IN ('conversation_resolved', 'first_response', 'reply_time') AND " + scope.creditedEvents(), accountId, scope, range, 4);
         figures.put("incoming_messages_count", messages[0]);
         figures.put("outgoing_messages_count", messages[1]);
@@ -70,7 +70,7 @@ public class ReportQueries {
 
     /** One metric: a count, or an average in seconds (0 when nothing happened). */
     public Number value(long accountId, Scope scope, Range range, String metric) {
-        Query q = query(scope, metric);
+        Query q = query(scope, metric, range);
         List<Object> params = new ArrayList<>(List.of(accountId, Timestamp.from(range.since()), Timestamp.from(range.until())));
         if (scope.needsLabelParameter()) params.add(new String[] {scope.label()});
         return jdbc.sql("SELECT " + q.aggregate() + " FROM " + q.from() + " WHERE " + q.where()).params(params)
@@ -79,7 +79,7 @@ public class ReportQueries {
 
     /** The metric per bucket (hour, day, week, month, year) in the caller's time zone, every bucket present. */
     public List<Map<String, Object>> timeSeries(long accountId, Scope scope, Range range, String metric, String groupBy, double offsetHours) {
-        Query q = query(scope, metric);
+        Query q = query(scope, metric, range);
         long offsetSeconds = Math.round(offsetHours * 3600);
         List<Object> params = new ArrayList<>(List.of(groupBy, offsetSeconds, accountId, Timestamp.from(range.since()),
                 Timestamp.from(range.until())));
@@ -125,7 +125,8 @@ public class ReportQueries {
     private record Query(String aggregate, String from, String where, String time) {
     }
 
-    private static Query query(Scope scope, String metric) {
+    private static Query query(Scope scope, String metric, Range range) {
+        String average = "coalesce(avg(" + range.valueColumn() + "), 0)";
         String events = "reporting_events e";
         String eventRange = "e.account_id = ? AND e.created_at >= ? AND e.created_at < ?";
         return switch (metric) {
@@ -137,11 +138,11 @@ public class ReportQueries {
                     eventRange + " AND e.name = 'outgoing_message' AND " + scope.messageEvents(), "e.created_at");
             case "resolutions_count" -> new Query("count(*)", events,
                     eventRange + " AND e.name = 'conversation_resolved' AND " + scope.creditedEvents(), "e.created_at");
-            case "avg_resolution_time" -> new Query("coalesce(avg(e.value), 0)", events,
+            case "avg_resolution_time" -> new Query(average, events,
                     eventRange + " AND e.name = 'conversation_resolved' AND " + scope.creditedEvents(), "e.created_at");
-            case "avg_first_response_time" -> new Query("coalesce(avg(e.value), 0)", events,
+            case "avg_first_response_time" -> new Query(average, events,
                     eventRange + " AND e.name = 'first_response' AND " + scope.creditedEvents(), "e.created_at");
-            case "reply_time" -> new Query("coalesce(avg(e.value), 0)", events,
+            case "reply_time" -> new Query(average, events,
                     eventRange + " AND e.name = 'reply_time' AND " + scope.creditedEvents(), "e.created_at");
             default -> throw new IllegalArgumentException(metric);
         };

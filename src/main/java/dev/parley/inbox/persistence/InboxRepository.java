@@ -17,7 +17,8 @@ public class InboxRepository {
 
     private static final String COLUMNS = """
             id, account_id, name, channel_type, inbox_identifier, webhook_url, hmac_token, hmac_mandatory,
-            enable_auto_assignment, auto_assignment_config, lock_to_single_conversation, greeting_enabled, greeting_message, timezone""";
+            enable_auto_assignment, auto_assignment_config, lock_to_single_conversation, greeting_enabled, greeting_message, timezone,
+            working_hours_enabled, out_of_office_message, working_hours""";
 
     private final JdbcClient jdbc;
     private final JsonCodec json;
@@ -31,13 +32,14 @@ public class InboxRepository {
         return jdbc.sql("""
                         INSERT INTO inboxes (account_id, name, inbox_identifier, hmac_token, webhook_url, hmac_mandatory,
                             enable_auto_assignment, auto_assignment_config, lock_to_single_conversation, greeting_enabled,
-                            greeting_message, timezone)
+                            greeting_message, timezone, working_hours_enabled, out_of_office_message, working_hours)
                         VALUES (?, ?, ?, ?, ?, coalesce(?, false), coalesce(?, true), ?::jsonb, coalesce(?, false),
-                                coalesce(?, false), ?, coalesce(?, 'UTC'))
+                                coalesce(?, false), ?, coalesce(?, 'UTC'), coalesce(?, false), ?, coalesce(?::jsonb, '[]'))
                         RETURNING\s""" + COLUMNS)
                 .params(accountId, s.name(), identifier, hmacToken, s.webhookUrl(), s.hmacMandatory(), s.enableAutoAssignment(),
                         json.write(s.autoAssignmentConfig() == null ? java.util.Map.of() : s.autoAssignmentConfig()),
-                        s.lockToSingleConversation(), s.greetingEnabled(), s.greetingMessage(), s.timezone())
+                        s.lockToSingleConversation(), s.greetingEnabled(), s.greetingMessage(), s.timezone(), s.workingHoursEnabled(),
+                        s.outOfOfficeMessage(), s.workingHours() == null ? null : json.write(s.workingHours()))
                 .query(this::inbox).single();
     }
 
@@ -48,11 +50,14 @@ public class InboxRepository {
                             auto_assignment_config = coalesce(?::jsonb, auto_assignment_config),
                             lock_to_single_conversation = coalesce(?, lock_to_single_conversation),
                             greeting_enabled = coalesce(?, greeting_enabled), greeting_message = coalesce(?, greeting_message),
-                            timezone = coalesce(?, timezone), updated_at = now()
+                            timezone = coalesce(?, timezone), working_hours_enabled = coalesce(?, working_hours_enabled),
+                            out_of_office_message = coalesce(?, out_of_office_message), working_hours = coalesce(?::jsonb, working_hours),
+                            updated_at = now()
                         WHERE id = ?""")
                 .params(s.name(), s.webhookUrl(), s.hmacMandatory(), s.enableAutoAssignment(),
                         s.autoAssignmentConfig() == null ? null : json.write(s.autoAssignmentConfig()), s.lockToSingleConversation(),
-                        s.greetingEnabled(), s.greetingMessage(), s.timezone(), id)
+                        s.greetingEnabled(), s.greetingMessage(), s.timezone(), s.workingHoursEnabled(), s.outOfOfficeMessage(),
+                        s.workingHours() == null ? null : json.write(s.workingHours()), id)
                 .update();
     }
 
@@ -119,6 +124,13 @@ public class InboxRepository {
                 rs.getString("inbox_identifier"), rs.getString("webhook_url"), rs.getString("hmac_token"),
                 rs.getBoolean("hmac_mandatory"), rs.getBoolean("enable_auto_assignment"),
                 json.readMap(rs.getString("auto_assignment_config")), rs.getBoolean("lock_to_single_conversation"),
-                rs.getBoolean("greeting_enabled"), rs.getString("greeting_message"), rs.getString("timezone"));
+                rs.getBoolean("greeting_enabled"), rs.getString("greeting_message"), rs.getString("timezone"),
+                rs.getBoolean("working_hours_enabled"), rs.getString("out_of_office_message"),
+                json.readList(rs.getString("working_hours")).stream().map(InboxRepository::entry).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> entry(Object value) {
+        return value instanceof java.util.Map<?, ?> m ? (java.util.Map<String, Object>) m : java.util.Map.of();
     }
 }

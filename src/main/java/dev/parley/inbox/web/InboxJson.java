@@ -9,13 +9,13 @@ record InboxJson(long id, long accountId, String name, String channelType, long 
                  String inboxIdentifier, String webhookUrl, String hmacToken, boolean hmacMandatory,
                  boolean enableAutoAssignment, Map<String, Object> autoAssignmentConfig, boolean lockToSingleConversation,
                  boolean allowMessagesAfterResolved, boolean greetingEnabled, String greetingMessage, boolean workingHoursEnabled,
-                 List<Object> workingHours, boolean enableEmailCollect, boolean csatSurveyEnabled, String timezone,
-                 Map<String, Object> additionalAttributes) {
+                 List<Map<String, Object>> workingHours, boolean enableEmailCollect, boolean csatSurveyEnabled, String timezone,
+                 Map<String, Object> additionalAttributes, String outOfOfficeMessage) {
 
     static InboxJson of(InboxView i, boolean showSecrets) {
         return new InboxJson(i.id(), i.accountId(), i.name(), i.channelType(), i.id(), "", i.identifier(), i.webhookUrl(),
                 showSecrets ? i.hmacToken() : null, i.hmacMandatory(), i.enableAutoAssignment(), i.autoAssignmentConfig(),
-                i.lockToSingleConversation(), true, i.greetingEnabled(), i.greetingMessage(), false, List.of(), false, false,
-                i.timezone(), Map.of());
+                i.lockToSingleConversation(), true, i.greetingEnabled(), i.greetingMessage(), i.workingHoursEnabled(),
+                i.workingHoursEntries(), false, false, i.timezone(), Map.of(), i.outOfOfficeMessage());
     }
 }

@@ -35,12 +35,13 @@ class InboxesController {
 
     record InboxRequest(String name, Channel channel, Boolean enableAutoAssignment, Map<String, Object> autoAssignmentConfig,
                         Boolean lockToSingleConversation, Boolean greetingEnabled, String greetingMessage, String timezone,
-                        String webhookUrl, Boolean hmacMandatory) {
+                        String webhookUrl, Boolean hmacMandatory, Boolean workingHoursEnabled, String outOfOfficeMessage,
+                        List<Map<String, Object>> workingHours) {
         InboxSettings settings() {
             String webhook = channel != null && channel.webhookUrl() != null ? channel.webhookUrl() : webhookUrl;
             Boolean hmac = channel != null && channel.hmacMandatory() != null ? channel.hmacMandatory() : hmacMandatory;
             return new InboxSettings(name, webhook, hmac, enableAutoAssignment, autoAssignmentConfig, lockToSingleConversation,
-                    greetingEnabled, greetingMessage, timezone);
+                    greetingEnabled, greetingMessage, timezone, workingHoursEnabled, outOfOfficeMessage, workingHours);
         }
     }
 

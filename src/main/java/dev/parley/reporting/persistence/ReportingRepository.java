@@ -22,8 +22,9 @@ public class ReportingRepository {
         jdbc.sql("""
                         INSERT INTO reporting_events (account_id, inbox_id, user_id, team_id, conversation_id, name, value,
                             value_in_business_hours, event_start_time, event_end_time, created_at, source_event_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT (source_event_id, name) DO NOTHING""")
-                .params(f.accountId(), f.inboxId(), f.userId(), f.teamId(), f.conversationId(), f.name(), f.value(), ts(f.start()), ts(f.end()),
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_event_id, name) DO NOTHING""")
+                .params(f.accountId(), f.inboxId(), f.userId(), f.teamId(), f.conversationId(), f.name(), f.value(), f.valueInBusinessHours(),
+                        ts(f.start()), ts(f.end()),
                         ts(f.end()), f.sourceEventId())
                 .update();
     }
@@ -40,7 +41,8 @@ public class ReportingRepository {
     }
 
     /** One reporting fact. */
+    /** One reporting fact; {@code valueInBusinessHours} is the part of {@code value} inside the inbox's business hours. */
     public record Fact(long accountId, long inboxId, Long userId, Long teamId, long conversationId, String name, double value,
-                       Instant start, Instant end, UUID sourceEventId) {
+                       double valueInBusinessHours, Instant start, Instant end, UUID sourceEventId) {
     }
 }

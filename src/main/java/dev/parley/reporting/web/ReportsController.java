@@ -48,18 +48,18 @@ class ReportsController {
 
     @GetMapping("/api/v2/accounts/{accountId}/reports/summary")
     Map<String, Object> summary(Membership me, @RequestParam(defaultValue = "account") String type, @RequestParam(required = false) Long id,
-                                @RequestParam(required = false) Long since, @RequestParam(required = false) Long until) {
-        return reports.summary(me.accountId(), scope(me, type, id), range(since, until));
+                                @RequestParam(required = false) Long since, @RequestParam(required = false) Long until, @RequestParam(name = "business_hours", defaultValue = "false") boolean businessHours) {
+        return reports.summary(me.accountId(), scope(me, type, id), range(since, until).inBusinessHours(businessHours));
     }
 
     @GetMapping("/api/v2/accounts/{accountId}/reports")
     List<Map<String, Object>> timeSeries(Membership me, @RequestParam String metric, @RequestParam(defaultValue = "account") String type,
                                          @RequestParam(required = false) Long id, @RequestParam(required = false) Long since,
                                          @RequestParam(required = false) Long until, @RequestParam(name = "group_by", defaultValue = "day") String groupBy,
-                                         @RequestParam(name = "timezone_offset", defaultValue = "0") double timezoneOffset) {
+                                         @RequestParam(name = "timezone_offset", defaultValue = "0") double timezoneOffset, @RequestParam(name = "business_hours", defaultValue = "false") boolean businessHours) {
         new Errors().oneOf("metric", metric, ReportQueries.METRICS).oneOf("group_by", groupBy, GROUPS).throwIfAny();
         if (Math.abs(timezoneOffset) > 14) throw InvalidInput.of("timezone_offset", "must be between -14 and 14 hours");
-        Range range = range(since, until);
+        Range range = range(since, until).inBusinessHours(businessHours);
         if ("hour".equals(groupBy) && range.until().getEpochSecond() - range.since().getEpochSecond() > 31L * 24 * 3600) {
             throw InvalidInput.of("group_by", "hour is available for ranges up to 31 days");
         }
@@ -68,20 +68,21 @@ class ReportsController {
 
     @GetMapping("/api/v2/accounts/{accountId}/summary_reports/{type}")
     List<Map<String, Object>> summaryReport(Membership me, @PathVariable String type, @RequestParam(required = false) Long since,
-                                            @RequestParam(required = false) Long until) {
-        return reports.summaryReport(me.accountId(), scopeType(type), range(since, until), subjects(me, scopeType(type)));
+                                            @RequestParam(required = false) Long until, @RequestParam(name = "business_hours", defaultValue = "false") boolean businessHours) {
+        return reports.summaryReport(me.accountId(), scopeType(type), range(since, until).inBusinessHours(businessHours),
+                subjects(me, scopeType(type)));
     }
 
     @GetMapping(value = "/api/v2/accounts/{accountId}/reports/{plural:agents|inboxes|teams|labels}")
     ResponseEntity<String> csv(Membership me, @PathVariable String plural, @RequestParam(required = false) Long since,
-                               @RequestParam(required = false) Long until) {
+                               @RequestParam(required = false) Long until, @RequestParam(name = "business_hours", defaultValue = "false") boolean businessHours) {
         String type = switch (plural) {
             case "agents" -> "agent";
             case "inboxes" -> "inbox";
             case "teams" -> "team";
             default -> "label";
         };
-        var rows = reports.summaryReport(me.accountId(), type, range(since, until), subjects(me, type));
+        var rows = reports.summaryReport(me.accountId(), type, range(since, until).inBusinessHours(businessHours), subjects(me, type));
         var names = subjects(me, type);
         var csv = new StringBuilder(Character.toUpperCase(type.charAt(0)) + type.substring(1)
                 + " name,Conversations count,Resolved conversations count,Avg first response time (seconds),Avg resolution time (seconds),Avg reply time (seconds)\n");

@@ -56,7 +56,10 @@ class InboxSettingsPageController {
                 @RequestParam(name = "members", required = false) List<Long> members,
                 @RequestParam(name = "auto_assignment", defaultValue = "false") boolean autoAssignment,
                 @RequestParam(name = "limit", defaultValue = "") String limit, @RequestParam(name = "reopen", defaultValue = "if_available") String reopen,
-                @RequestParam(name = "policy", required = false) String policy, Model model) {
+                @RequestParam(name = "policy", required = false) String policy,
+                @RequestParam(name = "working_hours_enabled", defaultValue = "false") boolean workingHoursEnabled,
+                @RequestParam(defaultValue = "") String timezone, @RequestParam(name = "out_of_office_message", defaultValue = "") String outOfOffice,
+                @RequestParam Map<String, String> form, Model model) {
         Membership me = context.administrator(user, accountId);
         InboxView inbox = inboxes.get(accountId, inboxId);
         Map<String, Object> config = new LinkedHashMap<>(inbox.autoAssignmentConfig());
@@ -68,8 +71,15 @@ class InboxSettingsPageController {
         } else {
             return page(me, inbox, "The per-agent limit must be a whole number above 0, or empty for no limit.", model);
         }
+        List<Map<String, Object>> hours;
         try {
-            inboxManagement.update(accountId, inboxId, new InboxSettings(null, null, null, autoAssignment, config, null, null, null, null), me.actor());
+            hours = workingHours(form);
+        } catch (IllegalArgumentException e) {
+            return page(me, inbox, e.getMessage(), model);
+        }
+        try {
+            inboxManagement.update(accountId, inboxId, new InboxSettings(null, null, null, autoAssignment, config, null, null, null,
+                    timezone.isBlank() ? null : timezone.trim(), workingHoursEnabled, outOfOffice, hours), me.actor());
             inboxManagement.replaceMembers(accountId, inboxId, members == null ? List.of() : members, me.actor());
             if (policy != null) {
                 Long policyId = JsonIds.id("policy", policy);
@@ -85,6 +95,63 @@ class InboxSettingsPageController {
         return "redirect:/app/accounts/" + accountId + "/inboxes/" + inboxId + "/settings?saved";
     }
 
+    /** Sunday first, as Chatwoot numbers the days (day_of_week 0-6). */
+    static final List<String> DAYS = List.of("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday");
+
+    /** The form's seven rows as Chatwoot's working_hours: closed, open all day (no times), or open from one time to another. */
+    static List<Map<String, Object>> workingHours(Map<String, String> form) {
+        List<Map<String, Object>> days = new java.util.ArrayList<>();
+        for (int d = 0; d < 7; d++) {
+            var day = new LinkedHashMap<String, Object>();
+            day.put("day_of_week", d);
+            String open = form.getOrDefault("hours_" + d + "_open", "").trim();
+            String close = form.getOrDefault("hours_" + d + "_close", "").trim();
+            if (form.containsKey("hours_" + d + "_closed")) {
+                day.put("closed_all_day", true);
+            } else if (open.isEmpty() && close.isEmpty()) {
+                day.put("open_all_day", true);
+            } else {
+                int[] from = time(DAYS.get(d), open);
+                int[] to = time(DAYS.get(d), close);
+                day.put("open_hour", from[0]);
+                day.put("open_minutes", from[1]);
+                day.put("close_hour", to[0]);
+                day.put("close_minutes", to[1]);
+            }
+            days.add(day);
+        }
+        return days;
+    }
+
+    private static int[] time(String day, String value) {
+        if (!value.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            throw new IllegalArgumentException(day + ": give both times as HH:MM, or leave both empty for open all day.");
+        }
+        return new int[] {Integer.parseInt(value.substring(0, 2)), Integer.parseInt(value.substring(3, 5))};
+    }
+
+    /** The saved hours of one weekday for the form: closed, and the open and close times ("" when open all day). */
+    record DayRow(int day, String name, boolean closed, String open, String close) {
+    }
+
+    static List<DayRow> dayRows(InboxView inbox) {
+        List<DayRow> rows = new java.util.ArrayList<>();
+        for (int d = 0; d < 7; d++) {
+            int day = d;
+            Map<String, Object> saved = inbox.workingHoursEntries().stream().filter(e -> e.get("day_of_week") instanceof Number n && n.intValue() == day)
+                    .findFirst().orElse(Map.of());
+            boolean closed = Boolean.TRUE.equals(saved.get("closed_all_day"));
+            boolean allDay = saved.isEmpty() || Boolean.TRUE.equals(saved.get("open_all_day"));
+            rows.add(new DayRow(d, DAYS.get(d), closed, closed || allDay ? "" : hhmm(saved.get("open_hour"), saved.get("open_minutes")),
+                    closed || allDay ? "" : hhmm(saved.get("close_hour"), saved.get("close_minutes"))));
+        }
+        return rows;
+    }
+
+    private static String hhmm(Object hour, Object minutes) {
+        return String.format("%02d:%02d", hour instanceof Number h ? h.intValue() : 0, minutes instanceof Number m ? m.intValue() : 0);
+    }
+
     private String page(Membership me, InboxView inbox, String error, Model model) {
         Object limit = inbox.autoAssignmentConfig().getOrDefault("max_assignment_limit", "");
         String reopen = String.valueOf(inbox.autoAssignmentConfig().getOrDefault("reopen_assignee", "if_available"));
@@ -98,6 +165,7 @@ class InboxSettingsPageController {
         model.addAttribute("reopen", reopen);
         model.addAttribute("policies", policies.all(me.accountId()));
         model.addAttribute("policy", policy);
+        model.addAttribute("days", dayRows(inbox));
         model.addAttribute("explainer", explainer(inbox.enableAutoAssignment(), limit, reopen, policy));
         model.addAttribute("error", error);
         return "app/inbox-settings";

@@ -39,9 +39,11 @@ class ReportsPageController {
     }
 
     @GetMapping("/app/accounts/{accountId}/reports")
-    String page(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "7") int days, Model model) {
+    String page(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "7") int days,
+                @RequestParam(name = "business_hours", defaultValue = "false") boolean businessHours, Model model) {
         Membership me = context.administrator(user, accountId);
-        Range range = range(days);
+        Range range = range(days).inBusinessHours(businessHours);
+        model.addAttribute("businessHours", businessHours);
         Map<String, Object> summary = reports.summary(accountId, new Scope("account", null, null), range);
         model.addAttribute("me", me);
         model.addAttribute("accountId", accountId);
@@ -56,11 +58,12 @@ class ReportsPageController {
     }
 
     @GetMapping("/app/accounts/{accountId}/reports/agents.csv")
-    ResponseEntity<String> csv(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "7") int days) {
+    ResponseEntity<String> csv(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "7") int days,
+                               @RequestParam(name = "business_hours", defaultValue = "false") boolean businessHours) {
         context.administrator(user, accountId);
         StringBuilder csv = new StringBuilder("Agent name,Conversations count,Resolved conversations count,Avg first response time (seconds),"
                 + "Avg resolution time (seconds),Avg reply time (seconds)\n");
-        for (Map<String, Object> row : agentRows(accountId, range(days))) {
+        for (Map<String, Object> row : agentRows(accountId, range(days).inBusinessHours(businessHours))) {
             csv.append('"').append(String.valueOf(row.get("name")).replace("\"", "\"\"")).append('"').append(',')
                     .append(row.get("conversations_count")).append(',').append(row.get("resolved_conversations_count")).append(',')
                     .append(row.get("avg_first_response_time")).append(',').append(row.get("avg_resolution_time")).append(',')

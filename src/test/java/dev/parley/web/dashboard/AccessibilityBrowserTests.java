@@ -34,12 +34,12 @@ class AccessibilityBrowserTests extends BrowserTest {
         String a = "/app/accounts/" + team.accountId();
         pages = Map.of("list", a + "/conversations?view=all", "conversation", a + "/conversations/" + id, "builder", a + "/automation/" + rule,
                 "new-rule", a + "/automation/new", "queue", a + "/queue", "rules", a + "/automation", "agents", a + "/agents",
-                "inbox-settings", a + "/inboxes/" + inbox.id() + "/settings", "reports", a + "/reports");
+                "inbox-settings", a + "/inboxes/" + inbox.id() + "/settings", "reports", a + "/reports", "settings", a + "/settings");
     }
 
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings", "reports"})
+    @ValueSource(strings = {"list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings", "reports", "settings"})
     void noSeriousOrCriticalViolations(String page) {
         WebDriver browser = browser(1280, 900);
         browser.get("http://localhost:" + port + pages.get(page));
@@ -50,7 +50,7 @@ class AccessibilityBrowserTests extends BrowserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"list", "conversation", "builder", "agents", "reports"})
+    @ValueSource(strings = {"list", "conversation", "builder", "agents", "reports", "settings"})
     void nothingScrollsSidewaysOnAPhone(String page) {
         WebDriver browser = browser(375, 812);
         browser.get("http://localhost:" + port + pages.get(page));

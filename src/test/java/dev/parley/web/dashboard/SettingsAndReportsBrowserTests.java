@@ -64,6 +64,12 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
         admin.findElement(By.id("limit")).sendKeys("2");
         admin.findElement(By.id("reopen-never")).click();
         new Select(admin.findElement(By.id("policy"))).selectByValue(String.valueOf(policy));
+        admin.findElement(By.id("working-hours-enabled")).click();
+        admin.findElement(By.id("timezone")).clear();
+        admin.findElement(By.id("timezone")).sendKeys("Europe/Berlin");
+        admin.findElement(By.id("hours-0-closed")).click();
+        ((org.openqa.selenium.JavascriptExecutor) admin).executeScript(
+                "document.getElementById('hours-1-open').value = '09:00'; document.getElementById('hours-1-close').value = '17:30';");
         admin.findElement(By.id("save-inbox")).click();
         new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> !d.findElements(By.id("settings-saved")).isEmpty());
         assertThat(admin.findElement(By.id("reopen-explainer")).getText())
@@ -74,6 +80,13 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
         JsonNode saved = team.admin().get(team.path("/inboxes/" + inbox.id())).json();
         assertThat(saved.get("auto_assignment_config").get("max_assignment_limit").asInt()).isEqualTo(2);
         assertThat(saved.get("auto_assignment_config").get("reopen_assignee").asString()).isEqualTo("never");
+        assertThat(saved.get("working_hours_enabled").asBoolean()).isTrue();
+        assertThat(saved.get("timezone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(saved.get("working_hours").get(0).get("closed_all_day").asBoolean()).isTrue();
+        assertThat(saved.get("working_hours").get(1).get("close_hour").asInt()).isEqualTo(17);
+        assertThat(saved.get("working_hours").get(1).get("close_minutes").asInt()).isEqualTo(30);
+        assertThat(saved.get("working_hours").get(2).get("open_all_day").asBoolean()).isTrue();
+        assertThat(admin.findElement(By.id("hours-1-open")).getAttribute("value")).isEqualTo("09:00");
         List<Long> members = new ArrayList<>();
         team.admin().get(team.path("/inbox_members/" + inbox.id())).json().get("payload").forEach(m -> members.add(m.get("id").asLong()));
         assertThat(members).containsExactlyInAnyOrder(team.agentUser().id(), bea.id());
