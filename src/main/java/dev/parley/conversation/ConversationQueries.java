@@ -122,6 +122,20 @@ public class ConversationQueries {
         return messages.lastNonActivity(conversationId, publicOnly);
     }
 
+    /** What a list card shows beyond the conversation: its last message and its unread count. */
+    public record CardFacts(String lastMessage, int unread) {
+    }
+
+    /** {@link CardFacts} for a page of conversations, by conversation id, in two queries. */
+    public java.util.Map<Long, CardFacts> cardFacts(List<ConversationView> page) {
+        List<Long> ids = page.stream().map(ConversationView::id).toList();
+        var last = messages.lastContents(ids);
+        var unread = messages.unreadCounts(ids);
+        var facts = new java.util.HashMap<Long, CardFacts>();
+        for (long id : ids) facts.put(id, new CardFacts(last.getOrDefault(id, ""), unread.getOrDefault(id, 0)));
+        return facts;
+    }
+
     /** Customer messages the agents have not seen yet. */
     public int unreadCount(ConversationView c) {
         return messages.unreadIncoming(c.id(), c.agentLastSeenAt());

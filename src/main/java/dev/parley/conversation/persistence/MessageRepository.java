@@ -77,6 +77,38 @@ public class MessageRepository {
                 .query(Integer.class).single();
     }
 
+    /**
+     * For a page of conversations in two round trips: the content of each one's last non-activity message
+     * (notes included) and how many customer messages arrived after the agents' last look.
+     */
+    public java.util.Map<Long, String> lastContents(java.util.Collection<Long> conversationIds) {
+        var contents = new java.util.HashMap<Long, String>();
+        if (conversationIds.isEmpty()) return contents;
+        jdbc.sql("""
+                        SELECT DISTINCT ON (conversation_id) conversation_id, content FROM messages
+                        WHERE conversation_id = ANY(?) AND message_type <> 2 ORDER BY conversation_id, id DESC""")
+                .param(conversationIds.toArray(Long[]::new))
+                .query(rs -> {
+                    contents.put(rs.getLong(1), rs.getString(2));
+                });
+        return contents;
+    }
+
+    public java.util.Map<Long, Integer> unreadCounts(java.util.Collection<Long> conversationIds) {
+        var counts = new java.util.HashMap<Long, Integer>();
+        if (conversationIds.isEmpty()) return counts;
+        jdbc.sql("""
+                        SELECT m.conversation_id, count(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                        WHERE m.conversation_id = ANY(?) AND m.message_type = 0
+                          AND (c.agent_last_seen_at IS NULL OR m.created_at > c.agent_last_seen_at)
+                        GROUP BY m.conversation_id""")
+                .param(conversationIds.toArray(Long[]::new))
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     /** When the newest customer message arrived, if any. */
     public Optional<java.time.Instant> lastIncomingAt(long conversationId) {
         return jdbc.sql("SELECT max(created_at) FROM messages WHERE conversation_id = ? AND message_type = 0").param(conversationId)

@@ -5,13 +5,11 @@ import dev.parley.account.AgentView;
 import dev.parley.account.Membership;
 import dev.parley.account.Teams;
 import dev.parley.contact.ContactQueries;
-import dev.parley.contact.ContactView;
 import dev.parley.conversation.ConversationFilter;
 import dev.parley.conversation.ConversationPage;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationView;
 import dev.parley.conversation.MentionMarkup;
-import dev.parley.conversation.MessageView;
 import dev.parley.inbox.InboxQueries;
 import dev.parley.inbox.InboxView;
 import dev.parley.web.DashboardUser;
@@ -132,7 +130,9 @@ class ConversationListController {
         model.addAttribute("inView", inView);
         model.addAttribute("view", assigneeType.equals("me") ? "mine" : assigneeType);
         model.addAttribute("status", status);
-        model.addAttribute("cards", shown.stream().map(c -> card(c, inboxNames, agentNames)).toList());
+        Map<Long, String> contactNames = contacts.names(me.accountId(), shown.stream().map(ConversationView::contactId).distinct().toList());
+        Map<Long, ConversationQueries.CardFacts> facts = conversations.cardFacts(shown);
+        model.addAttribute("cards", shown.stream().map(c -> card(c, contactNames, facts.get(c.id()), inboxNames, agentNames)).toList());
         model.addAttribute("counts", Map.of("mine", page.mineCount(), "unassigned", page.unassignedCount(), "all", page.allCount()));
     }
 
@@ -145,13 +145,14 @@ class ConversationListController {
         };
     }
 
-    private ConversationCard card(ConversationView c, Map<Long, String> inboxNames, Map<Long, String> agentNames) {
-        String contactName = contacts.find(c.accountId(), c.contactId()).map(ContactView::name).orElse("Unknown");
-        String preview = MentionMarkup.plain(conversations.lastMessage(c.id(), false).map(MessageView::content).orElse(""));
+    private ConversationCard card(ConversationView c, Map<Long, String> contactNames, ConversationQueries.CardFacts facts,
+                                  Map<Long, String> inboxNames, Map<Long, String> agentNames) {
+        String contactName = contactNames.getOrDefault(c.contactId(), "Unknown");
+        String preview = MentionMarkup.plain(facts.lastMessage() == null ? "" : facts.lastMessage());
         Long waiting = c.waitingSince() == null ? null : Duration.between(c.waitingSince(), clock.instant()).toMinutes();
         return new ConversationCard(c.displayId(), contactName, inboxNames.getOrDefault(c.inboxId(), ""),
                 preview.length() > 80 ? preview.substring(0, 77) + "..." : preview,
                 c.assigneeId() == null ? null : agentNames.getOrDefault(c.assigneeId(), "agent"), c.status().apiName(), waiting,
-                c.priority() == null ? null : c.priority().apiName(), conversations.unreadCount(c), c.labels());
+                c.priority() == null ? null : c.priority().apiName(), facts.unread(), c.labels());
     }
 }
