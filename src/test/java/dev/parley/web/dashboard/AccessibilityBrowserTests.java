@@ -32,14 +32,22 @@ class AccessibilityBrowserTests extends BrowserTest {
                 "conditions", List.of(), "actions", List.of(Map.of("action_name", "add_label", "action_params", List.of("tagged"))))).expect(200)
                 .json().get("id").asLong();
         String a = "/app/accounts/" + team.accountId();
-        pages = Map.of("list", a + "/conversations?view=all", "conversation", a + "/conversations/" + id, "builder", a + "/automation/" + rule,
-                "new-rule", a + "/automation/new", "queue", a + "/queue", "rules", a + "/automation", "agents", a + "/agents",
-                "inbox-settings", a + "/inboxes/" + inbox.id() + "/settings", "reports", a + "/reports", "settings", a + "/settings");
+        pages = Map.ofEntries(Map.entry("list", a + "/conversations?view=all"),
+                Map.entry("conversation", a + "/conversations/" + id),
+                Map.entry("builder", a + "/automation/" + rule),
+                Map.entry("new-rule", a + "/automation/new"),
+                Map.entry("queue", a + "/queue"),
+                Map.entry("rules", a + "/automation"),
+                Map.entry("agents", a + "/agents"),
+                Map.entry("inbox-settings", a + "/inboxes/" + inbox.id() + "/settings"),
+                Map.entry("reports", a + "/reports"),
+                Map.entry("settings", a + "/settings"),
+                Map.entry("webhooks", a + "/webhooks"));
     }
 
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings", "reports", "settings"})
+    @ValueSource(strings = {"list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings", "reports", "settings", "webhooks"})
     void noSeriousOrCriticalViolations(String page) {
         WebDriver browser = browser(1280, 900);
         browser.get("http://localhost:" + port + pages.get(page));
