@@ -132,6 +132,27 @@ public class AccountManagement {
         accounts.updateUser(userId, Errors.blankToNull(name), displayName);
     }
 
+    /**
+     * Changes a user's password: the current one must match, the new one is at least 6 characters (Chatwoot's
+     * minimum) and typed twice alike.
+     */
+    public void changePassword(long userId, String current, String password, String confirmation) {
+        var errors = new Errors().requireText("current_password", current).requireText("password", password);
+        if (password != null && !password.isEmpty() && password.length() < 6) errors.add("password", "is too short (minimum is 6 characters)");
+        if (password != null && !password.equals(confirmation)) errors.add("password_confirmation", "doesn't match Password");
+        errors.throwIfAny();
+        boolean matches = accounts.passwordHash(userId).map(h -> passwords.matches(current, h)).orElse(false);
+        if (!matches) throw InvalidInput.of("current_password", "is not correct");
+        accounts.updatePassword(userId, passwords.encode(password));
+    }
+
+    /** Replaces the user's API access token; the old one stops working at once. */
+    public String resetAccessToken(long userId) {
+        String token = Tokens.random(24);
+        accounts.updateAccessToken(userId, token);
+        return token;
+    }
+
     /** Checks an email and password, for the dashboard's sign-in. */
     @Transactional(readOnly = true)
     public java.util.Optional<UserView> checkPassword(String email, String password) {

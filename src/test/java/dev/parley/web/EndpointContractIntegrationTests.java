@@ -158,11 +158,15 @@ class EndpointContractIntegrationTests extends IntegrationTest {
                 admin("GET", a + "/webhooks/{webhook}/deliveries", null, a + "/webhooks/999999999/deliveries", null, 404),
                 ep("POST", "/api/v1/profile/presence", Map.of("account_id", "{account}"), "/api/v1/profile/presence", Map.of(), 422),
                 ep("GET", "/api/v1/profile", null, "/api/v1/profile/unknown", null, 404),
+                ep("POST", "/api/v1/profile/reset_access_token", null, "/api/v1/profile/reset_access_tokens", null, 404),
                 ep("POST", "/api/v1/profile/availability", Map.of("profile", Map.of("availability", "online", "account_id", "{account}")),
                         "/api/v1/profile/availability", Map.of("profile", Map.of("availability", "away", "account_id", "{account}")), 422),
                 ep("POST", "/api/v1/profile/auto_offline", Map.of("profile", Map.of("auto_offline", false, "account_id", "{account}")),
                         "/api/v1/profile/auto_offline", Map.of("profile", Map.of("account_id", "{account}")), 422),
-                ep("PUT", "/api/v1/profile", Map.of("profile", Map.of("display_name", "Al")), "/api/v1/profile", Map.of("profile", Map.of("name", "")), 422));
+                ep("PUT", "/api/v1/profile", Map.of("profile", Map.of("display_name", "Al")), "/api/v1/profile", Map.of("profile", Map.of("name", "")), 422),
+                ep("PUT", "/api/v1/profile", Map.of("profile", Map.of("current_password", "secret123", "password", "secret456",
+                        "password_confirmation", "secret456")), "/api/v1/profile", Map.of("profile", Map.of("current_password", "wrong",
+                        "password", "secret456", "password_confirmation", "secret456")), 422));
     }
 
     @ParameterizedTest(name = "{0}")

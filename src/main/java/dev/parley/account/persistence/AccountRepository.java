@@ -68,6 +68,14 @@ public class AccountRepository {
                 .param(email).query(AccountRepository::user).optional();
     }
 
+    public void updatePassword(long userId, String passwordHash) {
+        jdbc.sql("UPDATE users SET password_hash = ?, updated_at = now() WHERE id = ?").params(passwordHash, userId).update();
+    }
+
+    public void updateAccessToken(long userId, String token) {
+        jdbc.sql("UPDATE users SET access_token = ?, updated_at = now() WHERE id = ?").params(token, userId).update();
+    }
+
     public Optional<String> passwordHash(long userId) {
         return jdbc.sql("SELECT password_hash FROM users WHERE id = ?").param(userId)
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(h -> h);

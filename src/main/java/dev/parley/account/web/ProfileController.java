@@ -39,12 +39,13 @@ class ProfileController {
                        List<ProfileAccount> accounts) {
     }
 
-    record ProfileUpdate(String name, String displayName, String availability, Long accountId, Boolean autoOffline) {
+    record ProfileUpdate(String name, String displayName, String availability, Long accountId, Boolean autoOffline, String currentPassword,
+                         String password, String passwordConfirmation) {
     }
 
     record ProfileRequest(ProfileUpdate profile) {
         ProfileUpdate body() {
-            return profile == null ? new ProfileUpdate(null, null, null, null, null) : profile;
+            return profile == null ? new ProfileUpdate(null, null, null, null, null, null, null, null) : profile;
         }
     }
 
@@ -55,7 +56,18 @@ class ProfileController {
 
     @PutMapping
     ProfileJson update(AuthenticatedUser caller, @RequestBody ProfileRequest request) {
-        management.updateProfile(caller.id(), request.body().name(), request.body().displayName());
+        ProfileUpdate body = request.body();
+        if (body.password() != null || body.currentPassword() != null) {
+            management.changePassword(caller.id(), body.currentPassword(), body.password(), body.passwordConfirmation());
+        }
+        management.updateProfile(caller.id(), body.name(), body.displayName());
+        return profile(caller);
+    }
+
+    /** Chatwoot's reset: a new access token in the answer; the old one stops working at once. */
+    @PostMapping("/reset_access_token")
+    ProfileJson resetAccessToken(AuthenticatedUser caller) {
+        management.resetAccessToken(caller.id());
         return profile(caller);
     }
 

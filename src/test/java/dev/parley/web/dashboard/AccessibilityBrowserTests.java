@@ -42,12 +42,13 @@ class AccessibilityBrowserTests extends BrowserTest {
                 Map.entry("inbox-settings", a + "/inboxes/" + inbox.id() + "/settings"),
                 Map.entry("reports", a + "/reports"),
                 Map.entry("settings", a + "/settings"),
-                Map.entry("webhooks", a + "/webhooks"));
+                Map.entry("webhooks", a + "/webhooks"),
+                Map.entry("profile", a + "/profile"));
     }
 
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings", "reports", "settings", "webhooks"})
+    @ValueSource(strings = {"list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings", "reports", "settings", "webhooks", "profile"})
     void noSeriousOrCriticalViolations(String page) {
         WebDriver browser = browser(1280, 900);
         browser.get("http://localhost:" + port + pages.get(page));
