@@ -119,14 +119,32 @@ class DashboardController {
                 .map(MessageView::id).findFirst().orElse(null);
     }
 
+    /**
+     * Sends a reply or a note. A reply started before the customer wrote again is held back once (the draft is
+     * kept and the agent is told), so nobody answers a message they have not read; sending again sends it.
+     */
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/messages")
     String reply(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
-                 @RequestParam String content, @RequestParam(name = "private", defaultValue = "false") boolean note) {
-        return onConversation(user, accountId, displayId, me -> {
+                 @RequestParam String content, @RequestParam(name = "private", defaultValue = "false") boolean note,
+                 @RequestParam(name = "writing_since", required = false) Long writingSince,
+                 @RequestParam(name = "send_anyway", defaultValue = "false") boolean sendAnyway,
+                 org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        Membership me = context.membership(user, accountId);
+        ConversationView c = conversations.visible(me, displayId);
+        if (!note && !sendAnyway && writingSince != null && customerWroteAfter(c, writingSince)) {
+            redirect.addFlashAttribute("draft", content);
+            redirect.addFlashAttribute("newerMessage", true);
+            return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
+        }
+        return onConversation(user, accountId, displayId, caller -> {
             String text = note ? MentionMarkup.fromPlain(content, accounts.agents(accountId).stream()
                     .collect(Collectors.toMap(AgentView::id, AgentView::availableName))) : content;
-            management.postMessage(accountId, displayId, note ? MessageInput.note(text) : MessageInput.outgoing(text), me.actor());
+            management.postMessage(accountId, displayId, note ? MessageInput.note(text) : MessageInput.outgoing(text), caller.actor());
         });
+    }
+
+    private boolean customerWroteAfter(ConversationView c, long messageId) {
+        return conversations.recentMessages(c.id(), 50).stream().anyMatch(m -> m.messageType() == MessageType.INCOMING && m.id() > messageId);
     }
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/status")
@@ -229,6 +247,7 @@ class DashboardController {
         model.addAttribute("contactName", contactName);
         model.addAttribute("assigneeName", c.assigneeId() == null ? null : agentNames.get(c.assigneeId()));
         model.addAttribute("lines", lines);
+        model.addAttribute("lastMessageId", lines.isEmpty() ? 0 : lines.get(lines.size() - 1).id());
         model.addAttribute("labels", c.labels());
         model.addAttribute("choices", sidePanel.agentChoices(c));
         model.addAttribute("why", sidePanel.why(c));

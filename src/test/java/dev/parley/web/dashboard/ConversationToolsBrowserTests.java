@@ -120,4 +120,36 @@ class ConversationToolsBrowserTests extends BrowserTest {
         assertThat(new Select(agent.findElement(By.id("availability-select"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(to);
         assertThat(List.of("online", "busy")).contains(to);
     }
+
+    @Test
+    void aReplyStartedBeforeTheCustomerWroteAgainIsHeldBackOnceAndShortcutsWork() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        Customer customer = fixtures.customer(inbox, "Quick Quinn");
+        long id = fixtures.conversation(customer, "my order is late");
+        WebDriver agent = signedIn(team.agentUser().email());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
+        new org.openqa.selenium.interactions.Actions(agent).sendKeys("r").perform();
+        assertThat(agent.switchTo().activeElement().getAttribute("id")).isEqualTo("content");
+        agent.findElement(By.id("content")).sendKeys("It ships today");
+        anonymous().post(customer.conversationsPath() + "/" + id + "/messages", Map.of("content", "never mind, cancel it")).expect(200);
+        agent.findElement(By.id("send")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("newer-message")).getText().contains("Quick Quinn wrote again"));
+        assertThat(agent.findElement(By.id("content")).getAttribute("value")).isEqualTo("It ships today");
+        assertThat(publicContents(customer, id)).doesNotContain("It ships today");
+        agent.findElement(By.id("content")).clear();
+        agent.findElement(By.id("content")).sendKeys("Cancelled.");
+        agent.findElement(By.id("send")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("Cancelled."));
+        assertThat(publicContents(customer, id)).contains("Cancelled.");
+
+        agent.findElement(By.tagName("body")).click();
+        new org.openqa.selenium.interactions.Actions(agent).keyDown(org.openqa.selenium.Keys.ALT).sendKeys("e").keyUp(org.openqa.selenium.Keys.ALT).perform();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("resolved"));
+    }
+
+    private List<String> publicContents(Customer customer, long id) {
+        List<String> contents = new java.util.ArrayList<>();
+        anonymous().get(customer.conversationsPath() + "/" + id + "/messages").expect(200).json().forEach(m -> contents.add(m.get("content").asString()));
+        return contents;
+    }
 }
