@@ -5,14 +5,20 @@ import java.util.List;
 /**
  * The list filters Chatwoot clients send: status (open by default, "all" for any), assignee_type
  * (me, unassigned, assigned, all), inbox, team, labels (any of), a search text, a sort order, a 1-based
- * page and a conversation_type (mention, participating, unattended; null for any).
+ * page, a conversation_type (mention, participating, unattended; null for any) and advanced filter rows (a
+ * saved folder's; null for none).
  */
 public record ConversationFilter(String status, String assigneeType, Long inboxId, Long teamId, List<String> labels, String query,
-                                 String sortBy, int page, String conversationType) {
+                                 String sortBy, int page, String conversationType, List<FilterRow> advanced) {
 
     public ConversationFilter(String status, String assigneeType, Long inboxId, Long teamId, List<String> labels, String query,
                               String sortBy, int page) {
-        this(status, assigneeType, inboxId, teamId, labels, query, sortBy, page, null);
+        this(status, assigneeType, inboxId, teamId, labels, query, sortBy, page, null, null);
+    }
+
+    public ConversationFilter(String status, String assigneeType, Long inboxId, Long teamId, List<String> labels, String query,
+                              String sortBy, int page, String conversationType) {
+        this(status, assigneeType, inboxId, teamId, labels, query, sortBy, page, conversationType, null);
     }
 
     /** The sort orders of Chatwoot's list (and their older sort_on_* names). */

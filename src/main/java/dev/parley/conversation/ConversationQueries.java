@@ -108,6 +108,10 @@ public class ConversationQueries {
             case "unattended" -> search.add("(c.first_reply_created_at IS NULL OR c.waiting_since IS NOT NULL)");
             default -> { }
         }
+        if (filter.advanced() != null && !filter.advanced().isEmpty()) {
+            var condition = dev.parley.conversation.persistence.FilterSql.of(filter.advanced());
+            search.add(condition.sql(), condition.params().toArray());
+        }
         switch (filter.assigneeType() == null ? "all" : filter.assigneeType()) {
             case "me" -> search.assignee("c.assignee_id = ?", caller.userId());
             case "unassigned" -> search.assignee("c.assignee_id IS NULL");

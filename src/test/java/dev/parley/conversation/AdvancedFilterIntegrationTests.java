@@ -78,6 +78,21 @@ class AdvancedFilterIntegrationTests extends IntegrationTest {
         assertThat(answer.get("meta").get("all_count").asLong()).isZero();
     }
 
+    @Test
+    void foldersArePersonalAndKeepTheirQuery() {
+        long folder = team.agent().post(team.path("/custom_filters"), Map.of("custom_filter", Map.of("name", "Billing", "type", "conversation",
+                "query", Map.of("payload", List.of(row("labels", "equal_to", List.of("billing"), null)))))).expect(200).json().get("id").asLong();
+        JsonNode mine = team.agent().get(team.path("/custom_filters?filter_type=conversation")).expect(200).json();
+        assertThat(mine.size()).isEqualTo(1);
+        assertThat(mine.get(0).get("query").get("payload").get(0).get("attribute_key").asString()).isEqualTo("labels");
+        // the administrator of the same account has her own folders and cannot touch this one
+        assertThat(team.admin().get(team.path("/custom_filters")).expect(200).json().size()).isZero();
+        assertThat(team.admin().get(team.path("/custom_filters/" + folder)).status()).isEqualTo(404);
+        assertThat(team.admin().delete(team.path("/custom_filters/" + folder)).status()).isEqualTo(404);
+        team.agent().patch(team.path("/custom_filters/" + folder), Map.of("name", "Money")).expect(200);
+        assertThat(team.agent().get(team.path("/custom_filters/" + folder)).expect(200).json().get("name").asString()).isEqualTo("Money");
+    }
+
     private static Map<String, Object> row(String key, String operator, List<?> values, String join) {
         var row = new java.util.HashMap<String, Object>();
         row.put("attribute_key", key);

@@ -107,6 +107,14 @@ class EndpointContractIntegrationTests extends IntegrationTest {
                         a + "/conversations/{conversation}/toggle_typing_status", Map.of("typing_status", "dancing"), 422),
                 ep("POST", a + "/bulk_actions", Map.of("type", "Conversation", "ids", List.of("{conversation}"), "fields", Map.of("status", "pending")),
                         a + "/bulk_actions", Map.of("type", "Conversation", "ids", List.of("{conversation}"), "fields", Map.of("status", "closed")), 422),
+                ep("GET", a + "/custom_filters?filter_type=conversation", null, a + "/custom_filters?filter_type=planet", null, 422),
+                ep("GET", a + "/custom_filters/{folder}", null, a + "/custom_filters/999999999", null, 404),
+                ep("POST", a + "/custom_filters", Map.of("custom_filter", Map.of("name", "Urgent", "type", "conversation", "query", Map.of("payload",
+                        List.of(Map.of("attribute_key", "priority", "filter_operator", "equal_to", "values", List.of("urgent")))))),
+                        a + "/custom_filters", Map.of("name", "Broken", "query", Map.of("payload", List.of(Map.of("attribute_key", "status",
+                        "filter_operator", "sounds_like", "values", List.of("open"))))), 422),
+                ep("PATCH", a + "/custom_filters/{folder}", Map.of("name", "Renamed"), a + "/custom_filters/{folder}", Map.of("name", " "), 422),
+                ep("DELETE", a + "/custom_filters/{folder}", null, a + "/custom_filters/999999999", null, 404),
                 ep("GET", a + "/canned_responses?search=hel", null, a + "/canned_responses/abc", null, 404),
                 ep("GET", a + "/canned_responses/{canned}", null, a + "/canned_responses/999999999", null, 404),
                 admin("POST", a + "/canned_responses", Map.of("canned_response", Map.of("short_code", "hi-{unique}", "content", "Hello there")),
@@ -258,7 +266,10 @@ class EndpointContractIntegrationTests extends IntegrationTest {
                 "subscriptions", List.of("message_created"))).expect(200).json().get("payload").get("webhook").get("id").asLong();
         long canned = team.admin().post(team.path("/canned_responses"), Map.of("short_code", "hello", "content", "Hello, how can I help?"))
                 .expect(200).json().get("id").asLong();
+        long folder = team.agent().post(team.path("/custom_filters"), Map.of("name", "Open ones", "query", Map.of("payload",
+                List.of(Map.of("attribute_key", "status", "filter_operator", "equal_to", "values", List.of("open")))))).expect(200).json().get("id").asLong();
         var values = new HashMap<String, Object>();
+        values.put("folder", folder);
         values.put("canned", canned);
         values.put("webhook", webhook);
         values.put("policy", policy);

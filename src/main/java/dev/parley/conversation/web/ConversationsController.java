@@ -105,22 +105,13 @@ class ConversationsController {
     /** Chatwoot's advanced filter: {@code {payload: [{attribute_key, filter_operator, values, query_operator}]}}. */
     @PostMapping("/filter")
     Map<String, Object> filter(Membership me, @RequestBody FilterRequest body, @RequestParam(defaultValue = "1") int page) {
-        List<dev.parley.conversation.FilterRow> rows = body.payload() == null ? List.of() : body.payload().stream()
-                .map(r -> new dev.parley.conversation.FilterRow(text(r.get("attribute_key")), text(r.get("filter_operator")),
-                        r.get("values") instanceof List<?> l ? List.copyOf(l.stream().filter(java.util.Objects::nonNull).toList())
-                                : r.get("values") == null ? List.of() : List.of(r.get("values")),
-                        text(r.get("query_operator")), text(r.get("custom_attribute_type"))))
-                .toList();
+        List<dev.parley.conversation.FilterRow> rows = dev.parley.conversation.FilterRow.parse(body.payload());
         ConversationPage result = queries.filter(me, rows, page);
         var meta = new LinkedHashMap<String, Object>();
         meta.put("mine_count", result.mineCount());
         meta.put("unassigned_count", result.unassignedCount());
         meta.put("all_count", result.allCount());
         return Map.of("meta", meta, "payload", result.conversations().stream().map(presenter::conversation).toList());
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 
     @GetMapping("/meta")

@@ -31,8 +31,11 @@ class BulkActionsPageController {
     private final DashboardContext context;
     private final ConversationQueries conversations;
     private final BulkChanges bulk;
+    private final dev.parley.conversation.CustomFilters folders;
 
-    BulkActionsPageController(DashboardContext context, ConversationQueries conversations, BulkChanges bulk) {
+    BulkActionsPageController(DashboardContext context, ConversationQueries conversations, BulkChanges bulk,
+                              dev.parley.conversation.CustomFilters folders) {
+        this.folders = folders;
         this.context = context;
         this.conversations = conversations;
         this.bulk = bulk;
@@ -45,8 +48,8 @@ class BulkActionsPageController {
                  @RequestParam(name = "agent_id", defaultValue = "me") String agent, @RequestParam(name = "team_id", defaultValue = "") String team,
                  @RequestParam(defaultValue = "mine") String view, @RequestParam(defaultValue = "open") String status, @ModelAttribute Scope scope) {
         Membership me = context.membership(user, accountId);
-        List<Long> chosen = all ? conversations.matchingDisplayIds(me, scope.filter(status, ConversationListController.assigneeType(view), 1),
-                BulkChanges.MAX)
+        List<Long> chosen = all ? conversations.matchingDisplayIds(me, scope.filter(status, ConversationListController.assigneeType(view), 1,
+                scope.folderRows(folders, me)), BulkChanges.MAX)
                 : ids == null ? List.of() : ids;
         String back = "/app/accounts/" + accountId + "/conversations?view=" + encode(view) + "&status=" + encode(status) + scopeQuery(scope);
         if (chosen.isEmpty()) return "redirect:" + back + "&done=0";
@@ -77,6 +80,7 @@ class BulkActionsPageController {
         if (s.label() != null && !s.label().isBlank()) q.append("&label=").append(encode(s.label()));
         if (s.type() != null && !s.type().isBlank()) q.append("&type=").append(encode(s.type()));
         if (s.sort() != null && !s.sort().isBlank()) q.append("&sort=").append(encode(s.sort()));
+        if (s.folder() != null) q.append("&folder=").append(s.folder());
         return q.toString();
     }
 

@@ -6,6 +6,9 @@ import dev.parley.account.Membership;
 import dev.parley.account.Teams;
 import dev.parley.contact.ContactQueries;
 import dev.parley.conversation.ConversationFilter;
+import dev.parley.conversation.CustomFilterView;
+import dev.parley.conversation.CustomFilters;
+import dev.parley.conversation.FilterRow;
 import dev.parley.conversation.ConversationPage;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationView;
@@ -25,6 +28,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -42,10 +46,12 @@ class ConversationListController {
     private final AccountQueries accounts;
     private final Teams teams;
     private final Sidebar sidebar;
+    private final CustomFilters folders;
     private final Clock clock;
 
     ConversationListController(DashboardContext context, ConversationQueries conversations, ContactQueries contacts, InboxQueries inboxes,
-                               AccountQueries accounts, Teams teams, Sidebar sidebar, Clock clock) {
+                               AccountQueries accounts, Teams teams, Sidebar sidebar, CustomFilters folders, Clock clock) {
+        this.folders = folders;
         this.context = context;
         this.conversations = conversations;
         this.contacts = contacts;
@@ -60,7 +66,7 @@ class ConversationListController {
      * The list's narrowing, all optional: one inbox, team or label, a conversation type (mention,
      * participating, unattended), a sort order, the page to show and how many cards the browser has loaded.
      */
-    record Scope(Long inbox, Long team, String label, String type, String sort, Integer page, Integer loaded) {
+    record Scope(Long inbox, Long team, String label, String type, String sort, Integer page, Integer loaded, Long folder) {
         int pageNumber() {
             return page == null || page < 1 ? 1 : page;
         }
@@ -71,9 +77,14 @@ class ConversationListController {
             return Math.max(1, (shown + ConversationQueries.PAGE_SIZE - 1) / ConversationQueries.PAGE_SIZE);
         }
 
-        ConversationFilter filter(String status, String assigneeType, int page) {
+        ConversationFilter filter(String status, String assigneeType, int page, List<FilterRow> folderRows) {
             return new ConversationFilter(status, assigneeType, inbox, team, label == null || label.isBlank() ? null : List.of(label), null,
-                    sort, page, type == null || type.isBlank() ? null : type);
+                    sort, page, type == null || type.isBlank() ? null : type, folderRows);
+        }
+
+        /** The saved folder's filter rows (none without a folder); only the caller's own folders are found. */
+        List<FilterRow> folderRows(CustomFilters folders, Membership me) {
+            return folder == null ? null : CustomFilters.rows(folders.get(me, folder).query());
         }
     }
 
@@ -85,7 +96,47 @@ class ConversationListController {
         model.addAttribute("sidebar", sidebar.of(me));
         model.addAttribute("agents", accounts.agents(accountId));
         model.addAttribute("teams", teams.all(accountId));
+        model.addAttribute("folder", scope.folder() == null ? null : folders.get(me, scope.folder()));
         return "app/conversations";
+    }
+
+    /**
+     * Saves the view on screen (status, inbox, team, label, and the folder's own conditions when in one) as a
+     * personal folder, stored as Chatwoot's custom filter so API clients see it too.
+     */
+    @PostMapping("/app/accounts/{accountId}/conversations/folders")
+    @SuppressWarnings("unchecked")
+    String saveFolder(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "") String name,
+                      @RequestParam(defaultValue = "all") String view, @RequestParam(defaultValue = "open") String status, @ModelAttribute Scope scope) {
+        Membership me = context.membership(user, accountId);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (!"all".equals(status)) rows.add(row("status", List.of(status)));
+        if (scope.inbox() != null) rows.add(row("inbox_id", List.of(scope.inbox())));
+        if (scope.team() != null) rows.add(row("team_id", List.of(scope.team())));
+        if (scope.label() != null && !scope.label().isBlank()) rows.add(row("labels", List.of(scope.label())));
+        if (scope.folder() != null) {
+            Object saved = folders.get(me, scope.folder()).query().get("payload");
+            if (saved instanceof List<?> list) list.forEach(r -> rows.add(new java.util.LinkedHashMap<>((Map<String, Object>) r)));
+        }
+        if (rows.isEmpty()) rows.add(row("status", List.of("open", "pending", "snoozed", "resolved")));
+        for (int i = 0; i < rows.size(); i++) rows.get(i).put("query_operator", i == rows.size() - 1 ? null : "and");
+        CustomFilterView saved = folders.create(me, name, "conversation", Map.of("payload", rows));
+        return "redirect:/app/accounts/" + accountId + "/conversations?view=" + ("mine".equals(view) || "unassigned".equals(view) ? view : "all")
+                + "&status=all&folder=" + saved.id();
+    }
+
+    @PostMapping("/app/accounts/{accountId}/conversations/folders/{folderId}/delete")
+    String deleteFolder(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long folderId) {
+        folders.delete(context.membership(user, accountId), folderId);
+        return "redirect:/app/accounts/" + accountId + "/conversations?view=all";
+    }
+
+    private static Map<String, Object> row(String key, List<?> values) {
+        var row = new java.util.LinkedHashMap<String, Object>();
+        row.put("attribute_key", key);
+        row.put("filter_operator", "equal_to");
+        row.put("values", values);
+        return row;
     }
 
     /** The live refresh: the tabs and as many cards as the browser had loaded. */
@@ -108,8 +159,9 @@ class ConversationListController {
         String assigneeType = assigneeType(view);
         List<ConversationView> shown = new ArrayList<>();
         ConversationPage page = null;
+        List<FilterRow> folderRows = scope.folderRows(folders, me);
         for (int p = firstPage; p < firstPage + pages; p++) {
-            page = conversations.list(me, scope.filter(status, assigneeType, p));
+            page = conversations.list(me, scope.filter(status, assigneeType, p, folderRows));
             shown.addAll(page.conversations());
             if (page.conversations().size() < ConversationQueries.PAGE_SIZE) break;
         }

@@ -147,6 +147,32 @@ class ConversationToolsBrowserTests extends BrowserTest {
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("resolved"));
     }
 
+    @Test
+    void aViewIsSavedAsAFolderThatListsOnlyItsConversations() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        long billing = fixtures.conversation(fixtures.customer(inbox, "Folder Fay"), "refund");
+        long other = fixtures.conversation(fixtures.customer(inbox, "Folder Finn"), "hello");
+        team.agent().post(team.path("/conversations/" + billing + "/labels"), Map.of("labels", List.of("billing"))).expect(200);
+        WebDriver agent = signedIn(team.agentUser().email());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all&label=billing");
+        agent.findElement(By.id("folder-name")).sendKeys("Open billing");
+        agent.findElement(By.id("save-folder-button")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("folder-title")).getText().equals("Folder: Open billing"));
+        assertThat(agent.findElements(By.id("conversation-" + billing))).hasSize(1);
+        assertThat(agent.findElements(By.id("conversation-" + other))).isEmpty();
+        long folder = team.agent().get(team.path("/custom_filters")).expect(200).json().get(0).get("id").asLong();
+        assertThat(agent.findElement(By.id("side-folder-" + folder)).getText()).contains("Open billing").contains("1");
+
+        // live: a conversation that starts to match appears in the open folder
+        team.agent().post(team.path("/conversations/" + other + "/labels"), Map.of("labels", List.of("billing"))).expect(200);
+        waitFor(agent, Duration.ofSeconds(3), d -> !d.findElements(By.id("conversation-" + other)).isEmpty());
+
+        agent.findElement(By.id("delete-folder")).click();
+        agent.switchTo().alert().accept();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElements(By.id("side-folder-" + folder)).isEmpty());
+        assertThat(team.agent().get(team.path("/custom_filters")).expect(200).json().size()).isZero();
+    }
+
     private List<String> publicContents(Customer customer, long id) {
         List<String> contents = new java.util.ArrayList<>();
         anonymous().get(customer.conversationsPath() + "/" + id + "/messages").expect(200).json().forEach(m -> contents.add(m.get("content").asString()));
