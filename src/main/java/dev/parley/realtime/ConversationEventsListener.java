@@ -6,6 +6,7 @@ import dev.parley.conversation.ConversationTypingChanged;
 import dev.parley.conversation.ConversationUpdated;
 import dev.parley.conversation.MessageCreated;
 import dev.parley.conversation.MessageUpdated;
+import dev.parley.notification.NotificationCreated;
 import dev.parley.presence.AgentPresenceChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -61,6 +62,12 @@ class ConversationEventsListener {
         String by = e.causedBy().isUser() && e.causedBy().id() == e.userId() ? "you" : e.causedBy().displayName();
         String data = e.to().apiName() + "|" + (by == null ? "Parley" : by).replace('\n', ' ');
         bus.signalUser(e.accountId(), e.userId(), "availability", data);
+    }
+
+    /** The person's bell shows the new unread count at once. */
+    @EventListener
+    void on(NotificationCreated e) {
+        bus.signalUser(e.accountId(), e.userId(), "notifications", e.unread() + "|" + e.message().replace('\n', ' '));
     }
 
     @EventListener

@@ -115,6 +115,12 @@ class EndpointContractIntegrationTests extends IntegrationTest {
                         "filter_operator", "sounds_like", "values", List.of("open"))))), 422),
                 ep("PATCH", a + "/custom_filters/{folder}", Map.of("name", "Renamed"), a + "/custom_filters/{folder}", Map.of("name", " "), 422),
                 ep("DELETE", a + "/custom_filters/{folder}", null, a + "/custom_filters/999999999", null, 404),
+                ep("GET", a + "/notifications", null, a + "/notifications/abc", null, 404),
+                ep("GET", a + "/notifications/unread_count", null, a + "/notifications/unread_counts", null, 404),
+                ep("POST", a + "/notifications/read_all", null, a + "/notifications/read_everything", null, 404),
+                ep("PATCH", a + "/notifications/{notification}", Map.of(), a + "/notifications/999999999", Map.of(), 404),
+                ep("POST", a + "/notifications/{notification}/unread", null, a + "/notifications/999999999/unread", null, 404),
+                ep("DELETE", a + "/notifications/{notification}", null, a + "/notifications/999999999", null, 404),
                 ep("GET", a + "/canned_responses?search=hel", null, a + "/canned_responses/abc", null, 404),
                 ep("GET", a + "/canned_responses/{canned}", null, a + "/canned_responses/999999999", null, 404),
                 admin("POST", a + "/canned_responses", Map.of("canned_response", Map.of("short_code", "hi-{unique}", "content", "Hello there")),
@@ -183,7 +189,7 @@ class EndpointContractIntegrationTests extends IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void happyPathSucceeds(Endpoint endpoint) {
-        World w = world();
+        World w = world(endpoint);
         Api caller = endpoint.adminOnly() ? w.team.admin() : w.team.agent();
         var response = caller.send(endpoint.method(), w.fill(endpoint.path()), w.fill(endpoint.body()));
         assertThat(response.status()).as(response.body()).isBetween(200, 299);
@@ -192,7 +198,7 @@ class EndpointContractIntegrationTests extends IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void missingTokenIsUnauthorized(Endpoint endpoint) {
-        World w = world();
+        World w = world(endpoint);
         var response = anonymous().send(endpoint.method(), w.fill(endpoint.path()), w.fill(endpoint.body()));
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.body()).doesNotContain(w.team.adminUser().email());
@@ -201,7 +207,7 @@ class EndpointContractIntegrationTests extends IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void callerFromAnotherAccountGetsNothing(Endpoint endpoint) {
-        World w = world();
+        World w = world(endpoint);
         Team stranger = fixtures.account();
         Api strangerApi = endpoint.adminOnly() ? stranger.admin() : stranger.agent();
         var response = strangerApi.send(endpoint.method(), w.fill(endpoint.path()), w.fill(endpoint.body()));
@@ -218,7 +224,7 @@ class EndpointContractIntegrationTests extends IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void badInputIsAClientError(Endpoint endpoint) {
-        World w = world();
+        World w = world(endpoint);
         Api caller = endpoint.adminOnly() ? w.team.admin() : w.team.agent();
         String badPath = w.fill(endpoint.badPath());
         var response = endpoint.badBody() == MALFORMED
@@ -239,13 +245,13 @@ class EndpointContractIntegrationTests extends IntegrationTest {
     @MethodSource("endpoints")
     void administratorOnlyEndpointsRefuseAgents(Endpoint endpoint) {
         if (!endpoint.adminOnly()) return;
-        World w = world();
+        World w = world(endpoint);
         var response = w.team.agent().send(endpoint.method(), w.fill(endpoint.path()), w.fill(endpoint.body()));
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().get("error").asString()).isEqualTo("You are not authorized to do this action");
     }
 
-    private World world() {
+    private World world(Endpoint endpoint) {
         Team team = fixtures.account();
         User extra = fixtures.user("Eve Extra", team.accountId(), "agent");
         Inbox inbox = fixtures.inbox(team, team.agentUser(), extra);
@@ -269,6 +275,7 @@ class EndpointContractIntegrationTests extends IntegrationTest {
         long folder = team.agent().post(team.path("/custom_filters"), Map.of("name", "Open ones", "query", Map.of("payload",
                 List.of(Map.of("attribute_key", "status", "filter_operator", "equal_to", "values", List.of("open")))))).expect(200).json().get("id").asLong();
         var values = new HashMap<String, Object>();
+        if (endpoint.path().contains("{notification}")) values.put("notification", notificationFor(team, conversation));
         values.put("folder", folder);
         values.put("canned", canned);
         values.put("webhook", webhook);
@@ -286,6 +293,18 @@ class EndpointContractIntegrationTests extends IntegrationTest {
         values.put("attribute", attribute);
         values.put("unique", Long.toString(System.nanoTime(), 36));
         return new World(team, values);
+    }
+
+    /** Someone else assigns the conversation to the caller, and the caller's notification about it arrives. */
+    private static long notificationFor(Team team, long conversation) {
+        var unassign = new HashMap<String, Object>();
+        unassign.put("assignee_id", null);
+        team.admin().post(team.path("/conversations/" + conversation + "/assignments"), unassign).expect(200);
+        team.admin().post(team.path("/conversations/" + conversation + "/assignments"), Map.of("assignee_id", team.agentUser().id())).expect(200);
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> {
+            var payload = team.agent().get(team.path("/notifications")).expect(200).json().get("data").get("payload");
+            return payload.isEmpty() ? null : payload.get(0).get("id").asLong();
+        }, java.util.Objects::nonNull);
     }
 
     /** The resources one test works on, and the substitution of their ids into paths and bodies. */

@@ -12,9 +12,16 @@ import org.springframework.stereotype.Component;
 public class DashboardContext {
 
     private final AccountQueries accounts;
+    private final dev.parley.notification.Notifications notifications;
 
-    DashboardContext(AccountQueries accounts) {
+    DashboardContext(AccountQueries accounts, dev.parley.notification.Notifications notifications) {
         this.accounts = accounts;
+        this.notifications = notifications;
+    }
+
+    /** The caller's unread notifications (the header's bell). */
+    public long unreadNotifications(Membership me) {
+        return notifications.unread(me);
     }
 
     Membership membership(DashboardUser user, long accountId) {

@@ -50,10 +50,13 @@ class DashboardController {
     private final AccountQueries accounts;
     private final LiveStreams streams;
     private final SidePanel sidePanel;
+    private final dev.parley.notification.Notifications notifications;
     private final Clock clock;
 
     DashboardController(DashboardContext context, ConversationQueries conversations, ConversationManagement management,
-                        ContactQueries contacts, AccountQueries accounts, LiveStreams streams, SidePanel sidePanel, Clock clock) {
+                        ContactQueries contacts, AccountQueries accounts, LiveStreams streams, SidePanel sidePanel, Clock clock,
+                        dev.parley.notification.Notifications notifications) {
+        this.notifications = notifications;
         this.context = context;
         this.conversations = conversations;
         this.management = management;
@@ -78,9 +81,11 @@ class DashboardController {
     /** Opening a conversation marks its customer messages read; the first one that was new gets a separator. */
     @GetMapping("/app/accounts/{accountId}/conversations/{displayId}")
     String conversation(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId, Model model) {
-        ConversationView c = conversations.visible(context.membership(user, accountId), displayId);
+        Membership me = context.membership(user, accountId);
+        ConversationView c = conversations.visible(me, displayId);
         Long firstUnread = firstUnread(c);
         management.markSeenByAgent(c.id());
+        notifications.conversationRead(me, c.id());
         threadModel(user, accountId, displayId, firstUnread, model);
         return "app/conversation";
     }

@@ -43,12 +43,13 @@ class AccessibilityBrowserTests extends BrowserTest {
                 Map.entry("reports", a + "/reports"),
                 Map.entry("settings", a + "/settings"),
                 Map.entry("webhooks", a + "/webhooks"),
-                Map.entry("profile", a + "/profile"));
+                Map.entry("profile", a + "/profile"),
+                Map.entry("notifications", a + "/notifications"));
     }
 
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings", "reports", "settings", "webhooks", "profile"})
+    @ValueSource(strings = {"list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings", "reports", "settings", "webhooks", "profile", "notifications"})
     void noSeriousOrCriticalViolations(String page) {
         WebDriver browser = browser(1280, 900);
         browser.get("http://localhost:" + port + pages.get(page));
