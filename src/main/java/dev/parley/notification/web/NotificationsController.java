@@ -40,6 +40,11 @@ class NotificationsController {
         return notifications.unread(me);
     }
 
+    @GetMapping("/{id}")
+    Map<String, Object> show(Membership me, @PathVariable long id) {
+        return json(notifications.get(me, id));
+    }
+
     @PostMapping("/read_all")
     Map<String, Object> readAll(Membership me) {
         notifications.markAllRead(me);
