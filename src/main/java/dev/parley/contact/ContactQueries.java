@@ -29,6 +29,11 @@ public class ContactQueries {
         return contacts.find(accountId, contactId);
     }
 
+    /** The given contacts of the account, by id (one query, for lists). */
+    public java.util.Map<Long, ContactView> findAll(long accountId, java.util.Collection<Long> contactIds) {
+        return contacts.findAll(accountId, contactIds).stream().collect(java.util.stream.Collectors.toMap(ContactView::id, c -> c));
+    }
+
     /** Names of the given contacts of the account, by id (one query, for lists). */
     public java.util.Map<Long, String> names(long accountId, java.util.Collection<Long> contactIds) {
         return contacts.names(accountId, contactIds);

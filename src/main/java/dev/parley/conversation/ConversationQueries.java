@@ -147,6 +147,16 @@ public class ConversationQueries {
     public record CardFacts(String lastMessage, int unread) {
     }
 
+    /** Each conversation's last message (any kind but activity), by conversation id, in one query. */
+    public java.util.Map<Long, MessageView> lastMessages(List<ConversationView> page) {
+        return messages.lastNonActivity(page.stream().map(ConversationView::id).toList());
+    }
+
+    /** Unread customer messages per conversation, in one query. */
+    public java.util.Map<Long, Integer> unreadCounts(List<ConversationView> page) {
+        return messages.unreadCounts(page.stream().map(ConversationView::id).toList());
+    }
+
     /** {@link CardFacts} for a page of conversations, by conversation id, in two queries. */
     public java.util.Map<Long, CardFacts> cardFacts(List<ConversationView> page) {
         List<Long> ids = page.stream().map(ConversationView::id).toList();

@@ -199,7 +199,7 @@ class EndpointContractIntegrationTests extends IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void missingTokenIsUnauthorized(Endpoint endpoint) {
-        World w = world(endpoint);
+        World w = shared();
         var response = anonymous().send(endpoint.method(), w.fill(endpoint.path()), w.fill(endpoint.body()));
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.body()).doesNotContain(w.team.adminUser().email());
@@ -208,8 +208,8 @@ class EndpointContractIntegrationTests extends IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void callerFromAnotherAccountGetsNothing(Endpoint endpoint) {
-        World w = world(endpoint);
-        Team stranger = fixtures.account();
+        World w = shared();
+        Team stranger = endpoint.path().startsWith("/api/v1/profile") ? fixtures.account() : sharedStranger();
         Api strangerApi = endpoint.adminOnly() ? stranger.admin() : stranger.agent();
         var response = strangerApi.send(endpoint.method(), w.fill(endpoint.path()), w.fill(endpoint.body()));
         if (endpoint.path().startsWith("/api/v1/profile")) {
@@ -225,7 +225,7 @@ class EndpointContractIntegrationTests extends IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void badInputIsAClientError(Endpoint endpoint) {
-        World w = world(endpoint);
+        World w = shared();
         Api caller = endpoint.adminOnly() ? w.team.admin() : w.team.agent();
         String badPath = w.fill(endpoint.badPath());
         var response = endpoint.badBody() == MALFORMED
@@ -246,13 +246,35 @@ class EndpointContractIntegrationTests extends IntegrationTest {
     @MethodSource("endpoints")
     void administratorOnlyEndpointsRefuseAgents(Endpoint endpoint) {
         if (!endpoint.adminOnly()) return;
-        World w = world(endpoint);
+        World w = shared();
         var response = w.team.agent().send(endpoint.method(), w.fill(endpoint.path()), w.fill(endpoint.body()));
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().get("error").asString()).isEqualTo("You are not authorized to do this action");
     }
 
+    /**
+     * One world for the cases that must change nothing (refused callers, bad input): built once, with
+     * everything any endpoint names, notification included. Only the happy path gets a fresh world.
+     */
+    private static World shared;
+    private static Team stranger;
+
+    private World shared() {
+        if (shared == null) shared = world(true);
+        return shared;
+    }
+
+    /** A member of another account; profile endpoints get a fresh one, since they act on the caller. */
+    private Team sharedStranger() {
+        if (stranger == null) stranger = fixtures.account();
+        return stranger;
+    }
+
     private World world(Endpoint endpoint) {
+        return world(endpoint.path().contains("{notification}"));
+    }
+
+    private World world(boolean withNotification) {
         Team team = fixtures.account();
         User extra = fixtures.user("Eve Extra", team.accountId(), "agent");
         Inbox inbox = fixtures.inbox(team, team.agentUser(), extra);
@@ -276,7 +298,7 @@ class EndpointContractIntegrationTests extends IntegrationTest {
         long folder = team.agent().post(team.path("/custom_filters"), Map.of("name", "Open ones", "query", Map.of("payload",
                 List.of(Map.of("attribute_key", "status", "filter_operator", "equal_to", "values", List.of("open")))))).expect(200).json().get("id").asLong();
         var values = new HashMap<String, Object>();
-        if (endpoint.path().contains("{notification}")) values.put("notification", notificationFor(team, conversation));
+        if (withNotification) values.put("notification", notificationFor(team, conversation));
         values.put("folder", folder);
         values.put("canned", canned);
         values.put("webhook", webhook);

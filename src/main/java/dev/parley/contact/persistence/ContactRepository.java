@@ -52,6 +52,12 @@ public class ContactRepository {
                 .query(this::contact).optional();
     }
 
+    public List<ContactView> findAll(long accountId, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = ? AND id = ANY(?)").params(accountId, ids.toArray(Long[]::new))
+                .query(this::contact).list();
+    }
+
     public java.util.Map<Long, String> names(long accountId, java.util.Collection<Long> ids) {
         var names = new java.util.HashMap<Long, String>();
         if (ids.isEmpty()) return names;

@@ -81,6 +81,17 @@ public class MessageRepository {
      * For a page of conversations in two round trips: the content of each one's last non-activity message
      * (notes included) and how many customer messages arrived after the agents' last look.
      */
+    /** Each conversation's last non-activity message (notes included), in one query. */
+    public java.util.Map<Long, MessageView> lastNonActivity(java.util.Collection<Long> conversationIds) {
+        var last = new java.util.HashMap<Long, MessageView>();
+        if (conversationIds.isEmpty()) return last;
+        jdbc.sql("SELECT DISTINCT ON (conversation_id) " + COLUMNS + " FROM messages WHERE conversation_id = ANY(?) AND message_type <> 2"
+                        + " ORDER BY conversation_id, id DESC")
+                .param(conversationIds.toArray(Long[]::new)).query(this::message).list()
+                .forEach(m -> last.put(m.conversationId(), m));
+        return last;
+    }
+
     public java.util.Map<Long, String> lastContents(java.util.Collection<Long> conversationIds) {
         var contents = new java.util.HashMap<Long, String>();
         if (conversationIds.isEmpty()) return contents;

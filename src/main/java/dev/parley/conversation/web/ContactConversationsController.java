@@ -32,7 +32,7 @@ class ContactConversationsController {
     Map<String, Object> index(Membership me, @PathVariable long contactId) {
         contacts.get(me.accountId(), contactId);
         List<Long> visible = inboxes.visibleTo(me).stream().map(InboxView::id).toList();
-        return Map.of("payload", conversations.ofContact(me.accountId(), contactId).stream()
-                .filter(c -> visible.contains(c.inboxId())).map(presenter::conversation).toList());
+        return Map.of("payload", presenter.conversations(conversations.ofContact(me.accountId(), contactId).stream()
+                .filter(c -> visible.contains(c.inboxId())).toList()));
     }
 }

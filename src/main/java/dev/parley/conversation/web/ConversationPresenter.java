@@ -1,6 +1,9 @@
 package dev.parley.conversation.web;
 
 import dev.parley.account.AccountQueries;
+import dev.parley.account.AgentView;
+import dev.parley.account.TeamView;
+import dev.parley.contact.ContactView;
 import dev.parley.account.AgentJson;
 import dev.parley.account.TeamJson;
 import dev.parley.account.Teams;
@@ -13,6 +16,8 @@ import dev.parley.shared.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** Builds the JSON Chatwoot clients expect from views, looking up sender, assignee and team. */
@@ -32,18 +37,45 @@ class ConversationPresenter {
     }
 
     ConversationJson conversation(ConversationView c) {
-        Object sender = contacts.find(c.accountId(), c.contactId()).map(ContactJson::of).orElse(null);
-        Object assignee = c.assigneeId() == null ? null : accounts.agent(c.accountId(), c.assigneeId()).map(AgentJson::of).orElse(null);
-        Object team = c.teamId() == null ? null : teams.find(c.accountId(), c.teamId()).map(t -> TeamJson.of(t, false)).orElse(null);
-        MessageJson last = conversations.lastMessage(c.id(), false).map(m -> message(m, c)).orElse(null);
+        return conversations(List.of(c)).get(0);
+    }
+
+    /**
+     * A page of conversations in five queries whatever its length: contacts, agents, teams, last messages
+     * and unread counts are read for the whole page, not per conversation.
+     */
+    List<ConversationJson> conversations(List<ConversationView> page) {
+        if (page.isEmpty()) return List.of();
+        long accountId = page.get(0).accountId();
+        Map<Long, ContactView> senders = contacts.findAll(accountId, page.stream().map(ConversationView::contactId).distinct().toList());
+        Map<Long, AgentView> agents = accounts.agents(accountId).stream().collect(Collectors.toMap(AgentView::id, a -> a));
+        Map<Long, TeamView> teamsById = teams.all(accountId).stream().collect(Collectors.toMap(TeamView::id, t -> t));
+        Map<Long, MessageView> last = conversations.lastMessages(page);
+        Map<Long, Integer> unread = conversations.unreadCounts(page);
+        return page.stream().map(c -> json(c, senders, agents, teamsById, last.get(c.id()), unread.getOrDefault(c.id(), 0))).toList();
+    }
+
+    private ConversationJson json(ConversationView c, Map<Long, ContactView> senders, Map<Long, AgentView> agents, Map<Long, TeamView> teamsById,
+                                  MessageView lastMessage, int unread) {
+        ContactView contact = senders.get(c.contactId());
+        Object sender = contact == null ? null : ContactJson.of(contact);
+        Object assignee = c.assigneeId() == null || !agents.containsKey(c.assigneeId()) ? null : AgentJson.of(agents.get(c.assigneeId()));
+        Object team = c.teamId() == null || !teamsById.containsKey(c.teamId()) ? null : TeamJson.of(teamsById.get(c.teamId()), false);
+        MessageJson last = lastMessage == null ? null : message(lastMessage, c, agents, senders);
         var meta = new ConversationJson.Meta(sender, "Channel::Api", assignee, assignee == null ? null : "User", team, false);
         return new ConversationJson(meta, c.displayId(), last == null ? List.of() : List.of(last), c.accountId(), c.uuid(),
                 c.additionalAttributes(), Timestamps.unix(c.agentLastSeenAt()), Timestamps.unix(c.agentLastSeenAt()), true,
                 Timestamps.unix(c.contactLastSeenAt()), c.customAttributes(), c.inboxId(), c.labels(), false,
                 Timestamps.unix(c.snoozedUntil()), c.status().apiName(), Timestamps.unix(c.createdAt()), Timestamps.unix(c.updatedAt()),
-                Timestamps.unix(c.lastActivityAt()), Timestamps.unix(c.firstReplyCreatedAt()), conversations.unreadCount(c), last,
+                Timestamps.unix(c.lastActivityAt()), Timestamps.unix(c.firstReplyCreatedAt()), unread, last,
                 Timestamps.unix(c.lastActivityAt()), c.priority() == null ? null : c.priority().apiName(),
                 Timestamps.unix(c.waitingSince()), null, c.teamId(), c.assigneeId());
+    }
+
+    private MessageJson message(MessageView m, ConversationView c, Map<Long, AgentView> agents, Map<Long, ContactView> contactsById) {
+        return new MessageJson(m.id(), m.content(), m.inboxId(), c.displayId(), m.messageType().code(), m.contentType(), m.status(),
+                m.contentAttributes(), Timestamps.unix(m.createdAt()), m.isPrivate(), m.sourceId(), m.echoId(),
+                sender(m, agents::get, contactsById::get), m.senderType(), m.senderId(), List.of());
     }
 
     MessageJson message(MessageView m, ConversationView c) {
@@ -53,33 +85,33 @@ class ConversationPresenter {
     }
 
     Map<String, Object> sender(MessageView m) {
+        return sender(m, id -> accounts.agent(m.accountId(), id).orElse(null), id -> contacts.find(m.accountId(), id).orElse(null));
+    }
+
+    private static Map<String, Object> sender(MessageView m, Function<Long, AgentView> agent, Function<Long, ContactView> contact) {
         if (m.senderId() == null) return null;
         var json = new LinkedHashMap<String, Object>();
         if ("User".equals(m.senderType())) {
-            accounts.agent(m.accountId(), m.senderId()).ifPresentOrElse(a -> {
-                json.put("id", a.id());
+            AgentView a = agent.apply(m.senderId());
+            json.put("id", a == null ? m.senderId() : a.id());
+            if (a != null) {
                 json.put("name", a.name());
                 json.put("available_name", a.availableName());
                 json.put("avatar_url", "");
                 json.put("availability_status", a.availability().apiName());
                 json.put("thumbnail", "");
-                json.put("type", "user");
-            }, () -> {
-                json.put("id", m.senderId());
-                json.put("type", "user");
-            });
+            }
+            json.put("type", "user");
         } else {
-            contacts.find(m.accountId(), m.senderId()).ifPresentOrElse(contact -> {
-                json.put("id", contact.id());
-                json.put("name", contact.name());
-                json.put("email", contact.email());
-                json.put("phone_number", contact.phoneNumber());
+            ContactView c = contact.apply(m.senderId());
+            json.put("id", c == null ? m.senderId() : c.id());
+            if (c != null) {
+                json.put("name", c.name());
+                json.put("email", c.email());
+                json.put("phone_number", c.phoneNumber());
                 json.put("thumbnail", "");
-                json.put("type", "contact");
-            }, () -> {
-                json.put("id", m.senderId());
-                json.put("type", "contact");
-            });
+            }
+            json.put("type", "contact");
         }
         return json;
     }

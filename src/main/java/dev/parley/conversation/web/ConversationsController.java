@@ -96,7 +96,7 @@ class ConversationsController {
         meta.put("unassigned_count", result.unassignedCount());
         meta.put("assigned_count", result.assignedCount());
         meta.put("all_count", result.allCount());
-        return Map.of("data", Map.of("meta", meta, "payload", result.conversations().stream().map(presenter::conversation).toList()));
+        return Map.of("data", Map.of("meta", meta, "payload", presenter.conversations(result.conversations())));
     }
 
     record FilterRequest(List<Map<String, Object>> payload) {
@@ -111,7 +111,7 @@ class ConversationsController {
         meta.put("mine_count", result.mineCount());
         meta.put("unassigned_count", result.unassignedCount());
         meta.put("all_count", result.allCount());
-        return Map.of("meta", meta, "payload", result.conversations().stream().map(presenter::conversation).toList());
+        return Map.of("meta", meta, "payload", presenter.conversations(result.conversations()));
     }
 
     @GetMapping("/meta")
