@@ -34,11 +34,6 @@ public class ContactQueries {
         return contacts.findAll(accountId, contactIds).stream().collect(java.util.stream.Collectors.toMap(ContactView::id, c -> c));
     }
 
-    /** Names of the given contacts of the account, by id (one query, for lists). */
-    public java.util.Map<Long, String> names(long accountId, java.util.Collection<Long> contactIds) {
-        return contacts.names(accountId, contactIds);
-    }
-
     public Optional<ContactView> byIdentifier(long accountId, String identifier) {
         return contacts.holderOf(accountId, "identifier", identifier, -1).flatMap(id -> contacts.find(accountId, id));
     }

@@ -159,17 +159,14 @@ public class ConversationQueries {
 
     /** {@link CardFacts} for a page of conversations, by conversation id, in two queries. */
     public java.util.Map<Long, CardFacts> cardFacts(List<ConversationView> page) {
-        List<Long> ids = page.stream().map(ConversationView::id).toList();
-        var last = messages.lastContents(ids);
-        var unread = messages.unreadCounts(ids);
+        var last = lastMessages(page);
+        var unread = unreadCounts(page);
         var facts = new java.util.HashMap<Long, CardFacts>();
-        for (long id : ids) facts.put(id, new CardFacts(last.getOrDefault(id, ""), unread.getOrDefault(id, 0)));
+        for (ConversationView c : page) {
+            MessageView m = last.get(c.id());
+            facts.put(c.id(), new CardFacts(m == null || m.content() == null ? "" : m.content(), unread.getOrDefault(c.id(), 0)));
+        }
         return facts;
-    }
-
-    /** Customer messages the agents have not seen yet. */
-    public int unreadCount(ConversationView c) {
-        return messages.unreadIncoming(c.id(), c.agentLastSeenAt());
     }
 
     public long messageCount(long conversationId) {

@@ -58,16 +58,6 @@ public class ContactRepository {
                 .query(this::contact).list();
     }
 
-    public java.util.Map<Long, String> names(long accountId, java.util.Collection<Long> ids) {
-        var names = new java.util.HashMap<Long, String>();
-        if (ids.isEmpty()) return names;
-        jdbc.sql("SELECT id, name FROM contacts WHERE account_id = ? AND id = ANY(?)").params(accountId, ids.toArray(Long[]::new))
-                .query(rs -> {
-                    names.put(rs.getLong(1), rs.getString(2));
-                });
-        return names;
-    }
-
     public Optional<ContactView> lock(long accountId, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = ? AND id = ? FOR UPDATE").params(accountId, id)
                 .query(this::contact).optional();

@@ -69,14 +69,6 @@ public class MessageRepository {
                 .param(conversationId).query(this::message).optional();
     }
 
-    /** Customer messages newer than the agents' last look (all of them when no agent has looked yet). */
-    public int unreadIncoming(long conversationId, java.time.Instant agentLastSeenAt) {
-        return jdbc.sql("SELECT count(*) FROM messages WHERE conversation_id = ? AND message_type = 0 AND (?::timestamptz IS NULL OR created_at > ?)")
-                .params(conversationId, agentLastSeenAt == null ? null : java.sql.Timestamp.from(agentLastSeenAt),
-                        agentLastSeenAt == null ? null : java.sql.Timestamp.from(agentLastSeenAt))
-                .query(Integer.class).single();
-    }
-
     /**
      * For a page of conversations in two round trips: the content of each one's last non-activity message
      * (notes included) and how many customer messages arrived after the agents' last look.
@@ -90,19 +82,6 @@ public class MessageRepository {
                 .param(conversationIds.toArray(Long[]::new)).query(this::message).list()
                 .forEach(m -> last.put(m.conversationId(), m));
         return last;
-    }
-
-    public java.util.Map<Long, String> lastContents(java.util.Collection<Long> conversationIds) {
-        var contents = new java.util.HashMap<Long, String>();
-        if (conversationIds.isEmpty()) return contents;
-        jdbc.sql("""
-                        SELECT DISTINCT ON (conversation_id) conversation_id, content FROM messages
-                        WHERE conversation_id = ANY(?) AND message_type <> 2 ORDER BY conversation_id, id DESC""")
-                .param(conversationIds.toArray(Long[]::new))
-                .query(rs -> {
-                    contents.put(rs.getLong(1), rs.getString(2));
-                });
-        return contents;
     }
 
     public java.util.Map<Long, Integer> unreadCounts(java.util.Collection<Long> conversationIds) {

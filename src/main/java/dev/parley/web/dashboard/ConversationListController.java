@@ -182,7 +182,9 @@ class ConversationListController {
         model.addAttribute("inView", inView);
         model.addAttribute("view", assigneeType.equals("me") ? "mine" : assigneeType);
         model.addAttribute("status", status);
-        Map<Long, String> contactNames = contacts.names(me.accountId(), shown.stream().map(ConversationView::contactId).distinct().toList());
+        Map<Long, String> contactNames = new java.util.HashMap<>();
+        contacts.findAll(me.accountId(), shown.stream().map(ConversationView::contactId).distinct().toList())
+                .forEach((id, contact) -> contactNames.put(id, contact.name()));
         Map<Long, ConversationQueries.CardFacts> facts = conversations.cardFacts(shown);
         model.addAttribute("cards", shown.stream().map(c -> card(c, contactNames, facts.get(c.id()), inboxNames, agentNames)).toList());
         model.addAttribute("counts", Map.of("mine", page.mineCount(), "unassigned", page.unassignedCount(), "all", page.allCount()));
