@@ -57,9 +57,17 @@ abstract class BrowserTest extends IntegrationTest {
         return browsers;
     }
 
-    /** Polls every 50 ms; a fragment swapped in by the live stream between two looks is simply looked at again. */
+    /** Polls every 50 ms; a fragment swapped in by the live stream between (or during) two looks is simply looked at again. */
     protected static void waitFor(WebDriver browser, Duration timeout, Function<WebDriver, Boolean> condition) {
         new WebDriverWait(browser, timeout, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class).until(condition::apply);
+                .ignoring(NoSuchElementException.class).until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        // Chromium's other way of saying "stale": the node was swapped out while it was being read
+                        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) return false;
+                        throw e;
+                    }
+                });
     }
 }
