@@ -2,6 +2,8 @@ package dev.parley.conversation;
 
 import dev.parley.account.AccountQueries;
 import dev.parley.account.Teams;
+import dev.parley.attachment.Attachments;
+import dev.parley.attachment.Upload;
 import dev.parley.contact.ContactManagement;
 import dev.parley.contact.ContactQueries;
 import dev.parley.contact.ContactView;
@@ -47,11 +49,13 @@ public class ConversationManagement {
     private final Teams teams;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Attachments attachments;
 
     public ConversationManagement(ConversationRepository conversations, MessageRepository messages, ConversationChanges changes,
                                   MessagePosting posting, InboxQueries inboxes, ContactQueries contacts,
                                   ContactManagement contactManagement, AccountQueries accounts, Teams teams,
-                                  ApplicationEventPublisher events, Clock clock) {
+                                  ApplicationEventPublisher events, Clock clock, Attachments attachments) {
+        this.attachments = attachments;
         this.conversations = conversations;
         this.messages = messages;
         this.changes = changes;
@@ -189,7 +193,16 @@ public class ConversationManagement {
     }
 
     public MessageView postMessage(long accountId, long displayId, MessageInput input, Actor actor) {
-        return posting.post(lock(accountId, displayId), input, actor);
+        return postMessage(accountId, displayId, input, List.of(), actor);
+    }
+
+    /**
+     * Posts a message with files: all of it is stored or none (files over the account's limits refuse the whole
+     * message before anything is written; a failure after rolls the message back and removes the bytes put so far).
+     */
+    public MessageView postMessage(long accountId, long displayId, MessageInput input, List<Upload> files, Actor actor) {
+        attachments.check(accountId, files);
+        return posting.post(lock(accountId, displayId), input, files, actor);
     }
 
     public MessageView deleteMessage(long accountId, long displayId, long messageId, Actor actor) {
@@ -199,6 +212,7 @@ public class ConversationManagement {
         var attributes = new LinkedHashMap<>(message.contentAttributes());
         attributes.put("deleted", true);
         messages.softDelete(messageId, attributes);
+        attachments.removeFromMessage(messageId);
         events.publishEvent(new MessageUpdated(java.util.UUID.randomUUID(), clock.instant(), accountId, c.id(), displayId, c.inboxId(), messageId,
                 actor));
         return messages.find(c.id(), messageId).orElseThrow();

@@ -3,6 +3,7 @@ package dev.parley.webhook;
 import dev.parley.account.AccountQueries;
 import dev.parley.account.AgentView;
 import dev.parley.account.Teams;
+import dev.parley.attachment.Attachments;
 import dev.parley.contact.ContactQueries;
 import dev.parley.contact.ContactView;
 import dev.parley.conversation.ConversationQueries;
@@ -24,8 +25,11 @@ public class WebhookPayloads {
     private final AccountQueries accounts;
     private final InboxQueries inboxes;
     private final Teams teams;
+    private final Attachments attachments;
 
-    WebhookPayloads(ConversationQueries conversations, ContactQueries contacts, AccountQueries accounts, InboxQueries inboxes, Teams teams) {
+    WebhookPayloads(ConversationQueries conversations, ContactQueries contacts, AccountQueries accounts, InboxQueries inboxes, Teams teams,
+                    Attachments attachments) {
+        this.attachments = attachments;
         this.conversations = conversations;
         this.contacts = contacts;
         this.accounts = accounts;
@@ -69,6 +73,8 @@ public class WebhookPayloads {
         var json = new LinkedHashMap<String, Object>();
         json.put("account", Map.of("id", c.accountId(), "name", accounts.account(c.accountId()).name()));
         json.put("additional_attributes", Map.of());
+        var files = attachments.ofMessage(m.id());
+        if (!files.isEmpty()) json.put("attachments", files);
         json.put("content_attributes", m.contentAttributes());
         json.put("content_type", m.contentType());
         json.put("content", m.content());

@@ -1,6 +1,8 @@
 package dev.parley.conversation.application;
 
 import dev.parley.account.AccountQueries;
+import dev.parley.attachment.Attachments;
+import dev.parley.attachment.Upload;
 import dev.parley.contact.ContactManagement;
 import dev.parley.contact.ContactQueries;
 import dev.parley.contact.ContactView;
@@ -39,9 +41,12 @@ public class MessagePosting {
     private final MentionRepository mentions;
     private final AccountQueries accounts;
     private final Clock clock;
+    private final Attachments attachments;
 
     public MessagePosting(MessageRepository messages, ConversationChanges changes, ContactQueries contacts,
-                          ContactManagement contactManagement, MentionRepository mentions, AccountQueries accounts, Clock clock) {
+                          ContactManagement contactManagement, MentionRepository mentions, AccountQueries accounts, Clock clock,
+                          Attachments attachments) {
+        this.attachments = attachments;
         this.messages = messages;
         this.mentions = mentions;
         this.accounts = accounts;
@@ -52,7 +57,11 @@ public class MessagePosting {
     }
 
     public MessageView post(ConversationView locked, MessageInput input, Actor actor) {
-        MessageType type = check(input);
+        return post(locked, input, java.util.List.of(), actor);
+    }
+
+    public MessageView post(ConversationView locked, MessageInput input, java.util.List<Upload> files, Actor actor) {
+        MessageType type = check(input, !files.isEmpty());
         if (input.sourceId() != null) {
             var existing = messages.bySourceId(locked.id(), input.sourceId());
             if (existing.isPresent()) return existing.get();
@@ -87,7 +96,8 @@ public class MessagePosting {
         MessageView message = messages.insert(new MessageView(0, locked.accountId(), locked.inboxId(), locked.id(), type,
                 input.content(), input.contentType() == null ? "text" : input.contentType(), attributes,
                 type != MessageType.INCOMING && input.isPrivate(), "sent", senderType, senderId, input.sourceId(), input.echoId(), now));
-        if (message.isPrivate()) recordMentions(message);
+        attachments.attach(locked.accountId(), message.id(), files);
+        if (message.isPrivate() && message.content() != null) recordMentions(message);
         changes.announceMessage(locked, message, humanReply, firstReply, locked.waitingSince(), actor);
         changes.save(conversation, changeActor, reason);
         return message;
@@ -104,8 +114,10 @@ public class MessagePosting {
         if (!userIds.isEmpty()) mentions.record(note.accountId(), note.conversationId(), note.id(), userIds, note.createdAt());
     }
 
-    private static MessageType check(MessageInput input) {
-        var errors = new Errors().requireText("content", input.content()).maxLength("content", input.content(), MAX_CONTENT);
+    /** A message needs text unless it carries files (Chatwoot lets a file go alone). */
+    private static MessageType check(MessageInput input, boolean withFiles) {
+        var errors = new Errors().maxLength("content", input.content(), MAX_CONTENT);
+        if (!withFiles) errors.requireText("content", input.content());
         String typeName = input.messageType() == null ? "outgoing" : input.messageType();
         MessageType type = null;
         try {

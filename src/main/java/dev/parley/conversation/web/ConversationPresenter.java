@@ -3,6 +3,8 @@ package dev.parley.conversation.web;
 import dev.parley.account.AccountQueries;
 import dev.parley.account.AgentView;
 import dev.parley.account.TeamView;
+import dev.parley.attachment.AttachmentJson;
+import dev.parley.attachment.Attachments;
 import dev.parley.contact.ContactView;
 import dev.parley.account.AgentJson;
 import dev.parley.account.TeamJson;
@@ -28,8 +30,11 @@ class ConversationPresenter {
     private final ContactQueries contacts;
     private final AccountQueries accounts;
     private final Teams teams;
+    private final Attachments attachments;
 
-    ConversationPresenter(ConversationQueries conversations, ContactQueries contacts, AccountQueries accounts, Teams teams) {
+    ConversationPresenter(ConversationQueries conversations, ContactQueries contacts, AccountQueries accounts, Teams teams,
+                          Attachments attachments) {
+        this.attachments = attachments;
         this.conversations = conversations;
         this.contacts = contacts;
         this.accounts = accounts;
@@ -52,16 +57,18 @@ class ConversationPresenter {
         Map<Long, TeamView> teamsById = teams.all(accountId).stream().collect(Collectors.toMap(TeamView::id, t -> t));
         Map<Long, MessageView> last = conversations.lastMessages(page);
         Map<Long, Integer> unread = conversations.unreadCounts(page);
-        return page.stream().map(c -> json(c, senders, agents, teamsById, last.get(c.id()), unread.getOrDefault(c.id(), 0))).toList();
+        Map<Long, List<AttachmentJson>> files = attachments.ofMessages(last.values().stream().map(MessageView::id).toList());
+        return page.stream().map(c -> json(c, senders, agents, teamsById, last.get(c.id()), unread.getOrDefault(c.id(), 0), files)).toList();
     }
 
     private ConversationJson json(ConversationView c, Map<Long, ContactView> senders, Map<Long, AgentView> agents, Map<Long, TeamView> teamsById,
-                                  MessageView lastMessage, int unread) {
+                                  MessageView lastMessage, int unread, Map<Long, List<AttachmentJson>> files) {
         ContactView contact = senders.get(c.contactId());
         Object sender = contact == null ? null : ContactJson.of(contact);
         Object assignee = c.assigneeId() == null || !agents.containsKey(c.assigneeId()) ? null : AgentJson.of(agents.get(c.assigneeId()));
         Object team = c.teamId() == null || !teamsById.containsKey(c.teamId()) ? null : TeamJson.of(teamsById.get(c.teamId()), false);
-        MessageJson last = lastMessage == null ? null : message(lastMessage, c, agents, senders);
+        MessageJson last = lastMessage == null ? null
+                : message(lastMessage, c, agents, senders, files.getOrDefault(lastMessage.id(), List.of()));
         var meta = new ConversationJson.Meta(sender, "Channel::Api", assignee, assignee == null ? null : "User", team, false);
         return new ConversationJson(meta, c.displayId(), last == null ? List.of() : List.of(last), c.accountId(), c.uuid(),
                 c.additionalAttributes(), Timestamps.unix(c.agentLastSeenAt()), Timestamps.unix(c.agentLastSeenAt()), true,
@@ -72,16 +79,32 @@ class ConversationPresenter {
                 Timestamps.unix(c.waitingSince()), null, c.teamId(), c.assigneeId());
     }
 
-    private MessageJson message(MessageView m, ConversationView c, Map<Long, AgentView> agents, Map<Long, ContactView> contactsById) {
+    private MessageJson message(MessageView m, ConversationView c, Map<Long, AgentView> agents, Map<Long, ContactView> contactsById,
+                                List<AttachmentJson> files) {
         return new MessageJson(m.id(), m.content(), m.inboxId(), c.displayId(), m.messageType().code(), m.contentType(), m.status(),
                 m.contentAttributes(), Timestamps.unix(m.createdAt()), m.isPrivate(), m.sourceId(), m.echoId(),
-                sender(m, agents::get, contactsById::get), m.senderType(), m.senderId(), List.of());
+                sender(m, agents::get, contactsById::get), m.senderType(), m.senderId(), files);
     }
 
     MessageJson message(MessageView m, ConversationView c) {
+        return message(m, c, attachments.ofMessage(m.id()));
+    }
+
+    /** A page of messages, their attachments read in one query. */
+    List<MessageJson> messages(List<MessageView> page, ConversationView c) {
+        Map<Long, List<AttachmentJson>> files = attachments.ofMessages(page.stream().map(MessageView::id).toList());
+        return page.stream().map(m -> message(m, c, files.getOrDefault(m.id(), List.of()))).toList();
+    }
+
+    /** Each message's attachments, in one query (for the public API's maps). */
+    Map<Long, List<AttachmentJson>> attachments(List<MessageView> page) {
+        return attachments.ofMessages(page.stream().map(MessageView::id).toList());
+    }
+
+    private MessageJson message(MessageView m, ConversationView c, List<AttachmentJson> files) {
         return new MessageJson(m.id(), m.content(), m.inboxId(), c.displayId(), m.messageType().code(), m.contentType(), m.status(),
                 m.contentAttributes(), Timestamps.unix(m.createdAt()), m.isPrivate(), m.sourceId(), m.echoId(), sender(m),
-                m.senderType(), m.senderId(), List.of());
+                m.senderType(), m.senderId(), files);
     }
 
     Map<String, Object> sender(MessageView m) {

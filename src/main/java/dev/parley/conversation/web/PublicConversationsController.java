@@ -1,5 +1,6 @@
 package dev.parley.conversation.web;
 
+import dev.parley.attachment.AttachmentJson;
 import dev.parley.contact.ContactInboxView;
 import dev.parley.contact.ContactQueries;
 import dev.parley.contact.ContactView;
@@ -116,7 +117,7 @@ class PublicConversationsController {
     List<Map<String, Object>> messages(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
                                        @PathVariable long displayId) {
         ConversationView c = owned(inboxIdentifier, identity.contactInbox(inboxIdentifier, sourceId), displayId);
-        return queries.allPublicMessages(c.id()).stream().map(m -> message(m, c)).toList();
+        return messages(queries.allPublicMessages(c.id()), c);
     }
 
     @PostMapping("/{displayId}/messages")
@@ -128,7 +129,12 @@ class PublicConversationsController {
         MessageView m = management.postMessage(c.accountId(), displayId,
                 new MessageInput(body.content(), "incoming", false, null, null, body.echoId(), null),
                 Actor.contact(contact.id(), contact.name()));
-        return message(m, c);
+        return message(m, c, presenter.attachments(List.of(m)).getOrDefault(m.id(), List.of()));
+    }
+
+    private List<Map<String, Object>> messages(List<MessageView> page, ConversationView c) {
+        var files = presenter.attachments(page);
+        return page.stream().map(m -> message(m, c, files.getOrDefault(m.id(), List.of()))).toList();
     }
 
     private ConversationView owned(String inboxIdentifier, ContactInboxView ci, long displayId) {
@@ -147,14 +153,14 @@ class PublicConversationsController {
         json.put("contact_last_seen_at", Timestamps.unix(c.contactLastSeenAt()));
         json.put("status", c.status().apiName());
         json.put("agent_last_seen_at", Timestamps.unix(c.agentLastSeenAt()));
-        json.put("messages", queries.allPublicMessages(c.id()).stream().map(m -> message(m, c)).toList());
+        json.put("messages", messages(queries.allPublicMessages(c.id()), c));
         json.put("contact", Map.of("id", contact.id(), "name", contact.name(),
                 "email", contact.email() == null ? "" : contact.email(),
                 "phone_number", contact.phoneNumber() == null ? "" : contact.phoneNumber()));
         return json;
     }
 
-    private Map<String, Object> message(MessageView m, ConversationView c) {
+    private Map<String, Object> message(MessageView m, ConversationView c, List<AttachmentJson> files) {
         var json = new LinkedHashMap<String, Object>();
         json.put("id", m.id());
         json.put("content", m.content());
@@ -164,7 +170,7 @@ class PublicConversationsController {
         json.put("created_at", Timestamps.unix(m.createdAt()));
         json.put("conversation_id", c.displayId());
         json.put("echo_id", m.echoId());
-        json.put("attachments", List.of());
+        if (!files.isEmpty()) json.put("attachments", files);
         json.put("sender", presenter.sender(m));
         return json;
     }
