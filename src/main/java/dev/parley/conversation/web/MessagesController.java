@@ -8,7 +8,11 @@ import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationView;
 import dev.parley.conversation.MessageInput;
 import dev.parley.shared.Timestamps;
+import dev.parley.attachment.Upload;
 import java.util.LinkedHashMap;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.multipart.MultipartFile;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,8 +65,23 @@ class MessagesController {
 
     @PostMapping
     MessageJson create(Membership me, @PathVariable long displayId, @RequestBody MessageRequest body) {
+        return post(me, displayId, body, List.of());
+    }
+
+    /** Chatwoot's multipart form: the text fields and {@code attachments[]} files. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    MessageJson createWithFiles(Membership me, @PathVariable long displayId, @RequestParam(required = false) String content,
+                                @RequestParam(name = "message_type", required = false) String messageType,
+                                @RequestParam(name = "private", required = false) Boolean note,
+                                @RequestParam(name = "echo_id", required = false) String echoId,
+                                @RequestParam(name = "attachments[]", required = false) List<MultipartFile> files) {
+        return post(me, displayId, new MessageRequest(content, messageType, null, note, null, null, echoId, null), files);
+    }
+
+    private MessageJson post(Membership me, long displayId, MessageRequest body, List<MultipartFile> files) {
         queries.visible(me, displayId);
-        var message = management.postMessage(me.accountId(), displayId, body.input(), me.actor());
+        List<Upload> uploads = files == null ? List.of() : files.stream().map(Upload::of).toList();
+        var message = management.postMessage(me.accountId(), displayId, body.input(), uploads, me.actor());
         return presenter.message(message, queries.find(me.accountId(), displayId).orElseThrow());
     }
 

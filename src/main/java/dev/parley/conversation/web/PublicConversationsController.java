@@ -1,6 +1,10 @@
 package dev.parley.conversation.web;
 
 import dev.parley.attachment.AttachmentJson;
+import dev.parley.attachment.Upload;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import dev.parley.contact.ContactInboxView;
 import dev.parley.contact.ContactQueries;
 import dev.parley.contact.ContactView;
@@ -123,11 +127,26 @@ class PublicConversationsController {
     @PostMapping("/{displayId}/messages")
     Map<String, Object> postMessage(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
                                     @PathVariable long displayId, @RequestBody PublicMessageRequest body) {
+        return post(inboxIdentifier, sourceId, displayId, body, List.of());
+    }
+
+    /** The widget's multipart form: {@code content}, {@code echo_id} and {@code attachments[]} files. */
+    @PostMapping(path = "/{displayId}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Map<String, Object> postMessageWithFiles(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
+                                             @PathVariable long displayId, @RequestParam(required = false) String content,
+                                             @RequestParam(name = "echo_id", required = false) String echoId,
+                                             @RequestParam(name = "attachments[]", required = false) List<MultipartFile> files) {
+        return post(inboxIdentifier, sourceId, displayId, new PublicMessageRequest(content, echoId), files);
+    }
+
+    private Map<String, Object> post(String inboxIdentifier, String sourceId, long displayId, PublicMessageRequest body,
+                                     List<MultipartFile> files) {
         ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
         ConversationView c = owned(inboxIdentifier, ci, displayId);
         ContactView contact = contacts.get(c.accountId(), ci.contactId());
+        List<Upload> uploads = files == null ? List.of() : files.stream().map(Upload::of).toList();
         MessageView m = management.postMessage(c.accountId(), displayId,
-                new MessageInput(body.content(), "incoming", false, null, null, body.echoId(), null),
+                new MessageInput(body.content(), "incoming", false, null, null, body.echoId(), null), uploads,
                 Actor.contact(contact.id(), contact.name()));
         return message(m, c, presenter.attachments(List.of(m)).getOrDefault(m.id(), List.of()));
     }
