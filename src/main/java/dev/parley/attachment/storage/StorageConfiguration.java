@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,7 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * or a temporary directory when no data directory is set (tests).
  */
 @Configuration(proxyBeanMethods = false)
-class StorageConfiguration {
+public class StorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
 
@@ -40,11 +42,14 @@ class StorageConfiguration {
         return storage;
     }
 
-    static S3Client s3Client(StorageProperties p) {
+    public static S3Client s3Client(StorageProperties p) {
         var builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(p.region()))
                 .forcePathStyle(p.pathStyle())
+                // Checksums only where S3 requires them: many S3-compatible stores refuse the SDK's default trailers.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .credentialsProvider(p.accessKey().isBlank() ? DefaultCredentialsProvider.builder().build()
                         : StaticCredentialsProvider.create(AwsBasicCredentials.create(p.accessKey(), p.secretKey())));
         if (!p.endpoint().isBlank()) builder.endpointOverride(URI.create(p.endpoint()));
@@ -64,7 +69,7 @@ class StorageConfiguration {
         return new StorageProperties(type, directory, dataDir, endpoint, bucket, region, pathStyle, accessKey, secretKey);
     }
 
-    record StorageProperties(String type, String directory, String dataDir, String endpoint, String bucket, String region,
+    public record StorageProperties(String type, String directory, String dataDir, String endpoint, String bucket, String region,
                              boolean pathStyle, String accessKey, String secretKey) {
     }
 }
