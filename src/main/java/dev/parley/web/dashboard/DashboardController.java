@@ -1,5 +1,8 @@
 package dev.parley.web.dashboard;
 
+import dev.parley.attachment.Attachments;
+import dev.parley.attachment.Upload;
+import org.springframework.web.multipart.MultipartFile;
 import dev.parley.account.AccountQueries;
 import dev.parley.account.AgentView;
 import dev.parley.account.Membership;
@@ -53,9 +56,12 @@ class DashboardController {
     private final dev.parley.notification.Notifications notifications;
     private final Clock clock;
 
+    private final Attachments attachments;
+
     DashboardController(DashboardContext context, ConversationQueries conversations, ConversationManagement management,
                         ContactQueries contacts, AccountQueries accounts, LiveStreams streams, SidePanel sidePanel, Clock clock,
-                        dev.parley.notification.Notifications notifications) {
+                        dev.parley.notification.Notifications notifications, Attachments attachments) {
+        this.attachments = attachments;
         this.notifications = notifications;
         this.context = context;
         this.conversations = conversations;
@@ -130,7 +136,8 @@ class DashboardController {
      */
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/messages")
     String reply(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
-                 @RequestParam String content, @RequestParam(name = "private", defaultValue = "false") boolean note,
+                 @RequestParam(defaultValue = "") String content, @RequestParam(name = "private", defaultValue = "false") boolean note,
+                 @RequestParam(name = "attachments[]", required = false) List<MultipartFile> files,
                  @RequestParam(name = "writing_since", required = false) Long writingSince,
                  @RequestParam(name = "send_anyway", defaultValue = "false") boolean sendAnyway,
                  org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
@@ -144,7 +151,11 @@ class DashboardController {
         return onConversation(user, accountId, displayId, caller -> {
             String text = note ? MentionMarkup.fromPlain(content, accounts.agents(accountId).stream()
                     .collect(Collectors.toMap(AgentView::id, AgentView::availableName))) : content;
-            management.postMessage(accountId, displayId, note ? MessageInput.note(text) : MessageInput.outgoing(text), caller.actor());
+            // a file input left empty still sends one nameless, empty part
+            List<Upload> uploads = files == null ? List.of() : files.stream()
+                    .filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()))).map(Upload::of).toList();
+            management.postMessage(accountId, displayId, note ? MessageInput.note(text) : MessageInput.outgoing(text), uploads,
+                    caller.actor());
         });
     }
 
@@ -240,12 +251,15 @@ class DashboardController {
         ConversationView c = conversations.visible(me, displayId);
         Map<Long, String> agentNames = accounts.agents(accountId).stream().collect(Collectors.toMap(AgentView::id, AgentView::availableName));
         String contactName = contacts.find(accountId, c.contactId()).map(ContactView::name).orElse("Customer");
-        List<ThreadLine> lines = conversations.recentMessages(c.id(), 200).stream().map(m -> new ThreadLine(m.id(), kind(m),
+        List<MessageView> recent = conversations.recentMessages(c.id(), 200);
+        var files = attachments.ofMessages(recent.stream().map(MessageView::id).toList());
+        List<ThreadLine> lines = recent.stream().map(m -> new ThreadLine(m.id(), kind(m),
                 m.messageType() == MessageType.INCOMING ? contactName
                         : m.senderId() != null ? agentNames.getOrDefault(m.senderId(), "agent")
                         : m.contentAttributes().containsKey("automation_rule_id") ? "Automation" : "",
                 MentionMarkup.plain(m.content()), TIME.format(m.createdAt()), ruleId(m), ruleName(m), delivery(m, c),
-                firstUnread != null && m.id() == firstUnread)).toList();
+                firstUnread != null && m.id() == firstUnread,
+                files.getOrDefault(m.id(), List.of()).stream().map(ThreadLine.File::of).toList())).toList();
         model.addAttribute("me", me);
         model.addAttribute("accountId", accountId);
         model.addAttribute("conversation", c);
