@@ -1,6 +1,7 @@
 package dev.parley.attachment;
 
 import dev.parley.attachment.application.AttachmentStore;
+import dev.parley.attachment.application.KeptFiles;
 import dev.parley.attachment.application.StorageCleanup;
 import dev.parley.attachment.application.UrlSigner;
 import dev.parley.attachment.persistence.AttachmentRepository;
@@ -29,9 +30,11 @@ public class Attachments {
     private final StorageCleanup cleanup;
     private final UrlSigner signer;
     private final PublicUrl publicUrl;
+    private final KeptFiles keptFiles;
 
     Attachments(AttachmentStore store, AttachmentRepository rows, LimitsRepository limits, StorageCleanup cleanup, UrlSigner signer,
-                PublicUrl publicUrl) {
+                PublicUrl publicUrl, KeptFiles keptFiles) {
+        this.keptFiles = keptFiles;
         this.store = store;
         this.rows = rows;
         this.limits = limits;
@@ -80,6 +83,18 @@ public class Attachments {
     public void removeFromMessage(long messageId) {
         cleanup.removeAfterCommit(rows.deleteOfMessage(messageId).stream()
                 .flatMap(a -> Stream.of(a.storageKey(), a.thumbKey())).filter(Objects::nonNull).toList());
+    }
+
+    /** Keeps a file for an automation rule (Chatwoot's attach_file); returns its blob id. Same per-file limit as a message's. */
+    @Transactional
+    public long keepForRule(long accountId, Upload upload) {
+        check(accountId, List.of(upload));
+        return keptFiles.keep(accountId, upload).id();
+    }
+
+    /** Kept files of the account, ready to post as a message's files; unknown ids are left out. */
+    public List<Upload> keptFiles(long accountId, Collection<Long> blobIds) {
+        return keptFiles.asUploads(accountId, blobIds);
     }
 
     public AttachmentLimits limits(long accountId) {

@@ -3,6 +3,7 @@ package dev.parley.automation.application;
 import dev.parley.account.AccountQueries;
 import dev.parley.account.AgentView;
 import dev.parley.account.Teams;
+import dev.parley.attachment.Attachments;
 import dev.parley.automation.domain.RuleAction;
 import dev.parley.contact.ContactInput;
 import dev.parley.contact.ContactManagement;
@@ -46,10 +47,12 @@ class ActionExecutor {
     private final WebhookDeliveries webhooks;
     private final UrlSafety urlSafety;
     private final WebhookPayloads payloads;
+    private final Attachments attachments;
 
-    ActionExecutor(ConversationManagement conversations, ConversationQueries conversationQueries, ContactManagement contacts,
+    ActionExecutor(Attachments attachments, ConversationManagement conversations, ConversationQueries conversationQueries, ContactManagement contacts,
                    ContactQueries contactQueries, AccountQueries accounts, Teams teams, Templates templates, AutomationMailer mailer,
                    WebhookDeliveries webhooks, UrlSafety urlSafety, WebhookPayloads payloads) {
+        this.attachments = attachments;
         this.conversations = conversations;
         this.conversationQueries = conversationQueries;
         this.contacts = contacts;
@@ -81,6 +84,7 @@ class ActionExecutor {
                 MessageView m = conversations.postMessage(a, d, note ? MessageInput.note(text) : MessageInput.outgoing(text), rule);
                 yield "done: " + (note ? "private note " : "message ") + m.id() + " \"" + abbreviate(text) + "\"";
             }
+            case "send_attachment" -> sendAttachment(action, c, rule);
             case "mute_conversation" -> {
                 ConversationView after = conversations.changeStatus(a, d, ConversationStatus.RESOLVED, null, rule, false);
                 contacts.update(a, c.contactId(), new ContactInput(null, null, null, null, true, null, null), rule);
@@ -226,5 +230,24 @@ class ActionExecutor {
 
     private static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    /**
+     * Chatwoot's send_attachment: a public message from the rule carrying copies of the files kept with the rule
+     * (uploaded with attach_file; params are their blob ids). Ids of files this account does not have are skipped.
+     */
+    private String sendAttachment(RuleAction action, ConversationView c, Actor rule) {
+        List<Long> ids = action.params() == null ? List.of() : action.params().stream().map(p -> {
+            try {
+                return Long.valueOf(String.valueOf(p));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }).filter(Objects::nonNull).toList();
+        var files = attachments.keptFiles(c.accountId(), ids);
+        if (files.isEmpty()) return "skipped: no file of this account among " + action.params();
+        MessageView m = conversations.postMessage(c.accountId(), c.displayId(), new MessageInput(null, "outgoing", false, null, null, null, null),
+                files, rule);
+        return "done: message " + m.id() + " with " + files.size() + " file(s)";
     }
 }

@@ -44,6 +44,7 @@ class ActionPreview {
                 List<String> present = strings(action).stream().map(String::toLowerCase).filter(c.labels()::contains).toList();
                 yield present.isEmpty() ? "no change" : "would remove " + present;
             }
+            case "send_attachment" -> "would send the rule's file(s) " + action.params();
             case "send_message" -> "would send \"" + templates.render(String.valueOf(p), c) + "\"";
             case "add_private_note" -> "would add the note \"" + templates.render(String.valueOf(p), c) + "\"";
             case "resolve_conversation", "mute_conversation" -> status(c, "resolved") + ("mute_conversation".equals(action.name()) ? " and block the contact" : "");

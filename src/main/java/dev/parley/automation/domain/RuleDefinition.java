@@ -98,7 +98,10 @@ public final class RuleDefinition {
         List<String> unknownActions = new ArrayList<>();
         for (RuleAction a : actions(rawActions)) {
             if (a.name() == null || !ACTIONS.contains(a.name())) unknownActions.add(String.valueOf(a.name()));
-            else if ("send_attachment".equals(a.name())) add(errors, "actions", "send_attachment is not supported yet.");
+            else if ("send_attachment".equals(a.name()) && (a.params() == null || a.params().isEmpty()
+                    || !a.params().stream().allMatch(p -> String.valueOf(p).matches("\\d+")))) {
+                add(errors, "actions", "send_attachment needs the blob_id of a file uploaded with automation_rules/attach_file.");
+            }
         }
         if (!unknownActions.isEmpty()) add(errors, "actions", "Automation actions " + String.join(",", unknownActions) + " not supported.");
         return errors;

@@ -237,12 +237,12 @@ class RuleEvaluatorTests {
                 List.of(c("statuz", "equal_to", List.of("x"), null), c("status", "smells_like", List.of("x"), "XOR"),
                         c("status", "contains", List.of("x"), null)),
                 List.of(Map.of("action_name", "launch_rocket", "action_params", List.of()),
-                        Map.of("action_name", "send_attachment", "action_params", List.of(1))),
+                        Map.of("action_name", "send_attachment", "action_params", List.of("x"))),
                 Map.of());
         assertThat(errors.get("event_name")).singleElement().asString().contains("conversation_exploded");
         assertThat(String.join(" ", errors.get("conditions"))).contains("statuz", "smells_like", "contains (for status)",
                 "should have query operator", "Query operator must be either");
-        assertThat(String.join(" ", errors.get("actions"))).contains("launch_rocket", "send_attachment is not supported yet");
+        assertThat(String.join(" ", errors.get("actions"))).contains("launch_rocket", "send_attachment needs the blob_id");
     }
 
     static Map<String, Object> cc(String key, String op, Object values, String model) {
