@@ -82,7 +82,18 @@ class ErrorResponses {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON, a form or multipart/form-data");
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        String limit = e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() / (1024 * 1024) + " MB" : "";
+        return invalid(InvalidInput.of("attachments", "is larger than the upload limit" + limit));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Map<String, Object>> badMultipart(org.springframework.web.multipart.MultipartException e) {
+        return error(HttpStatus.BAD_REQUEST, "The multipart body cannot be read (is its boundary missing?)");
     }
 
     /** A live stream whose browser went away: nothing to answer, nothing to log. */
