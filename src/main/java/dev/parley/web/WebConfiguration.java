@@ -12,16 +12,19 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final ApiAuthentication apiAuthentication;
     private final PlatformAuthentication platformAuthentication;
+    private final Backpressure backpressure;
 
-    WebConfiguration(ApiAuthentication apiAuthentication, PlatformAuthentication platformAuthentication) {
+    WebConfiguration(ApiAuthentication apiAuthentication, PlatformAuthentication platformAuthentication, Backpressure backpressure) {
         this.apiAuthentication = apiAuthentication;
         this.platformAuthentication = platformAuthentication;
+        this.backpressure = backpressure;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(apiAuthentication).addPathPatterns("/api/**");
         registry.addInterceptor(platformAuthentication).addPathPatterns("/platform/**");
+        registry.addInterceptor(backpressure).addPathPatterns("/public/**");
     }
 
     @Override
