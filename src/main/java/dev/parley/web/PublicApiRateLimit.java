@@ -38,7 +38,7 @@ class PublicApiRateLimit implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!"POST".equals(request.getMethod())) return true;
-        limits.acquire(new Subject(perAddress, request.getRemoteAddr()), new Subject(perContact, contact(request)));
+        limits.acquire(new Subject(perContact, contact(request)), new Subject(perAddress, request.getRemoteAddr()));
         return true;
     }
 
