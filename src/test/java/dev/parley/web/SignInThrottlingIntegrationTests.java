@@ -57,6 +57,8 @@ class SignInThrottlingIntegrationTests extends RateLimitedIntegrationTest {
             assertThat(SignInForm.wrongPassword(browser.signIn("nobody" + i + "@parley.test", "guess"))).isTrue();
         }
         assertThat(browser.signIn("nobody-else@parley.test", "guess").statusCode()).isEqualTo(429);
+        // the page a throttled sign-in is forwarded to says nothing when opened directly
+        assertThat(browser.read("/app/login/throttled").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/app/login"));
         clock.advance(Duration.ofMinutes(15));
         assertThat(SignInForm.signedIn(browser.signIn(team.adminUser().email(), "secret123"))).isTrue();
     }

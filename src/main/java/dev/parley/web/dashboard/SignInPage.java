@@ -8,6 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The dashboard's sign-in page: after a wrong password, and when too many attempts were made (429). */
@@ -21,7 +22,7 @@ class SignInPage {
     }
 
     /** Reached only by the forward of a throttled sign-in; opened directly it is the plain sign-in page. */
-    @RequestMapping("/app/login/throttled")
+    @RequestMapping(path = "/app/login/throttled", method = {RequestMethod.GET, RequestMethod.POST})
     String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!(request.getAttribute(SignInThrottled.ATTRIBUTE) instanceof TooManyRequests refusal)) return "redirect:/app/login";
         response.setStatus(429);
