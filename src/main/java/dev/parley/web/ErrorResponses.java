@@ -3,6 +3,7 @@ package dev.parley.web;
 import dev.parley.shared.InvalidInput;
 import dev.parley.shared.NotAuthorized;
 import dev.parley.shared.ResourceNotFound;
+import dev.parley.shared.TooManyRequests;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,13 @@ class ErrorResponses {
     @ExceptionHandler(NotAuthorized.class)
     ResponseEntity<Map<String, Object>> unauthorized(NotAuthorized e) {
         return error(HttpStatus.UNAUTHORIZED, e.getMessage());
+    }
+
+    /** A spent rate limit: Chatwoot's error shape, and when to come back. */
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<Map<String, Object>> tooManyRequests(TooManyRequests e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler({ResourceNotFound.class, NoResourceFoundException.class})

@@ -6,17 +6,20 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wires authentication onto the API paths. Public client API paths need no token. */
+/** Wires authentication onto the API paths. Public client API paths need no token, but their creations are rate limited. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
     private final ApiAuthentication apiAuthentication;
     private final PlatformAuthentication platformAuthentication;
+    private final PublicApiRateLimit publicApiRateLimit;
     private final Backpressure backpressure;
 
-    WebConfiguration(ApiAuthentication apiAuthentication, PlatformAuthentication platformAuthentication, Backpressure backpressure) {
+    WebConfiguration(ApiAuthentication apiAuthentication, PlatformAuthentication platformAuthentication,
+                     PublicApiRateLimit publicApiRateLimit, Backpressure backpressure) {
         this.apiAuthentication = apiAuthentication;
         this.platformAuthentication = platformAuthentication;
+        this.publicApiRateLimit = publicApiRateLimit;
         this.backpressure = backpressure;
     }
 
@@ -25,6 +28,7 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(apiAuthentication).addPathPatterns("/api/**");
         registry.addInterceptor(platformAuthentication).addPathPatterns("/platform/**");
         registry.addInterceptor(backpressure).addPathPatterns("/public/**");
+        registry.addInterceptor(publicApiRateLimit).addPathPatterns(PublicApiRateLimit.CREATION_PATHS);
     }
 
     @Override
