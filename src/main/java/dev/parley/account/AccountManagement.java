@@ -21,12 +21,14 @@ public class AccountManagement {
     private final AccountRepository accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PasswordAttempts attempts;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
 
-    public AccountManagement(AccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
+    public AccountManagement(AccountRepository accounts, ApplicationEventPublisher events, Clock clock, PasswordAttempts attempts) {
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
+        this.attempts = attempts;
     }
 
     public AccountView createAccount(String name, String locale, String domain, String supportEmail) {
@@ -134,14 +136,17 @@ public class AccountManagement {
 
     /**
      * Changes a user's password: the current one must match, the new one is at least 6 characters (Chatwoot's
-     * minimum) and typed twice alike.
+     * minimum) and typed twice alike. Checking the current one is throttled like a sign-in (per email and client
+     * address; {@link dev.parley.shared.TooManyRequests} when spent).
      */
-    public void changePassword(long userId, String current, String password, String confirmation) {
+    public void changePassword(long userId, String current, String password, String confirmation, String clientAddress) {
         var errors = new Errors().requireText("current_password", current).requireText("password", password);
         if (password != null && !password.isEmpty() && password.length() < 6) errors.add("password", "is too short (minimum is 6 characters)");
         if (password != null && !password.equals(confirmation)) errors.add("password_confirmation", "doesn't match Password");
         errors.throwIfAny();
-        boolean matches = accounts.passwordHash(userId).map(h -> passwords.matches(current, h)).orElse(false);
+        String email = accounts.findUser(userId).map(UserView::email).orElseThrow(() -> new ResourceNotFound("User"));
+        boolean matches = attempts.check(email, clientAddress,
+                () -> accounts.passwordHash(userId).map(h -> passwords.matches(current, h)).orElse(false));
         if (!matches) throw InvalidInput.of("current_password", "is not correct");
         accounts.updatePassword(userId, passwords.encode(password));
     }
@@ -153,11 +158,16 @@ public class AccountManagement {
         return token;
     }
 
-    /** Checks an email and password, for the dashboard's sign-in. */
+    /**
+     * Checks an email and password, for the dashboard's sign-in; throttled per email (known or not, so the answer
+     * tells nothing) and per client address ({@link dev.parley.shared.TooManyRequests} when spent).
+     */
     @Transactional(readOnly = true)
-    public java.util.Optional<UserView> checkPassword(String email, String password) {
+    public java.util.Optional<UserView> checkPassword(String email, String password, String clientAddress) {
         if (email == null || password == null) return java.util.Optional.empty();
-        return accounts.findUserByEmail(email.trim())
-                .filter(u -> accounts.passwordHash(u.id()).map(h -> passwords.matches(password, h)).orElse(false));
+        var user = accounts.findUserByEmail(email.trim());
+        boolean matches = attempts.check(email, clientAddress,
+                () -> user.flatMap(u -> accounts.passwordHash(u.id())).map(h -> passwords.matches(password, h)).orElse(false));
+        return matches ? user : java.util.Optional.empty();
     }
 }

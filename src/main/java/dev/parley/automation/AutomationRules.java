@@ -2,6 +2,8 @@ package dev.parley.automation;
 
 import dev.parley.automation.application.DryRun;
 import dev.parley.automation.application.SnapshotLoader;
+import dev.parley.automation.domain.LiquidSandbox;
+import dev.parley.automation.domain.MessageTemplates;
 import dev.parley.automation.domain.RuleDefinition;
 import dev.parley.automation.persistence.ExecutionRepository;
 import dev.parley.automation.persistence.RuleRepository;
@@ -24,6 +26,7 @@ public class AutomationRules {
     private final ExecutionRepository executions;
     private final SnapshotLoader snapshots;
     private final DryRun dryRun;
+    private final LiquidSandbox sandbox = new LiquidSandbox();
 
     public AutomationRules(RuleRepository rules, ExecutionRepository executions, SnapshotLoader snapshots, DryRun dryRun) {
         this.rules = rules;
@@ -117,10 +120,12 @@ public class AutomationRules {
         return executions.ofConversation(conversationId, limit);
     }
 
-    /** Throws Chatwoot's 422 naming every unknown attribute, operator, action and bad query operator. */
+    /** Throws Chatwoot's 422 naming every unknown attribute, operator, action, bad query operator and refused template. */
     public void check(long accountId, String eventName, List<Map<String, Object>> conditions, List<Map<String, Object>> actions) {
         Map<String, List<String>> errors = new LinkedHashMap<>(RuleDefinition.check(eventName, conditions, actions,
                 snapshots.customTypes(accountId)));
+        List<String> templates = MessageTemplates.problems(actions, sandbox);
+        if (!templates.isEmpty()) errors.computeIfAbsent("actions", k -> new java.util.ArrayList<>()).addAll(templates);
         if (!errors.isEmpty()) throw new InvalidInput(errors);
     }
 }

@@ -85,6 +85,11 @@ public class ContactManagement {
                 .orElseGet(() -> addToInbox(accountId, contactId, inboxId, null, false));
     }
 
+    /** Remembers that the contact's identifier was proven with a valid identifier_hash (kept from then on). */
+    public void markIdentityVerified(long contactId) {
+        contacts.markIdentityVerified(contactId, clock.instant());
+    }
+
     public void recordActivity(long contactId, Instant at) {
         contacts.touch(contactId, at);
     }

@@ -1,5 +1,6 @@
 package dev.parley.contact;
 
+import dev.parley.contact.persistence.ContactRepository;
 import dev.parley.inbox.InboxQueries;
 import dev.parley.inbox.InboxView;
 import dev.parley.shared.NotAuthorized;
@@ -7,6 +8,7 @@ import dev.parley.shared.ResourceNotFound;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Service;
@@ -15,18 +17,23 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Resolves the public client API's addressing (inbox identifier + contact source id) and checks the
  * identity HMAC Chatwoot clients send ({@code identifier_hash} = HMAC-SHA256 of the identifier with the
- * inbox's HMAC token).
+ * inbox's HMAC token). A contact whose identifier was once proven that way stays verified: its identifier, email
+ * and phone number can then only be claimed by a caller who proves it again, in any inbox of the account.
  */
 @Service
 @Transactional(readOnly = true)
 public class PublicIdentity {
 
+    private static final String HMAC_FAILED = "HMAC failed: Invalid Identifier Hash Provided";
+
     private final InboxQueries inboxes;
     private final ContactQueries contacts;
+    private final ContactRepository repository;
 
-    public PublicIdentity(InboxQueries inboxes, ContactQueries contacts) {
+    public PublicIdentity(InboxQueries inboxes, ContactQueries contacts, ContactRepository repository) {
         this.inboxes = inboxes;
         this.contacts = contacts;
+        this.repository = repository;
     }
 
     public InboxView inbox(String identifier) {
@@ -43,14 +50,37 @@ public class PublicIdentity {
     public boolean verify(InboxView inbox, String identifier, String identifierHash) {
         boolean given = identifierHash != null && !identifierHash.isBlank();
         if (!given) {
-            if (inbox.hmacMandatory()) throw new NotAuthorized("HMAC failed: Invalid Identifier Hash Provided");
+            if (inbox.hmacMandatory()) throw new NotAuthorized(HMAC_FAILED);
             return false;
         }
         if (identifier == null || !MessageDigest.isEqual(hmac(inbox.hmacToken(), identifier).getBytes(StandardCharsets.UTF_8),
                 identifierHash.trim().toLowerCase().getBytes(StandardCharsets.UTF_8))) {
-            throw new NotAuthorized("HMAC failed: Invalid Identifier Hash Provided");
+            throw new NotAuthorized(HMAC_FAILED);
         }
         return true;
+    }
+
+    /**
+     * Refuses, when the caller proved nothing, a request that names the identifier, email or phone number of a
+     * verified contact other than the caller's own ({@code own}, null when creating), or that changes the
+     * identifier of the caller's own verified contact. Answers like a wrong hash, so nothing of the contact leaks.
+     */
+    public void refuseUnverifiedClaim(long accountId, ContactView own, String identifier, String email, String phoneNumber,
+                                      boolean verified) {
+        if (verified) return;
+        long ownId = own == null ? -1 : own.id();
+        var claimed = new java.util.LinkedHashMap<String, String>();
+        claimed.put("identifier", identifier);
+        claimed.put("email", email);
+        claimed.put("phone_number", phoneNumber);
+        for (Map.Entry<String, String> claim : claimed.entrySet()) {
+            String value = claim.getValue() == null || claim.getValue().isBlank() ? null : claim.getValue().trim();
+            if (value != null && repository.holderOf(accountId, claim.getKey(), value, ownId).filter(repository::identityVerified).isPresent()) {
+                throw new NotAuthorized(HMAC_FAILED);
+            }
+        }
+        boolean changesOwnIdentifier = own != null && identifier != null && !identifier.trim().equals(own.identifier());
+        if (changesOwnIdentifier && repository.identityVerified(own.id())) throw new NotAuthorized(HMAC_FAILED);
     }
 
     public static String hmac(String key, String value) {

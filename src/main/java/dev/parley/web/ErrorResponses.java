@@ -3,6 +3,7 @@ package dev.parley.web;
 import dev.parley.shared.InvalidInput;
 import dev.parley.shared.NotAuthorized;
 import dev.parley.shared.ResourceNotFound;
+import dev.parley.shared.TooManyRequests;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,13 @@ class ErrorResponses {
     @ExceptionHandler(NotAuthorized.class)
     ResponseEntity<Map<String, Object>> unauthorized(NotAuthorized e) {
         return error(HttpStatus.UNAUTHORIZED, e.getMessage());
+    }
+
+    /** A spent rate limit: Chatwoot's error shape, and when to come back. */
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<Map<String, Object>> tooManyRequests(TooManyRequests e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler({ResourceNotFound.class, NoResourceFoundException.class})
@@ -82,7 +90,18 @@ class ErrorResponses {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON, a form or multipart/form-data");
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        String limit = e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() / (1024 * 1024) + " MB" : "";
+        return invalid(InvalidInput.of("attachments", "is larger than the upload limit" + limit));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Map<String, Object>> badMultipart(org.springframework.web.multipart.MultipartException e) {
+        return error(HttpStatus.BAD_REQUEST, "The multipart body cannot be read (is its boundary missing?)");
     }
 
     /** A live stream whose browser went away: nothing to answer, nothing to log. */

@@ -1,7 +1,10 @@
 package dev.parley.web;
 
 import dev.parley.account.AccountManagement;
+import dev.parley.account.UserView;
+import dev.parley.shared.TooManyRequests;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Two doors. The dashboard ({@code /app/**}) signs people in with email and password into a session
@@ -26,9 +30,10 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
         http.securityMatcher("/app", "/app/**")
-                .authorizeHttpRequests(a -> a.requestMatchers("/app/login").permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers("/app/login", SignInFailures.THROTTLED_PAGE).permitAll()
+                        .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/app/login").loginProcessingUrl("/app/login").usernameParameter("email")
-                        .defaultSuccessUrl("/app", true).failureUrl("/app/login?error").permitAll())
+                        .defaultSuccessUrl("/app", true).failureHandler(new SignInFailures()).permitAll())
                 .logout(l -> l.logoutUrl("/app/logout").logoutSuccessUrl("/app/login?signed-out"));
         return http.build();
     }
@@ -45,7 +50,7 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Checks the email and password against the users Parley keeps (bcrypt). */
+    /** Checks the email and password against the users Parley keeps (bcrypt), throttled per email and client address. */
     @Bean
     AuthenticationProvider passwords(AccountManagement accounts) {
         return new AuthenticationProvider() {
@@ -53,8 +58,14 @@ class SecurityConfiguration {
             public Authentication authenticate(Authentication authentication) {
                 String email = authentication.getName();
                 String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
-                var user = accounts.checkPassword(email, password)
-                        .orElseThrow(() -> new BadCredentialsException("Email or password is wrong"));
+                String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+                Optional<UserView> checked;
+                try {
+                    checked = accounts.checkPassword(email, password, address);
+                } catch (TooManyRequests e) {
+                    throw new SignInThrottled(e);
+                }
+                var user = checked.orElseThrow(() -> new BadCredentialsException("Email or password is wrong"));
                 return UsernamePasswordAuthenticationToken.authenticated(new DashboardUser(user.id(), user.availableName(), user.email()),
                         null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
             }

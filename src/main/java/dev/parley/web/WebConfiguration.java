@@ -6,22 +6,29 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wires authentication onto the API paths. Public client API paths need no token. */
+/** Wires authentication onto the API paths. Public client API paths need no token, but their creations are rate limited. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
     private final ApiAuthentication apiAuthentication;
     private final PlatformAuthentication platformAuthentication;
+    private final PublicApiRateLimit publicApiRateLimit;
+    private final Backpressure backpressure;
 
-    WebConfiguration(ApiAuthentication apiAuthentication, PlatformAuthentication platformAuthentication) {
+    WebConfiguration(ApiAuthentication apiAuthentication, PlatformAuthentication platformAuthentication,
+                     PublicApiRateLimit publicApiRateLimit, Backpressure backpressure) {
         this.apiAuthentication = apiAuthentication;
         this.platformAuthentication = platformAuthentication;
+        this.publicApiRateLimit = publicApiRateLimit;
+        this.backpressure = backpressure;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(apiAuthentication).addPathPatterns("/api/**");
         registry.addInterceptor(platformAuthentication).addPathPatterns("/platform/**");
+        registry.addInterceptor(backpressure).addPathPatterns("/public/**");
+        registry.addInterceptor(publicApiRateLimit).addPathPatterns(PublicApiRateLimit.CREATION_PATHS);
     }
 
     @Override

@@ -59,6 +59,23 @@ public final class Api {
         return exchange(method, path, rawBody);
     }
 
+    /** Sends bytes with the given Content-Type, or with none when it is null (as bodyless Chatwoot clients do). */
+    public Response sendBytes(String method, String path, String contentType, byte[] body) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) request.header("Content-Type", contentType);
+        if (token != null) request.header("api_access_token", token);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response send(String method, String path, Object body) {
         return exchange(method, path, body == null ? null : JSON.writeValueAsString(body));
     }

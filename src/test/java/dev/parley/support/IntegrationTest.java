@@ -18,7 +18,12 @@ import org.springframework.context.annotation.Import;
         "parley.webhooks.allow-private=true",
         "parley.webhooks.poll-interval=PT0.2S",
         "parley.webhooks.retry-base=PT1S",
-        "parley.webhooks.retry-max=PT4S"})
+        "parley.webhooks.retry-max=PT4S",
+        // every test calls from 127.0.0.1 into this one shared context: per-address limits would add up across
+        // classes; the limits themselves are tested in their own context (RateLimitIntegrationTests)
+        "parley.rate-limits.sign-in.per-ip=1000000",
+        "parley.rate-limits.public-api.per-ip=1000000",
+        "parley.rate-limits.public-api.per-contact=1000000"})
 @Import(RecordedEvents.class)
 public abstract class IntegrationTest {
 

@@ -8,6 +8,7 @@ import dev.parley.account.UserView;
 import dev.parley.shared.Actor;
 import dev.parley.shared.Errors;
 import dev.parley.shared.ResourceNotFound;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -55,10 +56,11 @@ class ProfileController {
     }
 
     @PutMapping
-    ProfileJson update(AuthenticatedUser caller, @RequestBody ProfileRequest request) {
+    ProfileJson update(AuthenticatedUser caller, @RequestBody ProfileRequest request, HttpServletRequest http) {
         ProfileUpdate body = request.body();
         if (body.password() != null || body.currentPassword() != null) {
-            management.changePassword(caller.id(), body.currentPassword(), body.password(), body.passwordConfirmation());
+            management.changePassword(caller.id(), body.currentPassword(), body.password(), body.passwordConfirmation(),
+                    http.getRemoteAddr());
         }
         management.updateProfile(caller.id(), body.name(), body.displayName());
         return profile(caller);
@@ -72,8 +74,8 @@ class ProfileController {
     }
 
     @PatchMapping
-    ProfileJson patch(AuthenticatedUser caller, @RequestBody ProfileRequest request) {
-        return update(caller, request);
+    ProfileJson patch(AuthenticatedUser caller, @RequestBody ProfileRequest request, HttpServletRequest http) {
+        return update(caller, request, http);
     }
 
     @PostMapping("/availability")

@@ -67,6 +67,14 @@ class ActionExecutor {
     }
 
     String run(RuleAction action, ConversationView c, String eventName, Actor rule) {
+        try {
+            return act(action, c, eventName, rule);
+        } catch (dev.parley.automation.domain.LiquidSandbox.TemplateRefused e) {
+            return "skipped: the template " + e.getMessage();
+        }
+    }
+
+    private String act(RuleAction action, ConversationView c, String eventName, Actor rule) {
         long a = c.accountId();
         long d = c.displayId();
         return switch (action.name()) {

@@ -23,6 +23,14 @@ class ActionPreview {
     }
 
     String describe(RuleAction action, ConversationView c) {
+        try {
+            return preview(action, c);
+        } catch (dev.parley.automation.domain.LiquidSandbox.TemplateRefused e) {
+            return "would skip: the template " + e.getMessage();
+        }
+    }
+
+    private String preview(RuleAction action, ConversationView c) {
         Object p = action.firstParam();
         return switch (action.name()) {
             case "assign_agent" -> {

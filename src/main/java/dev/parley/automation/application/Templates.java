@@ -2,19 +2,23 @@ package dev.parley.automation.application;
 
 import dev.parley.account.AccountQueries;
 import dev.parley.account.AgentView;
+import dev.parley.automation.domain.LiquidSandbox;
 import dev.parley.contact.ContactQueries;
 import dev.parley.conversation.ConversationView;
 import dev.parley.inbox.InboxQueries;
 import java.util.HashMap;
 import java.util.Map;
-import liqp.TemplateParser;
 import org.springframework.stereotype.Component;
 
-/** Renders Liquid in rule messages ({{contact.name}}, {{conversation.display_id}}, {{agent.name}}, {{inbox.name}}, {{account.name}}). */
+/**
+ * Renders Liquid in rule messages ({{contact.name}}, {{conversation.display_id}}, {{agent.name}}, {{inbox.name}},
+ * {{account.name}}) in the {@link LiquidSandbox}: no file access, bounded time and size; a refused template throws
+ * {@link LiquidSandbox.TemplateRefused}.
+ */
 @Component
 class Templates {
 
-    private final TemplateParser parser = new TemplateParser.Builder().build();
+    private final LiquidSandbox sandbox = new LiquidSandbox();
     private final ContactQueries contacts;
     private final AccountQueries accounts;
     private final InboxQueries inboxes;
@@ -27,7 +31,7 @@ class Templates {
 
     String render(String text, ConversationView c) {
         if (text == null || !text.contains("{")) return text;
-        return parser.parse(text).render(variables(c));
+        return sandbox.render(text, variables(c));
     }
 
     Map<String, Object> variables(ConversationView c) {

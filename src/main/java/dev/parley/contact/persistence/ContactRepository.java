@@ -75,6 +75,17 @@ public class ContactRepository {
                 .params(accountId, value, exceptId).query(Long.class).optional();
     }
 
+    /** True once the contact's identifier was proven with a valid identifier_hash in any inbox. */
+    public boolean identityVerified(long contactId) {
+        return jdbc.sql("SELECT identity_verified_at IS NOT NULL FROM contacts WHERE id = ?").param(contactId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    public void markIdentityVerified(long contactId, java.time.Instant at) {
+        jdbc.sql("UPDATE contacts SET identity_verified_at = ? WHERE id = ? AND identity_verified_at IS NULL")
+                .params(Timestamp.from(at), contactId).update();
+    }
+
     public List<ContactView> page(long accountId, String query, int limit, int offset) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = ? AND " + SEARCH + " ORDER BY id DESC LIMIT ? OFFSET ?")
                 .params(accountId, query, query, query, query, query, limit, offset).query(this::contact).list();

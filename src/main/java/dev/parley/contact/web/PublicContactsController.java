@@ -54,8 +54,10 @@ class PublicContactsController {
     PublicContactJson create(@PathVariable String inboxIdentifier, @RequestBody PublicContactRequest body) {
         InboxView inbox = identity.inbox(inboxIdentifier);
         boolean verified = identity.verify(inbox, body.identifier(), body.identifierHash());
+        identity.refuseUnverifiedClaim(inbox.accountId(), null, body.identifier(), body.email(), body.phoneNumber(), verified);
         ContactView contact = existingByIdentifier(inbox, body)
                 .orElseGet(() -> management.create(inbox.accountId(), body.input(), Actor.system()));
+        if (verified) management.markIdentityVerified(contact.id());
         ContactInboxView ci = management.addToInbox(inbox.accountId(), contact.id(), inbox.id(), body.sourceId(), verified);
         return PublicContactJson.of(contact, ci);
     }
@@ -68,18 +70,22 @@ class PublicContactsController {
     }
 
     @PatchMapping("/{sourceId}")
+    @Transactional
     PublicContactJson update(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
                              @RequestBody PublicContactRequest body) {
         ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
         InboxView inbox = identity.inbox(inboxIdentifier);
-        if (body.identifier() != null) identity.verify(inbox, body.identifier(), body.identifierHash());
+        boolean verified = body.identifier() != null && identity.verify(inbox, body.identifier(), body.identifierHash());
         ContactView current = queries.get(inbox.accountId(), ci.contactId());
+        identity.refuseUnverifiedClaim(inbox.accountId(), current, body.identifier(), body.email(), body.phoneNumber(), verified);
         ContactView updated = management.update(inbox.accountId(), ci.contactId(), body.input(),
                 Actor.contact(current.id(), current.name()));
+        if (verified) management.markIdentityVerified(current.id());
         return PublicContactJson.of(updated, ci);
     }
 
     @PutMapping("/{sourceId}")
+    @Transactional
     PublicContactJson replace(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
                               @RequestBody PublicContactRequest body) {
         return update(inboxIdentifier, sourceId, body);

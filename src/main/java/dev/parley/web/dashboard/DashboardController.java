@@ -73,12 +73,6 @@ class DashboardController {
         this.clock = clock;
     }
 
-    @GetMapping("/app/login")
-    String login(@RequestParam(required = false) String error, Model model) {
-        model.addAttribute("failed", error != null);
-        return "app/login";
-    }
-
     @GetMapping("/app")
     String home(@AuthenticationPrincipal DashboardUser user) {
         return "redirect:/app/accounts/" + context.firstAccount(user) + "/conversations?view=mine";

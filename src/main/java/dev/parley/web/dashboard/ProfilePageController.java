@@ -4,7 +4,10 @@ import dev.parley.account.AccountManagement;
 import dev.parley.account.AccountQueries;
 import dev.parley.account.Membership;
 import dev.parley.shared.InvalidInput;
+import dev.parley.shared.TooManyRequests;
 import dev.parley.web.DashboardUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,12 +50,17 @@ class ProfilePageController {
     @PostMapping("/app/accounts/{accountId}/profile/password")
     String password(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId,
                     @RequestParam(name = "current_password", defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
-                    @RequestParam(name = "password_confirmation", defaultValue = "") String confirmation, Model model) {
+                    @RequestParam(name = "password_confirmation", defaultValue = "") String confirmation, Model model,
+                    HttpServletRequest request, HttpServletResponse response) {
         Membership me = context.membership(user, accountId);
         try {
-            management.changePassword(me.userId(), current, password, confirmation);
+            management.changePassword(me.userId(), current, password, confirmation, request.getRemoteAddr());
         } catch (InvalidInput e) {
             return page(me, null, e.getMessage(), model);
+        } catch (TooManyRequests e) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            return page(me, null, SignInPage.tooManyAttempts(e), model);
         }
         return "redirect:/app/accounts/" + accountId + "/profile?password";
     }

@@ -1,0 +1,57 @@
+package dev.parley.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.parley.shared.RateLimits.Subject;
+import dev.parley.support.IntegrationTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The rate limit component on the real database: all-or-nothing takes, giving back, and sweeping refilled buckets. */
+class RateLimitsIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    RateLimits limits;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final String name = "test-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aRefusedTakeCostsTheOtherSubjectsNothing() {
+        RateLimit one = new RateLimit(name, 1, Duration.ofHours(1));
+        limits.acquire(new Subject(one, "spent"));
+        assertThatThrownBy(() -> limits.acquire(new Subject(one, "fresh"), new Subject(one, "spent")))
+                .isInstanceOf(TooManyRequests.class).extracting(e -> ((TooManyRequests) e).retryAfterSeconds()).isEqualTo(3600L);
+        limits.acquire(new Subject(one, "fresh")); // still had its attempt
+        limits.acquire(new Subject(one, null), new Subject(one, "other")); // a missing subject is not counted
+    }
+
+    @Test
+    void aGivenBackAttemptCanBeTakenAgain() {
+        RateLimit one = new RateLimit(name, 1, Duration.ofHours(1));
+        limits.acquire(new Subject(one, "x")).giveBack();
+        limits.acquire(new Subject(one, "x"));
+        assertThatThrownBy(() -> limits.acquire(new Subject(one, "x"))).isInstanceOf(TooManyRequests.class);
+    }
+
+    @Test
+    void refilledBucketsAreSweptAndHugeSubjectsStaySmall() {
+        limits.acquire(new Subject(new RateLimit(name, 1, Duration.ofMillis(200)), "x".repeat(1_000_000)));
+        assertThat(bucketIds()).singleElement().satisfies(id -> assertThat(id.length()).isLessThan(100));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            limits.sweep();
+            return bucketIds().isEmpty();
+        });
+    }
+
+    private java.util.List<String> bucketIds() {
+        return jdbc.sql("SELECT id FROM rate_limit_buckets WHERE id LIKE ?").param(name + "/%").query(String.class).list();
+    }
+}
