@@ -11,7 +11,6 @@ import dev.parley.shared.Timestamps;
 import dev.parley.attachment.Upload;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.http.MediaType;
 import org.springframework.web.multipart.MultipartFile;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -63,19 +62,11 @@ class MessagesController {
         return Map.of("meta", meta, "payload", presenter.messages(queries.messages(c.id(), before, after, false), c));
     }
 
+    /** JSON, a form, or Chatwoot's multipart form: the text fields in the body, the files as {@code attachments[]} parts. */
     @PostMapping
-    MessageJson create(Membership me, @PathVariable long displayId, @RequestBody MessageRequest body) {
-        return post(me, displayId, body, List.of());
-    }
-
-    /** Chatwoot's multipart form: the text fields and {@code attachments[]} files. */
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    MessageJson createWithFiles(Membership me, @PathVariable long displayId, @RequestParam(required = false) String content,
-                                @RequestParam(name = "message_type", required = false) String messageType,
-                                @RequestParam(name = "private", required = false) Boolean note,
-                                @RequestParam(name = "echo_id", required = false) String echoId,
-                                @RequestParam(name = "attachments[]", required = false) List<MultipartFile> files) {
-        return post(me, displayId, new MessageRequest(content, messageType, null, note, null, null, echoId, null), files);
+    MessageJson create(Membership me, @PathVariable long displayId, @RequestBody MessageRequest body,
+                       @RequestParam(name = "attachments[]", required = false) List<MultipartFile> files) {
+        return post(me, displayId, body, files);
     }
 
     private MessageJson post(Membership me, long displayId, MessageRequest body, List<MultipartFile> files) {

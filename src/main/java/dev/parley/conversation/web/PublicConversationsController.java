@@ -2,7 +2,6 @@ package dev.parley.conversation.web;
 
 import dev.parley.attachment.AttachmentJson;
 import dev.parley.attachment.Upload;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import dev.parley.contact.ContactInboxView;
@@ -124,19 +123,12 @@ class PublicConversationsController {
         return messages(queries.allPublicMessages(c.id()), c);
     }
 
+    /** JSON, a form, or the widget's multipart form: content and echo_id in the body, the files as {@code attachments[]}. */
     @PostMapping("/{displayId}/messages")
     Map<String, Object> postMessage(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
-                                    @PathVariable long displayId, @RequestBody PublicMessageRequest body) {
-        return post(inboxIdentifier, sourceId, displayId, body, List.of());
-    }
-
-    /** The widget's multipart form: {@code content}, {@code echo_id} and {@code attachments[]} files. */
-    @PostMapping(path = "/{displayId}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, Object> postMessageWithFiles(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
-                                             @PathVariable long displayId, @RequestParam(required = false) String content,
-                                             @RequestParam(name = "echo_id", required = false) String echoId,
-                                             @RequestParam(name = "attachments[]", required = false) List<MultipartFile> files) {
-        return post(inboxIdentifier, sourceId, displayId, new PublicMessageRequest(content, echoId), files);
+                                    @PathVariable long displayId, @RequestBody PublicMessageRequest body,
+                                    @RequestParam(name = "attachments[]", required = false) List<MultipartFile> files) {
+        return post(inboxIdentifier, sourceId, displayId, body, files);
     }
 
     private Map<String, Object> post(String inboxIdentifier, String sourceId, long displayId, PublicMessageRequest body,
