@@ -54,6 +54,7 @@ class AttachmentIntegrationTests extends IntegrationTest {
         JsonNode seenByCustomer = anonymous().get(world.customer().conversationsPath() + "/" + world.displayId() + "/messages")
                 .expect(200).json();
         JsonNode last = seenByCustomer.get(seenByCustomer.size() - 1);
+        assertThat(seenByCustomer.get(0).has("attachments")).as("a message without files has no attachments key, as in Chatwoot").isFalse();
         String dataUrl = last.get("attachments").get(0).get("data_url").asString();
         var file = AttachmentWorld.get(dataUrl);
         assertThat(file.statusCode()).isEqualTo(200);
