@@ -165,6 +165,28 @@ class AttachmentIntegrationTests extends IntegrationTest {
         new Multipart().field("content", "").post(world.publicMessagesUrl(), null).expect(422);
     }
 
+    @Test
+    void limitsAreThePlatformsToChangeAndStrangersStoreNothing() throws Exception {
+        String limits = "/platform/api/v1/accounts/" + world.team().accountId() + "/attachment_limits";
+        assertThat(platform().get(limits).expect(200).json().get("max_file_size").asLong()).isEqualTo(40L * 1024 * 1024);
+        assertThat(platform().get(limits).json().get("max_files").asInt()).isEqualTo(15);
+        anonymous().get(limits).expect(401);
+        world.team().admin().patch(limits, Map.of("max_files", 3)).expect(401);
+        platform().patch("/platform/api/v1/accounts/999999999/attachment_limits", Map.of("max_files", 3)).expect(404);
+        var invalid = platform().patch(limits, Map.of("max_files", 0, "max_file_size", 1024L * 1024 * 1024)).expect(422).json();
+        assertThat(invalid.get("errors").has("max_files")).isTrue();
+        assertThat(invalid.get("errors").has("max_file_size")).isTrue();
+        assertThat(platform().get(limits).json().get("max_files").asInt()).as("a refused change changes nothing").isEqualTo(15);
+
+        long filesBefore = storedFiles();
+        var stranger = fixtures.account();
+        new Multipart().field("content", "not yours").file("attachments[]", "x.txt", "text/plain", new byte[]{'x'})
+                .post(world.messagesUrl(), stranger.adminUser().token()).expect(401);
+        new Multipart().field("content", "no token").file("attachments[]", "x.txt", "text/plain", new byte[]{'x'})
+                .post(world.messagesUrl(), null).expect(401);
+        assertThat(storedFiles()).isEqualTo(filesBefore);
+    }
+
     private long messageCount() {
         return jdbc.sql("SELECT count(*) FROM messages WHERE account_id = ?").param(world.team().accountId()).query(Long.class).single();
     }
