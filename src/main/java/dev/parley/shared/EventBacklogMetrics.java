@@ -40,7 +40,7 @@ public class EventBacklogMetrics {
                 .register(registry);
         this.oldestAge = MultiGauge.builder("parley.events.oldest.age").baseUnit("seconds")
                 .description("Age of the oldest unfinished event publication per reactor").register(registry);
-        Gauge.builder("parley.events.backlog.total", this, m -> m.totalBacklog).description("Unfinished event publications")
+        Gauge.builder("parley.events.unfinished", this, m -> m.totalBacklog).description("Unfinished event publications, all reactors")
                 .register(registry);
     }
 
