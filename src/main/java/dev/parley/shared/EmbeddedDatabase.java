@@ -50,7 +50,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
                 .start();
-        if (recovering) log.warn("Crash recovery of {} took {} s", directory, (System.nanoTime() - begin) / 1_000_000_000.0);
+        if (recovering) log.warn("Crash recovery of {} took {} s", directory, String.format("%.1f", (System.nanoTime() - begin) / 1e9));
         Optional<ProcessHandle> postmaster = dir.readPidFile().flatMap(p -> ProcessHandle.of(p.pid()));
         Optional<PostgresWatchdog> watchdog = postmaster.flatMap(p -> PostgresWatchdog.watch(dir, p.pid()));
         log.info("Embedded PostgreSQL (pid {}) on port {}{}", postmaster.map(ProcessHandle::pid).orElse(-1L), postgres.getPort(),

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * Clears the way for the embedded PostgreSQL when an earlier run died without stopping it (kill -9,
  * OOM kill): a postmaster started by the dead JVM keeps running on the data directory, re-parented to
  * init, and a second one cannot start there. It is stopped the way pg_ctl stops a server, escalating
- * from fast to immediate shutdown and then SIGKILL. A
- * {@code postmaster.pid} naming a process that is gone, or that is not a postgres on this directory
- * (pid reused after a reboot), is removed. A directory still locked by a live Parley is left alone.
+ * from fast to immediate shutdown and then SIGKILL. A {@code postmaster.pid} naming a process that is
+ * not a postgres on this directory (pid reused after a reboot) is removed; one naming a process that is
+ * gone is left to PostgreSQL, once the killed server's backends have ended. A directory still locked
+ * by a live Parley is left alone.
  */
 final class LeftoverPostgres {
 
@@ -38,10 +39,14 @@ final class LeftoverPostgres {
         if (pidFile.isEmpty()) return;
         long pid = pidFile.get().pid();
         Optional<ProcessHandle> postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        List<String> commandLine = postmaster.map(LeftoverPostgres::commandLine).orElse(List.of());
-        if (postmaster.isEmpty() || !isPostgresOn(commandLine, dir.path())) {
-            deleteQuietly(dir.pidFile());
-            log.info("Removed a stale postmaster.pid from {} (pid {} is not a PostgreSQL on this directory any more)", dir.path(), pid);
+        if (postmaster.isEmpty()) {
+            // PostgreSQL takes over a lock file whose process is gone, once no backend of it is left
+            waitForOrphanedBackends(dir.path());
+            return;
+        }
+        if (!isPostgresOn(commandLine(postmaster.get()), dir.path())) {
+            deleteQuietly(dir.pidFile()); // the pid was reused (after a reboot): PostgreSQL would refuse to start
+            log.info("Removed a stale postmaster.pid from {} (pid {} is no PostgreSQL on this directory)", dir.path(), pid);
             return;
         }
         if (lockedByAnotherRun(dir.path())) {
@@ -50,9 +55,32 @@ final class LeftoverPostgres {
         }
         long start = System.nanoTime();
         String how = stop(postmaster.get(), stopTimeout);
-        deleteQuietly(dir.pidFile());
         log.warn("Found PostgreSQL (pid {}, port {}) left running on {} from an earlier run; stopped it ({}) in {} ms", pid,
                 pidFile.get().port(), dir.path(), how, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * When the postmaster itself was killed, its backends notice within moments and exit; until they
+     * have, a new postmaster refuses the directory ("pre-existing shared memory block is still in use").
+     * They are recognised by their working directory, which is the data directory (Linux only).
+     */
+    private static void waitForOrphanedBackends(Path dataDir) {
+        List<ProcessHandle> backends = ProcessHandle.allProcesses().filter(p -> isBackendIn(p, dataDir)).toList();
+        if (backends.isEmpty() || lockedByAnotherRun(dataDir)) return;
+        backends.forEach(p -> {
+            if (!exited(p, Duration.ofSeconds(5))) p.destroyForcibly();
+        });
+        log.warn("{} PostgreSQL processes of a server killed on {} were still running; waited for them to end", backends.size(), dataDir);
+    }
+
+    private static boolean isBackendIn(ProcessHandle process, Path dataDir) {
+        Path cwd = Path.of("/proc", Long.toString(process.pid()), "cwd");
+        try {
+            List<String> argv = commandLine(process);
+            return !argv.isEmpty() && argv.get(0).startsWith("postgres") && Files.isSameFile(cwd, dataDir);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
