@@ -49,7 +49,9 @@ class ShutdownWithBacklogTests {
             }
             String stopping = output.getAll();
             assertThat(stopping).contains("queued event deliveries; they stay in event_publication and resume on the next start");
-            assertThat(stopping.lines().filter(l -> l.contains(" ERROR ")).toList()).isEmpty();
+            // other test contexts may share this JVM's output: look for the way a queued delivery fails on a closed pool
+            assertThat(stopping.lines().filter(l -> l.contains("Unexpected exception occurred invoking async method") || l.contains("has been closed"))
+                    .toList()).as("deliveries failing at shutdown").isEmpty();
             try (ConfigurableApplicationContext second = start(dataDir)) {
                 var again = new dev.parley.support.Api(port(second), team.adminUser().token());
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
