@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * The server always comes back: Parley runs as its own JVM under customer load and is killed with
  * {@code kill -9} three times in a row (the JVM alone; the JVM and the database's watchdog, so a
  * PostgreSQL is left running; the JVM, watchdog and database, as a power cut would), then stopped
- * gracefully under load. After each restart it answers within 60 s, no acknowledged message is lost
+ * gracefully under load. After each restart it answers within 60 s (on a machine so busy that even the
+ * first start takes over 30 s: twice that), no acknowledged message is lost
  * or stored twice, the seed rule ran once per event, every waiting conversation is assigned; after the
  * graceful stop the log has no error and no PostgreSQL process is left. Against an external database
  * (SPRING_DATASOURCE_URL) the same crashes and checks run; only the embedded database's are skipped.
@@ -44,7 +45,10 @@ class CrashRecoveryTests {
         Path dataDir = temp.resolve("data");
         ParleyProcess server = ParleyProcess.start(dataDir, ParleyProcess.freePort(), work.resolve("run-0.log"));
         try {
-            server.awaitReady(Duration.ofSeconds(120));
+            Duration firstStart = server.awaitReady(Duration.ofSeconds(180));
+            // 60 s is the promise (a start takes about 5 s on an idle 2-core machine); on a machine so busy
+            // that even the clean first start took longer than 30 s, allow twice the first start
+            Duration answerWithin = max(Duration.ofSeconds(60), firstStart.multipliedBy(2));
             var fixtures = new Fixtures(server.port());
             var team = fixtures.account();
             var inbox = fixtures.inbox(team, team.agentUser());
@@ -58,9 +62,9 @@ class CrashRecoveryTests {
                 server.kill(cycle >= 2, cycle == 3);
                 load.stop();
                 server = server.restart(work.resolve("run-" + cycle + ".log"));
-                Duration took = server.awaitReady(Duration.ofSeconds(60));
-                System.out.printf("CRASH cycle %d: kill -9 of %s after %d acknowledged messages; answering again after %.1f s%n", cycle,
-                        crashes[cycle - 1], load.acknowledgedMessages(), took.toMillis() / 1000.0);
+                Duration took = server.awaitReady(answerWithin);
+                System.out.printf("CRASH cycle %d: kill -9 of %s after %d acknowledged messages; answering again after %.1f s (first start %.1f s)%n",
+                        cycle, crashes[cycle - 1], load.acknowledgedMessages(), took.toMillis() / 1000.0, firstStart.toMillis() / 1000.0);
                 if (embedded && cycle == 2) assertThat(server.log()).contains("left running on " + dataDir);
                 if (embedded && cycle == 3) assertThat(server.log()).contains("Crash recovery of " + dataDir);
                 assertEverythingHandledOnce(team, load, rule);
@@ -71,7 +75,7 @@ class CrashRecoveryTests {
             load.stop();
             assertThat(server.log().lines().filter(l -> l.contains(" ERROR ")).toList()).as("errors logged by a graceful stop under load").isEmpty();
             server = server.restart(work.resolve("run-4.log"));
-            server.awaitReady(Duration.ofSeconds(60));
+            server.awaitReady(answerWithin);
             assertEverythingHandledOnce(team, load, rule);
             server.stop();
             if (embedded) {
@@ -83,6 +87,10 @@ class CrashRecoveryTests {
         } finally {
             server.close();
         }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Acknowledged messages stored once; every conversation resolved by the agent unassigned by the seed rule, once; the rest assigned. */

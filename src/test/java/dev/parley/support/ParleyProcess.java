@@ -38,7 +38,7 @@ public final class ParleyProcess implements AutoCloseable {
 
     public static ParleyProcess start(Path dataDir, int port, Path log) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.parley.Parley",
+        var command = List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.parley.Parley",
                 "--server.port=" + port, "--parley.data-dir=" + dataDir, "--parley.platform-token=" + IntegrationTest.PLATFORM_TOKEN,
                 "--spring.jmx.enabled=false", "--logging.level.io.zonky=INFO");
         try {
