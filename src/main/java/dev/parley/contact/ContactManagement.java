@@ -95,7 +95,8 @@ public class ContactManagement {
     }
 
     private void check(ContactView c) {
-        var errors = new Errors().email("email", c.email()).phone("phone_number", c.phoneNumber()).maxLength("name", c.name(), 255);
+        var errors = new Errors().email("email", c.email()).phone("phone_number", c.phoneNumber()).maxLength("name", c.name(), 255)
+                .attributeLengths("additional_attributes", c.additionalAttributes()).attributeLengths("custom_attributes", c.customAttributes());
         errors.throwIfAny();
         for (String field : UNIQUE_FIELDS) {
             String value = switch (field) {
