@@ -5,6 +5,7 @@ import dev.parley.shared.Errors;
 import dev.parley.shared.InvalidInput;
 import dev.parley.shared.ResourceNotFound;
 import dev.parley.shared.Tokens;
+import dev.parley.shared.UrlSafety;
 import dev.parley.webhook.persistence.DeliveryRepository;
 import dev.parley.webhook.persistence.WebhookRepository;
 import java.util.List;

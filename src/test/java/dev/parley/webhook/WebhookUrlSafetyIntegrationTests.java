@@ -2,6 +2,7 @@ package dev.parley.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.shared.UrlSafety;
 import dev.parley.support.Fixtures;
 import dev.parley.support.IntegrationTest;
 import java.util.List;

@@ -19,8 +19,11 @@ public class QueryGuard implements HandlerInterceptor {
 
     /** The deepest page, and the most rows, any list may be asked for. */
     public static final int MAX_COUNT = 10_000;
-    /** Unix seconds of 9999-12-31T23:59:59Z: the last instant every client library and PostgreSQL agree on. */
-    public static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+    /**
+     * Unix seconds of 3000-01-01T00:00:00Z. Reports also read the equally long period before [since, until), so the
+     * bound keeps that one inside PostgreSQL's timestamp range too (it starts in 4713 BC).
+     */
+    public static final long MAX_EPOCH_SECOND = 32_503_680_000L;
 
     private static final Set<String> COUNTS = Set.of("page", "per_page", "size", "limit", "days", "loaded");
     private static final Set<String> TIMES = Set.of("since", "until");

@@ -1,5 +1,6 @@
 package dev.parley.web.input;
 
+import dev.parley.shared.InvalidInput;
 import java.util.ArrayDeque;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
@@ -7,7 +8,9 @@ import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
@@ -32,7 +35,29 @@ public class SafeTextModule extends SimpleModule {
                 boolean checked = type == String.class || type == Object.class || JsonNode.class.isAssignableFrom(type);
                 return checked ? new Checking(deserializer) : deserializer;
             }
+
+            @Override
+            public KeyDeserializer modifyKeyDeserializer(DeserializationConfig config, JavaType type, KeyDeserializer deserializer) {
+                return type.getRawClass() == String.class ? new CheckingKeys(deserializer) : deserializer;
+            }
         });
+    }
+
+    /** The keys of a typed map ({@code Map<String, Object> custom_attributes}) are client text as well. */
+    static final class CheckingKeys extends KeyDeserializer {
+
+        private final KeyDeserializer standard;
+
+        CheckingKeys(KeyDeserializer standard) {
+            this.standard = standard;
+        }
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext ctxt) {
+            // the parser stands on the key, so the path already ends with it
+            if (!SafeText.isSafe(key)) throw InvalidInput.of(Checking.field(ctxt.getParser().streamReadContext()), SafeText.PROBLEM);
+            return standard == null ? key : standard.deserializeKey(key, ctxt);
+        }
     }
 
     /** Reads with the standard deserializer, then looks at what came out. */
@@ -55,7 +80,7 @@ public class SafeTextModule extends SimpleModule {
         }
 
         /** "contact.name" for the value just read: the object keys from the root down, array positions left out. */
-        private static String field(TokenStreamContext context) {
+        static String field(TokenStreamContext context) {
             var names = new ArrayDeque<String>();
             for (TokenStreamContext c = context; c != null; c = c.getParent()) {
                 if (c.inObject() && c.currentName() != null) names.addFirst(c.currentName());
