@@ -11,7 +11,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Checks every query string before a controller sees it: it must decode (else 400), hold no NUL (422 naming the
- * parameter), and the paging and time parameters every list and report takes are bounded (422), so a huge
+ * parameter; the dashboard's posted form fields too), and the paging and time parameters every list and report takes are bounded (422), so a huge
  * {@code page} or {@code since} never reaches an OFFSET or a timestamp column. Values that are not numbers are
  * left to the endpoint, which knows its own defaults.
  */
@@ -30,6 +30,12 @@ public class QueryGuard implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (isDashboardForm(request)) {
+            // the dashboard's forms: Spring Security has parsed them already (for the CSRF token), so reading is free
+            request.getParameterMap().forEach((name, values) -> {
+                for (String value : values) if (!SafeText.isSafe(value)) throw InvalidInput.of(name, SafeText.PROBLEM);
+            });
+        }
         String query = request.getQueryString();
         if (query == null || query.isEmpty()) return true;
         for (String pair : query.split("&")) {
@@ -42,6 +48,10 @@ public class QueryGuard implements HandlerInterceptor {
             if (TIMES.contains(name)) bound(name, value, 0, MAX_EPOCH_SECOND);
         }
         return true;
+    }
+
+    private static boolean isDashboardForm(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getRequestURI().startsWith(request.getContextPath() + "/app/");
     }
 
     private static void bound(String name, String value, long min, long max) {
