@@ -143,6 +143,24 @@ class SecurityHeadersIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void nulInAPathIsA4xx() {
+        var team = fixtures.account();
+        for (String target : List.of(team.path("/contacts/%00"), team.path("/contacts/1%00"), "/public/api/v1/inboxes/x%00/contacts/y",
+                "/app/accounts/" + team.accountId() + "/conversations/%00")) {
+            assertThat(RawHttp.get(port, target, team.adminUser().token()).status()).as(target).isBetween(400, 499);
+        }
+    }
+
+    @Test
+    void dashboardFiltersOfTheWrongTypeAreAnHtml400() {
+        var team = fixtures.account();
+        var admin = new DashboardSession(port, team.adminUser().email(), "secret123");
+        var answer = admin.get("/app/accounts/" + team.accountId() + "/conversations?inbox=99999999999999999999", "text/html");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    }
+
+    @Test
     void identifiersHaveAMaximumLength() {
         var team = fixtures.account();
         var inbox = fixtures.inbox(team);

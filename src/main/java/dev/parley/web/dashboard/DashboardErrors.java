@@ -8,6 +8,8 @@ import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -40,6 +42,12 @@ class DashboardErrors {
     @ExceptionHandler({ResourceNotFound.class, NoResourceFoundException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView notFound() {
         return page(HttpStatus.NOT_FOUND, "Not found", "This page does not exist, or it belongs to an account you are not a member of.");
+    }
+
+    /** A filter or form value of the wrong type (an id too large for a number): an HTML 400, not the API's JSON. */
+    @ExceptionHandler({BindException.class, MissingServletRequestParameterException.class})
+    ModelAndView badRequest() {
+        return page(HttpStatus.BAD_REQUEST, "Bad request", "A value in this address or form is not one this page understands.");
     }
 
     private static ModelAndView page(HttpStatus status, String title, String explanation) {
