@@ -140,7 +140,8 @@ public class InboxManagement {
     private void check(Errors errors, InboxSettings s) {
         if (s.webhookUrl() != null && !s.webhookUrl().isBlank()) {
             // refused when saved, not only when a delivery is attempted: the inbox webhook must not reach into our network
-            String problem = isHttpUrl(s.webhookUrl()) ? urlSafety.problem(s.webhookUrl()) : "must be an http or https URL";
+            String problem = s.webhookUrl().length() > 2048 ? "is too long (maximum is 2048 characters)"
+                    : isHttpUrl(s.webhookUrl()) ? urlSafety.problem(s.webhookUrl()) : "must be an http or https URL";
             if (problem != null) errors.add("webhook_url", problem);
         }
         if (s.timezone() != null && !ZoneId.getAvailableZoneIds().contains(s.timezone()) && !"UTC".equals(s.timezone())) {
