@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.jackson.JsonNodeDeserializer;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -27,6 +28,7 @@ public class SafeTextModule extends SimpleModule {
 
     public SafeTextModule() {
         super("parley-safe-text");
+        addDeserializer(JsonNode.class, checkedTree()); // trees are built outside the modifier below
         setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
             public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier description,
@@ -41,6 +43,11 @@ public class SafeTextModule extends SimpleModule {
                 return type.getRawClass() == String.class ? new CheckingKeys(deserializer) : deserializer;
             }
         });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ValueDeserializer<JsonNode> checkedTree() {
+        return (ValueDeserializer) new Checking(JsonNodeDeserializer.getDeserializer(JsonNode.class));
     }
 
     /** The keys of a typed map ({@code Map<String, Object> custom_attributes}) are client text as well. */
