@@ -41,6 +41,15 @@ final class DashboardSession {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
     }
 
+    /** Posts a dashboard form (fields already encoded) with the CSRF token of the page it was on. */
+    HttpResponse<String> post(String pagePath, String formPath, String encodedFields) {
+        var token = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(get(pagePath, "text/html").body());
+        if (!token.find()) throw new AssertionError("no CSRF token on " + pagePath);
+        return send(HttpRequest.newBuilder(uri(formPath)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Referer", "http://localhost:" + port + pagePath)
+                .POST(HttpRequest.BodyPublishers.ofString(encodedFields + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))));
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

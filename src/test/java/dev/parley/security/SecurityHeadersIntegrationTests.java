@@ -161,6 +161,17 @@ class SecurityHeadersIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aDashboardFormWithANulIsRefusedAndChangesNothing() {
+        var team = fixtures.account();
+        var admin = new DashboardSession(port, team.adminUser().email(), "secret123");
+        String settings = "/app/accounts/" + team.accountId() + "/settings";
+        var answer = admin.post(settings, settings + "/labels", "title=billing&description=due%00date&color=%231f93ff");
+        assertThat(answer.statusCode()).isEqualTo(302); // back to the form, the reason in the page's alert
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith(settings);
+        assertThat(team.admin().get(team.path("/labels")).expect(200).json().get("payload").size()).isZero();
+    }
+
+    @Test
     void identifiersHaveAMaximumLength() {
         var team = fixtures.account();
         var inbox = fixtures.inbox(team);
