@@ -15,7 +15,7 @@ import dev.parley.conversation.MessageInput;
 import dev.parley.conversation.MessageType;
 import dev.parley.conversation.MessageView;
 import dev.parley.shared.Actor;
-import dev.parley.webhook.UrlSafety;
+import dev.parley.shared.UrlSafety;
 import dev.parley.webhook.WebhookDeliveries;
 import dev.parley.webhook.WebhookPayloads;
 import java.util.ArrayList;

@@ -105,7 +105,8 @@ public class MessagePosting {
     }
 
     private static MessageType check(MessageInput input) {
-        var errors = new Errors().requireText("content", input.content()).maxLength("content", input.content(), MAX_CONTENT);
+        var errors = new Errors().requireText("content", input.content()).maxLength("content", input.content(), MAX_CONTENT)
+                .maxLength("source_id", input.sourceId(), 255); // looked up through a unique index
         String typeName = input.messageType() == null ? "outgoing" : input.messageType();
         MessageType type = null;
         try {
