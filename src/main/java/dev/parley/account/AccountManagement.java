@@ -49,7 +49,8 @@ public class AccountManagement {
     }
 
     public UserView createUser(String name, String displayName, String email, String password) {
-        var errors = new Errors().requireText("name", name).requireText("email", email).email("email", email);
+        var errors = new Errors().requireText("name", name).requireText("email", email).email("email", email)
+                .maxLength("name", name, 255).maxLength("email", email, 255).maxLength("display_name", displayName, 255);
         if (password != null && password.length() < 6) errors.add("password", "is too short (minimum is 6 characters)");
         errors.throwIfAny();
         if (accounts.findUserByEmail(email.trim()).isPresent()) throw InvalidInput.of("email", "has already been taken");
@@ -74,6 +75,7 @@ public class AccountManagement {
                               Boolean autoOffline, Actor actor) {
         String chosenRole = role == null ? "agent" : role;
         new Errors().requireText("name", name).requireText("email", email).email("email", email)
+                .maxLength("name", name, 255).maxLength("email", email, 255)
                 .oneOf("role", chosenRole, Role.apiNames()).oneOf("availability_status", availability, Availability.apiNames())
                 .throwIfAny();
         UserView user = accounts.findUserByEmail(email.trim()).orElseGet(() -> createUser(name, null, email, null));
@@ -87,7 +89,7 @@ public class AccountManagement {
     public AgentView updateAgent(long accountId, long userId, String name, String role, String availability,
                                  Boolean autoOffline, Actor actor) {
         new Errors().oneOf("role", role, Role.apiNames()).oneOf("availability_status", availability, Availability.apiNames())
-                .throwIfAny();
+                .maxLength("name", name, 255).throwIfAny();
         AgentView current = accounts.findAgent(accountId, userId).orElseThrow(() -> new ResourceNotFound("Agent"));
         if (current.role() == Role.ADMINISTRATOR && "agent".equals(role) && accounts.countAdministrators(accountId) == 1) {
             throw InvalidInput.of("role", "cannot demote the last administrator");
@@ -131,6 +133,7 @@ public class AccountManagement {
 
     public void updateProfile(long userId, String name, String displayName) {
         if (name != null && name.isBlank()) throw InvalidInput.of("name", "can't be blank");
+        new Errors().maxLength("name", name, 255).maxLength("display_name", displayName, 255).throwIfAny();
         accounts.updateUser(userId, Errors.blankToNull(name), displayName);
     }
 

@@ -29,6 +29,7 @@ public class CustomAttributes {
         var errors = new Errors().requireText("attribute_display_name", d.attributeDisplayName())
                 .requireText("attribute_key", d.attributeKey()).requireText("attribute_display_type", d.attributeDisplayType())
                 .requireText("attribute_model", d.attributeModel())
+                .maxLength("attribute_key", d.attributeKey(), 255).maxLength("attribute_display_name", d.attributeDisplayName(), 255)
                 .oneOf("attribute_display_type", d.attributeDisplayType(), DISPLAY_TYPES)
                 .oneOf("attribute_model", d.attributeModel(), MODELS);
         if (d.attributeKey() != null && !d.attributeKey().isBlank() && !KEY.matcher(d.attributeKey()).matches()) {

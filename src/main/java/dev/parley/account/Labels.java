@@ -63,6 +63,7 @@ public class Labels {
 
     private static void check(Errors errors, String title, String color) {
         if (title != null && !title.isBlank() && !isValidTitle(title)) errors.add("title", "should not contain spaces or special characters");
+        errors.maxLength("title", title, 255).maxLength("color", color, 32);
         if (color != null && !COLOR.matcher(color).matches()) errors.add("color", "must be a hex colour like #1f93ff");
         errors.throwIfAny();
     }

@@ -5,12 +5,19 @@ import dev.parley.inbox.InboxQueries;
 import dev.parley.shared.Errors;
 import dev.parley.shared.InvalidInput;
 import dev.parley.shared.ResourceNotFound;
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Chatwoot's assignment policies: create, change, delete, and link one policy to an inbox. */
+/**
+ * Chatwoot's assignment policies: create, change, delete, and link one policy to an inbox. A change that
+ * can alter routing (settings, a link) is announced, so the inboxes concerned are routed again at once.
+ */
 @Service
 @Transactional
 public class AssignmentPolicies {
@@ -20,10 +27,14 @@ public class AssignmentPolicies {
 
     private final PolicyRepository policies;
     private final InboxQueries inboxes;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    public AssignmentPolicies(PolicyRepository policies, InboxQueries inboxes) {
+    public AssignmentPolicies(PolicyRepository policies, InboxQueries inboxes, ApplicationEventPublisher events, Clock clock) {
         this.policies = policies;
         this.inboxes = inboxes;
+        this.events = events;
+        this.clock = clock;
     }
 
     public AssignmentPolicyView create(long accountId, AssignmentPolicyView p) {
@@ -36,15 +47,23 @@ public class AssignmentPolicies {
     }
 
     public AssignmentPolicyView update(long accountId, long id, AssignmentPolicyView merged) {
-        get(accountId, id);
+        AssignmentPolicyView before = get(accountId, id);
         check(merged);
         policies.update(merged);
-        return get(accountId, id);
+        AssignmentPolicyView after = get(accountId, id);
+        if (!sameSettings(before, after)) {
+            events.publishEvent(new AssignmentPolicyChanged(UUID.randomUUID(), clock.instant(), accountId, id, policies.inboxIds(id),
+                    before.enabled(), after.enabled()));
+        }
+        return after;
     }
 
     public void delete(long accountId, long id) {
         get(accountId, id);
+        List<Long> linked = policies.inboxIds(id);
         policies.delete(id);
+        linked.forEach(inboxId -> events.publishEvent(
+                new InboxAssignmentPolicyChanged(UUID.randomUUID(), clock.instant(), accountId, inboxId, id, null)));
     }
 
     @Transactional(readOnly = true)
@@ -74,13 +93,27 @@ public class AssignmentPolicies {
         inboxes.get(accountId, inboxId);
         AssignmentPolicyView policy = policies.find(accountId, policyId)
                 .orElseThrow(() -> InvalidInput.of("assignment_policy_id", "does not exist in this account"));
+        Long before = policies.ofInbox(inboxId).map(AssignmentPolicyView::id).orElse(null);
         policies.link(inboxId, policyId);
+        if (!Objects.equals(before, policyId)) {
+            events.publishEvent(new InboxAssignmentPolicyChanged(UUID.randomUUID(), clock.instant(), accountId, inboxId, before, policyId));
+        }
         return policy;
     }
 
     public void unlink(long accountId, long inboxId) {
         inboxes.get(accountId, inboxId);
+        Long before = policies.ofInbox(inboxId).map(AssignmentPolicyView::id).orElse(null);
         if (!policies.unlink(inboxId)) throw new ResourceNotFound("Assignment policy");
+        events.publishEvent(new InboxAssignmentPolicyChanged(UUID.randomUUID(), clock.instant(), accountId, inboxId, before, null));
+    }
+
+    /** Everything but the timestamps: an update that only touches updated_at changes no routing. */
+    private static boolean sameSettings(AssignmentPolicyView a, AssignmentPolicyView b) {
+        return Objects.equals(a.name(), b.name()) && Objects.equals(a.description(), b.description())
+                && Objects.equals(a.assignmentOrder(), b.assignmentOrder()) && Objects.equals(a.conversationPriority(), b.conversationPriority())
+                && a.fairDistributionLimit() == b.fairDistributionLimit() && a.fairDistributionWindow() == b.fairDistributionWindow()
+                && Objects.equals(a.accountCapacityLimit(), b.accountCapacityLimit()) && a.enabled() == b.enabled();
     }
 
     private void check(AssignmentPolicyView p) {

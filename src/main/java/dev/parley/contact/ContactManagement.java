@@ -70,11 +70,15 @@ public class ContactManagement {
         contacts.delete(contactId);
     }
 
+    /** The longest email, identifier or source id a contact may have (they are looked up through unique indexes). */
+    static final int MAX_IDENTITY = 255;
+
     /** Gives a contact an identity in an inbox; the source id is random when none is given. */
     public ContactInboxView addToInbox(long accountId, long contactId, long inboxId, String sourceId, boolean hmacVerified) {
         contacts.find(accountId, contactId).orElseThrow(() -> new ResourceNotFound("Contact"));
         if (inboxes.find(accountId, inboxId).isEmpty()) throw InvalidInput.of("inbox_id", "does not exist in this account");
         String source = Errors.blankToNull(sourceId) == null ? UUID.randomUUID().toString() : sourceId.trim();
+        new Errors().maxLength("source_id", source, MAX_IDENTITY).throwIfAny(); // longer would not fit the unique index
         if (contacts.findContactInbox(inboxId, source).isPresent()) throw InvalidInput.of("source_id", "has already been taken");
         return contacts.insertContactInbox(contactId, inboxId, source, hmacVerified, Tokens.random(18));
     }
@@ -95,7 +99,9 @@ public class ContactManagement {
     }
 
     private void check(ContactView c) {
-        var errors = new Errors().email("email", c.email()).phone("phone_number", c.phoneNumber()).maxLength("name", c.name(), 255);
+        var errors = new Errors().email("email", c.email()).phone("phone_number", c.phoneNumber()).maxLength("name", c.name(), 255)
+                .attributeLengths("additional_attributes", c.additionalAttributes()).attributeLengths("custom_attributes", c.customAttributes())
+                .maxLength("email", c.email(), MAX_IDENTITY).maxLength("identifier", c.identifier(), MAX_IDENTITY);
         errors.throwIfAny();
         for (String field : UNIQUE_FIELDS) {
             String value = switch (field) {

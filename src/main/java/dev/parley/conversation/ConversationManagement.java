@@ -9,6 +9,7 @@ import dev.parley.contact.ContactQueries;
 import dev.parley.contact.ContactView;
 import dev.parley.conversation.application.ConversationChanges;
 import dev.parley.conversation.application.MessagePosting;
+import dev.parley.conversation.domain.ActivityMessages;
 import dev.parley.conversation.domain.ActivityMessages.Reason;
 import dev.parley.conversation.domain.Conversation;
 import dev.parley.conversation.persistence.ConversationRepository;
@@ -75,6 +76,7 @@ public class ConversationManagement {
             errors.add("assignee_id", "is not an agent of this account");
         }
         if (n.teamId() != null && teams.find(n.accountId(), n.teamId()).isEmpty()) errors.add("team_id", "does not exist");
+        errors.attributeLengths("additional_attributes", n.additionalAttributes()).attributeLengths("custom_attributes", n.customAttributes());
         errors.throwIfAny();
         inboxes.get(n.accountId(), n.inboxId());
         ContactView contact = contacts.get(n.accountId(), n.contactId());
@@ -126,10 +128,28 @@ public class ConversationManagement {
      * its row is locked, so a duplicated or late event can never override a person or assign twice.
      */
     public boolean assignIfWaiting(long conversationId, long userId, Actor actor) {
+        return assignIfWaiting(conversationId, userId, actor, null);
+    }
+
+    /**
+     * As {@link #assignIfWaiting(long, long, Actor)} for a member found through the conversation's team
+     * after {@code teamChangedBy} set it: the line names who changed the team, as Chatwoot's
+     * "Assigned to Alan via Billing by Ada" (the change itself stays auto-assignment's).
+     */
+    public boolean assignViaTeamIfWaiting(long conversationId, long userId, Actor actor, Actor teamChangedBy) {
+        return assignIfWaiting(conversationId, userId, actor, teamChangedBy);
+    }
+
+    private boolean assignIfWaiting(long conversationId, long userId, Actor actor, Actor teamChangedBy) {
         Conversation c = Conversation.of(lockById(conversationId));
         if (c.original().status() != ConversationStatus.OPEN || c.original().assigneeId() != null) return false;
         c.assign(userId);
-        changes.save(c, actor, Reason.NONE);
+        Long teamId = c.original().teamId();
+        String line = teamChangedBy == null || teamId == null ? null
+                : "Assigned to " + accounts.agent(c.original().accountId(), userId).map(a -> a.availableName()).orElse("an agent")
+                + " via " + teams.find(c.original().accountId(), teamId).map(t -> t.name()).orElse("a deleted team")
+                + " by " + ActivityMessages.who(teamChangedBy);
+        changes.save(c, actor, Reason.NONE, line);
         return true;
     }
 
@@ -180,11 +200,13 @@ public class ConversationManagement {
 
     public ConversationView replaceCustomAttributes(long accountId, long displayId, Map<String, Object> attributes, Actor actor) {
         if (attributes == null) throw InvalidInput.of("custom_attributes", "can't be blank");
+        new Errors().attributeLengths("custom_attributes", attributes).throwIfAny();
         return apply(accountId, displayId, actor, c -> c.replaceCustomAttributes(new LinkedHashMap<>(attributes)));
     }
 
     /** Merges attributes into the conversation's custom attributes (a rule's set_custom_attribute). */
     public ConversationView mergeCustomAttributes(long accountId, long displayId, Map<String, Object> attributes, Actor actor) {
+        new Errors().attributeLengths("custom_attributes", attributes).throwIfAny();
         return apply(accountId, displayId, actor, c -> {
             var merged = new LinkedHashMap<>(c.original().customAttributes());
             merged.putAll(attributes);

@@ -7,6 +7,7 @@ import dev.parley.shared.Errors;
 import dev.parley.shared.InvalidInput;
 import dev.parley.shared.ResourceNotFound;
 import dev.parley.shared.Tokens;
+import dev.parley.shared.UrlSafety;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -28,12 +29,15 @@ public class InboxManagement {
     private final AccountQueries accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final UrlSafety urlSafety;
 
-    public InboxManagement(InboxRepository inboxes, AccountQueries accounts, ApplicationEventPublisher events, Clock clock) {
+    public InboxManagement(InboxRepository inboxes, AccountQueries accounts, ApplicationEventPublisher events, Clock clock,
+                           UrlSafety urlSafety) {
         this.inboxes = inboxes;
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
+        this.urlSafety = urlSafety;
     }
 
     public InboxView createApiInbox(long accountId, String channelType, InboxSettings settings, Actor actor) {
@@ -133,9 +137,12 @@ public class InboxManagement {
         return userIds.stream().distinct().toList();
     }
 
-    private static void check(Errors errors, InboxSettings s) {
-        if (s.webhookUrl() != null && !s.webhookUrl().isBlank() && !isHttpUrl(s.webhookUrl())) {
-            errors.add("webhook_url", "must be an http or https URL");
+    private void check(Errors errors, InboxSettings s) {
+        if (s.webhookUrl() != null && !s.webhookUrl().isBlank()) {
+            // refused when saved, not only when a delivery is attempted: the inbox webhook must not reach into our network
+            String problem = s.webhookUrl().length() > 2048 ? "is too long (maximum is 2048 characters)"
+                    : isHttpUrl(s.webhookUrl()) ? urlSafety.problem(s.webhookUrl()) : "must be an http or https URL";
+            if (problem != null) errors.add("webhook_url", problem);
         }
         if (s.timezone() != null && !ZoneId.getAvailableZoneIds().contains(s.timezone()) && !"UTC".equals(s.timezone())) {
             errors.add("timezone", "is not a known time zone");

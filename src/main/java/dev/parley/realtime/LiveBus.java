@@ -3,14 +3,15 @@ package dev.parley.realtime;
 import dev.parley.shared.JsonCodec;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 
 /**
- * Carries live pushes between nodes through PostgreSQL's NOTIFY. A push is sent inside the transaction of
- * the change it announces, so PostgreSQL delivers it exactly when that transaction commits (and never if it
- * rolls back), to every node, this one included; {@link LiveBusListener} hands it to the node's open streams.
- * No second connection is needed while the change's connection is held.
+ * Carries live pushes between nodes through PostgreSQL's NOTIFY. A push announced inside a transaction is sent
+ * once that transaction has committed (never if it rolls back) by the {@link LiveNotifier}, which keeps NOTIFY
+ * out of the change's own commit; PostgreSQL delivers it to every node, this one included, and
+ * {@link LiveBusListener} hands it to the node's open streams.
  */
 @Component
 class LiveBus {
@@ -18,11 +19,11 @@ class LiveBus {
     static final String CHANNEL = "parley_live";
     private static final int MAX_TEXT = 200;
 
-    private final JdbcClient jdbc;
+    private final LiveNotifier notifier;
     private final JsonCodec json;
 
-    LiveBus(JdbcClient jdbc, JsonCodec json) {
-        this.jdbc = jdbc;
+    LiveBus(LiveNotifier notifier, JsonCodec json) {
+        this.notifier = notifier;
         this.json = json;
     }
 
@@ -61,11 +62,20 @@ class LiveBus {
     }
 
     private void send(Map<String, Object> message) {
-        // pg_notify joins the caller's transaction when there is one; without one it is sent at once
-        jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, json.write(message)).query((rs, n) -> null).list();
+        String payload = json.write(message);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            notifier.send(payload);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                notifier.send(payload);
+            }
+        });
     }
 
-    /** NOTIFY payloads are limited to 8,000 bytes and a failed NOTIFY would abort the change's transaction. */
+    /** NOTIFY payloads are limited to 8,000 bytes. */
     private static String bounded(String text) {
         return text == null ? "" : text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
     }

@@ -2,11 +2,11 @@ package dev.parley.shared;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
  * Starts a real PostgreSQL 17 inside the application when no {@code spring.datasource.url} is given,
  * so {@code ./mvnw spring-boot:run} works on a machine with no database installed. Data lives in
  * {@code parley.data-dir} (env {@code PARLEY_DATA_DIR}, default {@code ./data}); an empty value means a
- * throw-away temporary directory, which is what tests use.
+ * throw-away temporary directory, which is what tests use. After a crash it first stops a PostgreSQL an
+ * earlier run left on the directory and waits out crash recovery ({@link EmbeddedDatabase}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "embedded", matchIfMissing = true)
@@ -28,25 +29,19 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${parley.data-dir:}") String dataDir) throws IOException {
+    EmbeddedDatabase embeddedDatabase(@Value("${parley.data-dir:}") String dataDir,
+                                      @Value("${parley.embedded-database.startup-wait:PT120S}") Duration startupWait,
+                                      @Value("${parley.embedded-database.stop-timeout:PT60S}") Duration stopTimeout) throws IOException {
         boolean temporary = dataDir == null || dataDir.isBlank();
         Path directory = temporary ? Files.createTempDirectory("parley-pg-") : Path.of(dataDir).toAbsolutePath();
-        Files.createDirectories(directory);
         log.info("Starting embedded PostgreSQL in {}{}", directory, temporary ? " (temporary)" : "");
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(temporary)
-                .setRegisterShutdownHook(false) // Spring closes it after the connection pool, not before
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "100")
-                .start();
+        return EmbeddedDatabase.start(directory, temporary, startupWait, stopTimeout);
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedDatabase postgres) {
         var config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setJdbcUrl(postgres.jdbcUrl());
         config.setUsername("postgres");
         config.setMaximumPoolSize(20);
         config.setPoolName("parley-embedded");

@@ -44,8 +44,37 @@ public final class Errors {
         return this;
     }
 
+    /**
+     * Chatwoot's JsonbAttributesLengthValidator on a JSON attributes hash (custom_attributes,
+     * additional_attributes): a text value longer than 1500 characters or a whole number above
+     * 9,999,999,999 is refused, named by its key, with the error on the hash.
+     */
+    public Errors attributeLengths(String field, Map<String, Object> attributes) {
+        if (attributes == null) return this;
+        attributes.forEach((key, value) -> {
+            if (value instanceof String text && text.length() > MAX_ATTRIBUTE_TEXT) {
+                add(field, key + " length should be < " + MAX_ATTRIBUTE_TEXT);
+            } else if (isWhole(value) && new java.math.BigInteger(value.toString()).compareTo(MAX_ATTRIBUTE_NUMBER) > 0) {
+                add(field, key + " value should be < " + MAX_ATTRIBUTE_NUMBER);
+            }
+        });
+        return this;
+    }
+
+    private static final int MAX_ATTRIBUTE_TEXT = 1500;
+    private static final java.math.BigInteger MAX_ATTRIBUTE_NUMBER = java.math.BigInteger.valueOf(9_999_999_999L);
+
+    private static boolean isWhole(Object value) {
+        return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof java.math.BigInteger;
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
+    }
+
+    /** The errors as one sentence ("Custom attributes note length should be < 1500"), as the 422 message says them. */
+    public String describe() {
+        return new InvalidInput(errors).getMessage();
     }
 
     public void throwIfAny() {

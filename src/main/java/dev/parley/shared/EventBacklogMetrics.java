@@ -40,7 +40,7 @@ public class EventBacklogMetrics {
                 .register(registry);
         this.oldestAge = MultiGauge.builder("parley.events.oldest.age").baseUnit("seconds")
                 .description("Age of the oldest unfinished event publication per reactor").register(registry);
-        Gauge.builder("parley.events.backlog.total", this, m -> m.totalBacklog).description("Unfinished event publications")
+        Gauge.builder("parley.events.unfinished", this, m -> m.totalBacklog).description("Unfinished event publications, all reactors")
                 .register(registry);
     }
 
@@ -51,14 +51,19 @@ public class EventBacklogMetrics {
 
     @Scheduled(fixedDelayString = "${parley.metrics.events-sample-interval:PT5S}")
     public void sample() {
-        record Row(String listener, long count, double oldestSeconds) {
+        record Row(String reactor, long count, double oldestSeconds) {
         }
-        List<Row> rows = jdbc.sql("""
+        // Overloaded listener methods (one per event type) share a reactor name: add them up.
+        var byReactor = new java.util.TreeMap<String, Row>();
+        jdbc.sql("""
                 SELECT listener_id, count(*) AS n, extract(epoch FROM now() - min(publication_date)) AS oldest
                 FROM event_publication WHERE completion_date IS NULL GROUP BY listener_id""")
-                .query((rs, i) -> new Row(reactor(rs.getString("listener_id")), rs.getLong("n"), rs.getDouble("oldest"))).list();
-        backlog.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("reactor", r.listener()), r.count())).toList(), true);
-        oldestAge.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("reactor", r.listener()), r.oldestSeconds())).toList(), true);
+                .query((rs, i) -> new Row(reactor(rs.getString("listener_id")), rs.getLong("n"), rs.getDouble("oldest"))).list()
+                .forEach(r -> byReactor.merge(r.reactor(), r, (a, b) -> new Row(a.reactor(), a.count() + b.count(),
+                        Math.max(a.oldestSeconds(), b.oldestSeconds()))));
+        List<Row> rows = List.copyOf(byReactor.values());
+        backlog.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("reactor", r.reactor()), r.count())).toList(), true);
+        oldestAge.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("reactor", r.reactor()), r.oldestSeconds())).toList(), true);
         totalBacklog = rows.stream().mapToLong(Row::count).sum();
         sampleDelays();
     }

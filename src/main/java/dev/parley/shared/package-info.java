@@ -1,7 +1,7 @@
 /**
  * Kernel shared by every module: the {@link dev.parley.shared.Actor} who causes a change, the
- * exceptions named for what went wrong (mapped to Chatwoot-shaped errors by the web edge), and small
- * value helpers. It depends on nothing and publishes no events.
+ * exceptions named for what went wrong (mapped to Chatwoot-shaped errors by the web edge), small
+ * value helpers, and the check that keeps outgoing URLs (webhooks) out of the server's own network. It depends on nothing and publishes no events.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package dev.parley.shared;

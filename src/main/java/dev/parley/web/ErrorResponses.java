@@ -4,6 +4,7 @@ import dev.parley.shared.InvalidInput;
 import dev.parley.shared.NotAuthorized;
 import dev.parley.shared.ResourceNotFound;
 import dev.parley.shared.TooManyRequests;
+import dev.parley.web.input.MalformedQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -67,6 +69,9 @@ class ErrorResponses {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> malformed(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInput refused) return invalid(refused); // a field the body reader refused (SafeTextModule)
+        }
         return error(HttpStatus.BAD_REQUEST, "The request body is not valid JSON or has a value of the wrong type");
     }
 
@@ -81,6 +86,11 @@ class ErrorResponses {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
         return invalid(InvalidInput.of(e.getParameterName(), "can't be blank"));
+    }
+
+    @ExceptionHandler(MalformedQuery.class)
+    ResponseEntity<Map<String, Object>> malformedQuery(MalformedQuery e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -125,6 +135,7 @@ class ErrorResponses {
     }
 
     private static ResponseEntity<Map<String, Object>> body(HttpStatus status, Map<String, Object> body) {
-        return ResponseEntity.status(status).body(body);
+        // JSON whatever the request accepts: an error answer never fails content negotiation (that would be a 500)
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.web;
 
+import dev.parley.web.input.QueryGuard;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -25,6 +26,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new QueryGuard()); // first: a query string that cannot be read is refused before anyone reads it
         registry.addInterceptor(apiAuthentication).addPathPatterns("/api/**");
         registry.addInterceptor(platformAuthentication).addPathPatterns("/platform/**");
         registry.addInterceptor(backpressure).addPathPatterns("/public/**");

@@ -5,6 +5,7 @@ import dev.parley.shared.Errors;
 import dev.parley.shared.InvalidInput;
 import dev.parley.shared.ResourceNotFound;
 import dev.parley.shared.Tokens;
+import dev.parley.shared.UrlSafety;
 import dev.parley.webhook.persistence.DeliveryRepository;
 import dev.parley.webhook.persistence.WebhookRepository;
 import java.util.List;
@@ -75,8 +76,8 @@ public class Webhooks {
     }
 
     private void check(long accountId, String url, List<String> subscriptions, Long inboxId, long exceptId) {
-        var errors = new Errors();
-        String problem = safety.problem(url);
+        var errors = new Errors().maxLength("url", url, 2048);
+        String problem = errors.isEmpty() ? safety.problem(url) : null;
         if (problem != null) errors.add("url", problem);
         List<String> unknown = subscriptions.stream().filter(s -> !SUBSCRIPTIONS.contains(s)).toList();
         if (!unknown.isEmpty()) errors.add("subscriptions", "not supported: " + String.join(", ", unknown));

@@ -55,10 +55,10 @@ class AssignmentConcurrencyIntegrationTests extends IntegrationTest {
     @Test
     void twoApplicationInstancesOnOneDatabaseShareTheLimit() throws Exception {
         var world = world(10, 3);
-        String url = ((HikariDataSource) dataSource).getJdbcUrl();
+        String url = (dataSource.unwrap(HikariDataSource.class)).getJdbcUrl();
         try (ConfigurableApplicationContext second = new SpringApplication(Parley.class).run("--server.port=0",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + ((HikariDataSource) dataSource).getUsername(),
-                "--spring.datasource.password=" + (((HikariDataSource) dataSource).getPassword() == null ? "" : ((HikariDataSource) dataSource).getPassword()),
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + (dataSource.unwrap(HikariDataSource.class)).getUsername(),
+                "--spring.datasource.password=" + ((dataSource.unwrap(HikariDataSource.class)).getPassword() == null ? "" : (dataSource.unwrap(HikariDataSource.class)).getPassword()),
                 "--spring.jmx.enabled=false", "--parley.platform-token=" + PLATFORM_TOKEN)) {
             int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
             var secondNode = new dev.parley.support.Fixtures(secondPort);

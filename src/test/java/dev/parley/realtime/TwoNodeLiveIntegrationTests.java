@@ -30,8 +30,8 @@ class TwoNodeLiveIntegrationTests extends IntegrationTest {
     LiveStreams nodeOneStreams;
 
     @Test
-    void changesCommittedOnEitherNodeReachTheOthersStreams() throws InterruptedException {
-        HikariDataSource db = (HikariDataSource) dataSource;
+    void changesCommittedOnEitherNodeReachTheOthersStreams() throws Exception {
+        HikariDataSource db = dataSource.unwrap(HikariDataSource.class);
         try (ConfigurableApplicationContext nodeTwo = new SpringApplication(Parley.class).run("--server.port=0",
                 "--spring.datasource.url=" + db.getJdbcUrl(), "--spring.datasource.username=" + db.getUsername(),
                 "--spring.datasource.password=" + (db.getPassword() == null ? "" : db.getPassword()),

@@ -74,7 +74,12 @@ class PublicApiRateLimitIntegrationTests extends RateLimitedIntegrationTest {
 
     /** A second Parley on this test's database, with the same limits and the same (still) clock. */
     private ConfigurableApplicationContext secondNode() {
-        HikariDataSource db = (HikariDataSource) dataSource;
+        HikariDataSource db;
+        try {
+            db = dataSource.unwrap(HikariDataSource.class);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         SpringApplication node = new SpringApplication(Parley.class);
         node.addInitializers(context -> ((GenericApplicationContext) context).registerBean("movableClock", Clock.class,
                 () -> clock, definition -> definition.setPrimary(true)));

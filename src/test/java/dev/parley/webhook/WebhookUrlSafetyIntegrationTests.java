@@ -2,6 +2,7 @@ package dev.parley.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.shared.UrlSafety;
 import dev.parley.support.Fixtures;
 import dev.parley.support.IntegrationTest;
 import java.util.List;
@@ -28,6 +29,23 @@ class WebhookUrlSafetyIntegrationTests {
             assertThat(response.json().get("attributes").get(0).asString()).isEqualTo("url");
         }
         assertThat(team.admin().get(team.path("/webhooks")).json().get("payload").get("webhooks").size()).isZero();
+    }
+
+    @Test
+    void anInboxWebhookUrlIntoThePrivateNetworkIsRefusedWhenSaved() {
+        var team = new Fixtures(port).account();
+        String inboxes = team.path("/inboxes");
+        var refused = team.admin().post(inboxes, Map.of("name", "Site", "channel", Map.of("type", "api", "webhook_url", "http://127.0.0.1:9/x")));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("attributes").get(0).asString()).isEqualTo("webhook_url");
+        assertThat(team.admin().get(inboxes).json().get("payload").size()).isZero();
+
+        long id = team.admin().post(inboxes, Map.of("name", "Site", "channel", Map.of("type", "api"))).expect(200).json().get("id").asLong();
+        var update = team.admin().patch(inboxes + "/" + id, Map.of("channel", Map.of("webhook_url", "http://169.254.169.254/latest")));
+        assertThat(update.status()).isEqualTo(422);
+        assertThat(update.json().get("attributes").get(0).asString()).isEqualTo("webhook_url");
+        assertThat(team.admin().get(inboxes + "/" + id).json().get("webhook_url").isNull() || team.admin().get(inboxes + "/" + id).json()
+                .get("webhook_url").asString("").isEmpty()).isTrue();
     }
 
     @Test

@@ -76,8 +76,8 @@ class CustomAttributeDefinitionsController {
         if (value == null) return null;
         String text = String.valueOf(value).trim();
         if (text.matches("\\d+")) {
-            int index = Integer.parseInt(text);
-            if (index < names.size()) return names.get(index);
+            // a number too large for an int is just another unknown index (not a NumberFormatException)
+            if (text.length() < 4 && Integer.parseInt(text) < names.size()) return names.get(Integer.parseInt(text));
             throw InvalidInput.of(field, "must be one of " + String.join(", ", names));
         }
         return text;

@@ -13,7 +13,7 @@ import dev.parley.inbox.InboxView;
 import dev.parley.shared.JsonCodec;
 import dev.parley.shared.Timestamps;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +51,18 @@ public class AssignmentQueue {
         List<Candidate> candidates = context.candidates(inbox, rules);
         List<Map<String, Object>> waiting = new ArrayList<>();
         int position = 1;
+        String stopped = context.stopReason(inbox);
+        Map<Long, TeamRoute> teamRoutes = new HashMap<>();
         for (ConversationView c : conversations.waiting(inboxId, rules.longestWaitingFirst(), SHOWN, 0)) {
-            var team = c.teamId() == null ? null : new HashSet<>(teams.memberIds(accountId, c.teamId()));
-            Selection s = AgentSelector.choose(candidates, rules, team);
+            TeamRoute team = c.teamId() == null ? null : teamRoutes.computeIfAbsent(c.teamId(), t -> TeamRoute.of(teams, accountId, t));
+            Selection s = AgentSelector.choose(candidates, rules, team == null ? null : team.members());
             var entry = new LinkedHashMap<String, Object>();
             entry.put("position", position++);
             entry.put("conversation_id", c.displayId());
             entry.put("created_at", Timestamps.unix(c.createdAt()));
             entry.put("waiting_since", Timestamps.unix(c.waitingSince()));
             entry.put("team_id", c.teamId());
-            entry.put("reason", !inbox.enableAutoAssignment() ? "auto-assignment is off for this inbox"
+            entry.put("reason", stopped != null ? stopped : team != null && team.closedReason() != null ? team.closedReason()
                     : s.assigned() ? "being assigned to " + s.chosen().name() : s.reason());
             waiting.add(entry);
         }
@@ -72,6 +74,7 @@ public class AssignmentQueue {
         var meta = new LinkedHashMap<String, Object>();
         meta.put("inbox_id", inboxId);
         meta.put("enable_auto_assignment", inbox.enableAutoAssignment());
+        meta.put("stopped_reason", stopped);
         meta.put("waiting_count", waiting.size());
         meta.put("agents", agents);
         return Map.of("meta", meta, "payload", waiting);

@@ -1,5 +1,7 @@
 package dev.parley.assignment.application;
 
+import dev.parley.assignment.AssignmentPolicyChanged;
+import dev.parley.assignment.InboxAssignmentPolicyChanged;
 import dev.parley.conversation.ConversationAssigneeChanged;
 import dev.parley.conversation.ConversationCreated;
 import dev.parley.conversation.ConversationStatus;
@@ -32,7 +34,7 @@ class AssignmentTriggers {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationCreated event) {
         if (event.status() == ConversationStatus.OPEN && event.assigneeId() == null) {
-            if (event.teamId() != null) assignment.routeToTeam(event.accountId(), event.conversationId());
+            if (event.teamId() != null) assignment.routeToTeam(event.accountId(), event.conversationId(), event.causedBy());
             assignment.assignWaiting(event.accountId(), event.inboxId());
         }
     }
@@ -40,10 +42,10 @@ class AssignmentTriggers {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationStatusChanged event) {
         if (event.to() == ConversationStatus.OPEN) {
-            // the reopen policy is about customers (and the snooze timer) bringing a conversation back, not
-            // about an agent or a rule reopening it on purpose
+            // the full reopen policy is about customers (and the snooze timer) bringing a conversation back;
+            // an agent or a rule reopening it on purpose only loses an assignee who left the inbox
             Actor.Kind by = event.causedBy().kind();
-            if (by == Actor.Kind.CONTACT || by == Actor.Kind.SYSTEM) reopenPolicy.apply(event.accountId(), event.conversationId());
+            reopenPolicy.apply(event.accountId(), event.conversationId(), by == Actor.Kind.CONTACT || by == Actor.Kind.SYSTEM);
             assignment.assignWaiting(event.accountId(), event.inboxId());
         } else if (event.from() == ConversationStatus.OPEN && event.assigneeIdAtChange() != null) {
             assignment.backfillFor(event.accountId(), event.assigneeIdAtChange());
@@ -63,8 +65,19 @@ class AssignmentTriggers {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationTeamChanged event) {
         if (event.to() != null && event.assigneeId() == null && event.status() == ConversationStatus.OPEN) {
-            assignment.routeToTeam(event.accountId(), event.conversationId());
+            assignment.routeToTeam(event.accountId(), event.conversationId(), event.causedBy());
         }
+    }
+
+    /** A policy was enabled, disabled or changed: its inboxes are routed by the new settings at once (enabling resumes). */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(AssignmentPolicyChanged event) {
+        event.inboxIds().forEach(inbox -> assignment.assignWaiting(event.accountId(), inbox));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(InboxAssignmentPolicyChanged event) {
+        assignment.assignWaiting(event.accountId(), event.inboxId());
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -78,8 +77,11 @@ public class AutoAssignment {
         return inboxes.inboxIdsOf(accountId, userId).stream().mapToInt(inbox -> assignWaiting(accountId, inbox)).sum();
     }
 
-    /** Chatwoot's team rule: a conversation given to a team finds an assignee among the team, even with inbox auto-assignment off. */
-    public boolean routeToTeam(long accountId, long conversationId) {
+    /**
+     * Chatwoot's team rule: a conversation given to a team finds an assignee among the team, even with
+     * inbox auto-assignment off. {@code teamChangedBy} (who set the team) is named in the activity line.
+     */
+    public boolean routeToTeam(long accountId, long conversationId, Actor teamChangedBy) {
         return Boolean.TRUE.equals(transactions.execute(tx -> {
             routing.lockAccount(accountId);
             Optional<ConversationView> found = conversations.findById(conversationId);
@@ -91,7 +93,7 @@ public class AutoAssignment {
             RoutingRules rules = context.rules(inbox);
             List<Candidate> candidates = context.candidates(inbox, rules);
             Selection s = AgentSelector.choose(candidates, rules, new HashSet<>(teams.memberIds(accountId, c.teamId())));
-            return s.assigned() && hand(c, s, rules, new CandidatePool(candidates)) || record(c, s, rules);
+            return s.assigned() && hand(c, s, rules, new CandidatePool(candidates), teamChangedBy) || record(c, s, rules);
         }));
     }
 
@@ -103,15 +105,26 @@ public class AutoAssignment {
         RoutingRules rules = context.rules(inbox);
         List<ConversationView> waiting = conversations.waiting(inboxId, rules.longestWaitingFirst(), BATCH, offset);
         if (waiting.isEmpty()) return new BatchResult(0, 0, true);
+        String stopped = context.stopReason(inbox);
+        if (stopped != null) {
+            // a disabled policy: nothing is assigned, and each waiting conversation can tell why
+            waiting.forEach(c -> decisions.recordWaiting(c, stopped, rules));
+            return new BatchResult(0, waiting.size(), waiting.size() < BATCH);
+        }
         CandidatePool pool = new CandidatePool(context.candidates(inbox, rules));
-        Map<Long, Set<Long>> teamMembers = new HashMap<>();
+        Map<Long, TeamRoute> teamRoutes = new HashMap<>();
         int assigned = 0;
         int skipped = 0;
         for (ConversationView c : waiting) {
-            Set<Long> team = c.teamId() == null ? null
-                    : teamMembers.computeIfAbsent(c.teamId(), t -> new HashSet<>(teams.memberIds(accountId, t)));
-            Selection s = AgentSelector.choose(pool.candidates(), rules, team);
-            if (s.assigned() && hand(c, s, rules, pool)) {
+            TeamRoute team = c.teamId() == null ? null : teamRoutes.computeIfAbsent(c.teamId(), t -> TeamRoute.of(teams, accountId, t));
+            if (team != null && team.closedReason() != null) {
+                // the team keeps its conversations for a manual assignment (Chatwoot's allow_auto_assign: false)
+                decisions.recordWaiting(c, team.closedReason(), rules);
+                skipped++;
+                continue;
+            }
+            Selection s = AgentSelector.choose(pool.candidates(), rules, team == null ? null : team.members());
+            if (s.assigned() && hand(c, s, rules, pool, null)) {
                 assigned++;
                 continue;
             }
@@ -122,9 +135,11 @@ public class AutoAssignment {
         return new BatchResult(assigned, skipped, waiting.size() < BATCH);
     }
 
-    private boolean hand(ConversationView c, Selection s, RoutingRules rules, CandidatePool pool) {
+    private boolean hand(ConversationView c, Selection s, RoutingRules rules, CandidatePool pool, Actor teamChangedBy) {
         long userId = s.chosen().userId();
-        if (!conversationManagement.assignIfWaiting(c.id(), userId, Actor.assignment())) return false;
+        boolean done = teamChangedBy == null ? conversationManagement.assignIfWaiting(c.id(), userId, Actor.assignment())
+                : conversationManagement.assignViaTeamIfWaiting(c.id(), userId, Actor.assignment(), teamChangedBy);
+        if (!done) return false;
         Instant now = clock.instant();
         pool.assigned(s.chosen(), now);
         routing.recordAssignment(c.accountId(), c.inboxId(), userId, c.id(), now);

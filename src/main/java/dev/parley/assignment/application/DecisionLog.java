@@ -31,6 +31,15 @@ class DecisionLog {
                 s.assigned() ? s.chosen().userId() : null, json.write(explain(s, rules)));
     }
 
+    /**
+     * A conversation routing will not look at (a disabled policy, a team closed to auto-assignment): the
+     * reason is written only when it differs from the last decision, so repeated passes write nothing.
+     */
+    void recordWaiting(ConversationView c, String reason, RoutingRules rules) {
+        routing.recordDecisionIfChanged(c.id(), c.accountId(), c.inboxId(), clock.instant(), reason,
+                json.write(explain(new Selection(null, reason, Map.of()), rules)));
+    }
+
     static Map<String, Object> explain(Selection s, RoutingRules rules) {
         var policy = new LinkedHashMap<String, Object>();
         policy.put("order", rules.order().name().toLowerCase());

@@ -48,15 +48,26 @@ class ReopenPolicy {
         this.transactions = transactions;
     }
 
-    void apply(long accountId, long conversationId) {
+    /**
+     * Applies the policy after a reopen. {@code byCustomerOrTimer} false (an agent or a rule reopened it)
+     * keeps the assignee unless they are no longer an inbox member (Chatwoot's AutoAssignmentHandler):
+     * choosing to reopen is not a reason to take the conversation from a colleague.
+     */
+    void apply(long accountId, long conversationId, boolean byCustomerOrTimer) {
         transactions.executeWithoutResult(tx -> {
             ConversationView c = conversations.findById(conversationId).orElse(null);
             if (c == null || c.status() != ConversationStatus.OPEN || c.assigneeId() == null) return;
             InboxView inbox = inboxes.get(accountId, c.inboxId());
-            if (!inbox.enableAutoAssignment()) return;
-            String why = reasonToRelease(inbox, c);
+            if (context.stopReason(inbox) != null) return; // nobody would route it again: keep the assignee
+            String why = byCustomerOrTimer ? reasonToRelease(inbox, c) : notAMember(inbox, c);
             if (why != null) conversationManagement.releaseAssignee(c.id(), c.assigneeId(), why, Actor.assignment());
         });
+    }
+
+    private String notAMember(InboxView inbox, ConversationView c) {
+        if (inboxes.isMember(inbox.id(), c.assigneeId())) return null;
+        return "Unassigned: " + accounts.agent(c.accountId(), c.assigneeId()).map(AgentView::availableName).orElse("the previous agent")
+                + " is no longer a member of this inbox";
     }
 
     /** Null to keep the assignee; otherwise the activity line that explains the release. */
@@ -64,7 +75,8 @@ class ReopenPolicy {
         long assignee = c.assigneeId();
         String name = accounts.agent(c.accountId(), assignee).map(AgentView::availableName).orElse("the previous agent");
         String policy = String.valueOf(inbox.autoAssignmentConfig().getOrDefault("reopen_assignee", IF_AVAILABLE));
-        if (!inboxes.isMember(inbox.id(), assignee)) return "Unassigned: " + name + " is no longer a member of this inbox";
+        String gone = notAMember(inbox, c);
+        if (gone != null) return gone;
         if (KEEP.equals(policy)) return null;
         if (NEVER.equals(policy)) return "Unassigned: reopened conversations are routed afresh in this inbox";
         PresenceView p = presence.presence(c.accountId(), assignee);

@@ -45,8 +45,20 @@ class RoutingContext {
         this.clock = clock;
     }
 
+    /**
+     * Why auto-assignment does not run in this inbox, or null when it does. A linked policy that is
+     * disabled stops it (Chatwoot's assignment v2: an inbox with a policy assigns only while the policy is
+     * enabled), rather than falling back to the inbox's defaults.
+     */
+    String stopReason(InboxView inbox) {
+        if (!inbox.enableAutoAssignment()) return "auto-assignment is off for this inbox";
+        return policies.ofInbox(inbox.id()).filter(p -> !p.enabled())
+                .map(p -> "the inbox's assignment policy " + p.name() + " is disabled").orElse(null);
+    }
+
+    /** The inbox's limits and order: its policy's settings (enabled or not: team routing still follows them), else defaults. */
     RoutingRules rules(InboxView inbox) {
-        Optional<AssignmentPolicyView> policy = policies.ofInbox(inbox.id()).filter(AssignmentPolicyView::enabled);
+        Optional<AssignmentPolicyView> policy = policies.ofInbox(inbox.id());
         Integer inboxLimit = positiveInt(inbox.autoAssignmentConfig().get("max_assignment_limit"));
         if (policy.isEmpty()) return new RoutingRules(RoutingRules.Order.ROUND_ROBIN, false, inboxLimit, null, null, 3600);
         AssignmentPolicyView p = policy.get();

@@ -63,6 +63,17 @@ public class RoutingRepository {
                 .params(conversationId, accountId, inboxId, Timestamp.from(at), outcome, chosen, explanationJson).update();
     }
 
+    /** A "waiting" decision, unless the last decision already is this waiting reason (then nothing is written). */
+    public void recordDecisionIfChanged(long conversationId, long accountId, long inboxId, Instant at, String reason, String explanationJson) {
+        jdbc.sql("""
+                        INSERT INTO assignment_decisions (conversation_id, account_id, inbox_id, decided_at, outcome, chosen_user_id, explanation)
+                        VALUES (?, ?, ?, ?, 'waiting', NULL, ?::jsonb)
+                        ON CONFLICT (conversation_id) DO UPDATE SET decided_at = excluded.decided_at, outcome = excluded.outcome,
+                            chosen_user_id = NULL, explanation = excluded.explanation, inbox_id = excluded.inbox_id
+                        WHERE assignment_decisions.outcome <> 'waiting' OR assignment_decisions.explanation ->> 'reason' IS DISTINCT FROM ?""")
+                .params(conversationId, accountId, inboxId, Timestamp.from(at), explanationJson, reason).update();
+    }
+
     public Optional<String> decision(long conversationId) {
         return jdbc.sql("""
                         SELECT jsonb_build_object('decided_at', extract(epoch FROM decided_at)::bigint, 'outcome', outcome,

@@ -16,7 +16,7 @@ import dev.parley.conversation.MessageInput;
 import dev.parley.conversation.MessageType;
 import dev.parley.conversation.MessageView;
 import dev.parley.shared.Actor;
-import dev.parley.webhook.UrlSafety;
+import dev.parley.shared.UrlSafety;
 import dev.parley.webhook.WebhookDeliveries;
 import dev.parley.webhook.WebhookPayloads;
 import java.util.ArrayList;
@@ -151,6 +151,10 @@ class ActionExecutor {
             boolean contact = "contact".equals(entry.get("target"));
             (contact ? onContact : onConversation).put(entry.get("key").toString(), entry.get("value"));
         }
+        // Chatwoot's attribute limits, checked for both targets first so a refused value changes nothing
+        var tooLong = new dev.parley.shared.Errors().attributeLengths("custom_attributes", onConversation)
+                .attributeLengths("custom_attributes", onContact);
+        if (!tooLong.isEmpty()) return "skipped: " + tooLong.describe();
         List<String> done = new ArrayList<>();
         if (!onConversation.isEmpty()) {
             ConversationView after = conversations.mergeCustomAttributes(c.accountId(), c.displayId(), onConversation, rule);

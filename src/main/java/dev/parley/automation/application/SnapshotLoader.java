@@ -51,7 +51,7 @@ public class SnapshotLoader {
                 c.inboxId(), new LinkedHashSet<>(c.labels()), c.additionalAttributes(), c.customAttributes(),
                 contact == null ? null : contact.email(), contact == null ? null : contact.phoneNumber(),
                 contact == null ? Map.of() : contact.additionalAttributes(), contact == null ? Map.of() : contact.customAttributes(),
-                messages.stream().map(m -> new MessageFacts(m.messageType().apiName(), m.content())).toList(),
+                messages.stream().map(m -> new MessageFacts(m.messageType().apiName(), m.content(), m.isPrivate())).toList(),
                 changes == null ? Map.of() : changes, customTypes(c.accountId()), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 

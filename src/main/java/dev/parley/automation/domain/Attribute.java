@@ -24,10 +24,11 @@ public enum Attribute {
     CITY("city", Kind.TEXT_ANY_CASE, Ops.T2),
     COMPANY("company", Kind.TEXT_ANY_CASE, Ops.T2),
     MESSAGE_TYPE("message_type", Kind.ENUM, Ops.T1),
-    CONTENT("content", Kind.TEXT_ANY_CASE, Ops.T2);
+    CONTENT("content", Kind.TEXT_ANY_CASE, Ops.T2),
+    PRIVATE_NOTE("private_note", Kind.BOOLEAN, Ops.T1);
 
     /** How values of the attribute compare. */
-    public enum Kind { ENUM, ID, LABELS, TEXT, TEXT_ANY_CASE }
+    public enum Kind { ENUM, ID, LABELS, TEXT, TEXT_ANY_CASE, BOOLEAN }
 
     /** Chatwoot's operator sets. */
     static final class Ops {
@@ -89,6 +90,11 @@ public enum Attribute {
 
     public static Attribute byKey(String key) {
         return key == null ? null : BY_KEY.get(key);
+    }
+
+    /** Whether the attribute is about the message(s) in scope rather than the conversation or contact. */
+    public boolean ofMessage() {
+        return this == MESSAGE_TYPE || this == CONTENT || this == PRIVATE_NOTE;
     }
 
     /** The key of this attribute in Chatwoot's change map (labels change as {@code label_list}). */

@@ -77,6 +77,9 @@ public final class RuleDefinition {
                 unknownOperators.add(String.valueOf(c.operator()));
             } else if (standard != null && !standard.accepts(c.operator())) {
                 unknownOperators.add(c.operator() + " (for " + c.attributeKey() + ")");
+            } else if (standard == Attribute.PRIVATE_NOTE && !"attribute_changed".equals(c.operator())
+                    && (c.values().isEmpty() || c.values().stream().anyMatch(v -> RuleEvaluator.bool(v) == null))) {
+                add(errors, "conditions", "Automation condition private_note takes true or false.");
             } else if (standard == null && custom != null) {
                 String type = RuleEvaluator.customType(c, customTypes);
                 if (type == null) unknownKeys.add(c.attributeKey() + " (" + c.customAttributeType() + ")");

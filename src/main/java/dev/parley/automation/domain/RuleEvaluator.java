@@ -72,7 +72,7 @@ public final class RuleEvaluator {
         if ("attribute_changed".equals(c.operator())) return changed(index, c, s);
         Attribute standard = Attribute.byKey(c.attributeKey());
         if (standard == Attribute.LABELS) return labels(index, c, s.labels());
-        if (standard == Attribute.MESSAGE_TYPE || standard == Attribute.CONTENT) return anyMessage(index, c, standard, s);
+        if (standard != null && standard.ofMessage()) return anyMessage(index, c, standard, s);
         if (standard == Attribute.PRIORITY && mentionsNone(c)) return priorityNone(index, c, s);
         if (standard != null) {
             Object seen = standardValue(standard, s);
@@ -113,12 +113,31 @@ public final class RuleEvaluator {
     private static ConditionResult anyMessage(int index, Condition c, Attribute a, Snapshot s) {
         if (s.messages().isEmpty()) return result(index, c, null, compare(c, null, a.kind(), null, s.today()), "no message in scope");
         for (MessageFacts m : s.messages()) {
-            Object seen = a == Attribute.CONTENT ? m.content() : m.messageType();
+            Object seen = messageValue(a, m);
             if (compare(c, seen, a.kind(), null, s.today())) return result(index, c, seen, true);
         }
         MessageFacts last = s.messages().get(s.messages().size() - 1);
-        return result(index, c, a == Attribute.CONTENT ? last.content() : last.messageType(), false,
+        return result(index, c, messageValue(a, last), false,
                 s.messages().size() == 1 ? null : "no message of " + s.messages().size() + " matched");
+    }
+
+    private static Object messageValue(Attribute a, MessageFacts m) {
+        return switch (a) {
+            case CONTENT -> m.content();
+            case PRIVATE_NOTE -> m.privateNote();
+            default -> m.messageType();
+        };
+    }
+
+    /** A condition value as a boolean the way Chatwoot's clients send it (true, "true", "1"...); null if it is none. */
+    public static Boolean bool(Object value) {
+        if (value instanceof Boolean b) return b;
+        if (value == null) return null;
+        return switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "t", "yes" -> true;
+            case "false", "0", "f", "no" -> false;
+            default -> null;
+        };
     }
 
     private static ConditionResult labels(int index, Condition c, Set<String> labels) {
@@ -220,6 +239,7 @@ public final class RuleEvaluator {
             case ID -> numericEquals(expected, actual);
             case ENUM -> expected.toString().trim().equalsIgnoreCase(actual.toString());
             case TEXT -> expected.toString().equals(actual.toString());
+            case BOOLEAN -> bool(expected) != null && bool(expected).equals(bool(actual));
             case TEXT_ANY_CASE, LABELS -> expected.toString().equalsIgnoreCase(actual.toString()) || looksNumeric(expected) && numericEquals(expected, actual);
         };
     }

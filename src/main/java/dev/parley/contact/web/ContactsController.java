@@ -12,6 +12,7 @@ import dev.parley.shared.AdministratorOnly;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -67,6 +68,7 @@ class ContactsController {
     }
 
     @PostMapping
+    @Transactional // a refused contact_inbox leaves no contact behind
     Map<String, Object> create(Membership me, @RequestBody ContactRequest body) {
         if (body.inboxId() != null) inboxes.visible(me, body.inboxId());
         ContactView contact = management.create(me.accountId(), body.input(), me.actor());

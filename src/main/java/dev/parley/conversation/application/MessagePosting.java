@@ -116,7 +116,8 @@ public class MessagePosting {
 
     /** A message needs text unless it carries files (Chatwoot lets a file go alone). */
     private static MessageType check(MessageInput input, boolean withFiles) {
-        var errors = new Errors().maxLength("content", input.content(), MAX_CONTENT);
+        var errors = new Errors().maxLength("content", input.content(), MAX_CONTENT)
+                .maxLength("source_id", input.sourceId(), 255); // looked up through a unique index
         if (!withFiles) errors.requireText("content", input.content());
         String typeName = input.messageType() == null ? "outgoing" : input.messageType();
         MessageType type = null;

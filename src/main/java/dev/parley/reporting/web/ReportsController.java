@@ -5,6 +5,7 @@ import dev.parley.account.Labels;
 import dev.parley.account.Membership;
 import dev.parley.account.Teams;
 import dev.parley.inbox.InboxQueries;
+import dev.parley.reporting.CsvCell;
 import dev.parley.reporting.Range;
 import dev.parley.reporting.ReportQueries;
 import dev.parley.reporting.Scope;
@@ -88,7 +89,7 @@ class ReportsController {
                 + " name,Conversations count,Resolved conversations count,Avg first response time (seconds),Avg resolution time (seconds),Avg reply time (seconds)\n");
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);
-            csv.append(quote(names.get(i).getValue())).append(',').append(row.get("conversations_count")).append(',')
+            csv.append(CsvCell.quoted(names.get(i).getValue())).append(',').append(row.get("conversations_count")).append(',')
                     .append(row.get("resolved_conversations_count")).append(',').append(row.get("avg_first_response_time")).append(',')
                     .append(row.get("avg_resolution_time")).append(',').append(row.get("avg_reply_time")).append('\n');
         }
@@ -134,9 +135,5 @@ class ReportsController {
         Instant start = since == null ? ReportQueries.lastWeek(end).since() : Instant.ofEpochSecond(since);
         if (!start.isBefore(end)) throw InvalidInput.of("since", "must be before until");
         return new Range(start, end);
-    }
-
-    private static String quote(String value) {
-        return "\"" + (value == null ? "" : value.replace("\"", "\"\"")) + "\"";
     }
 }

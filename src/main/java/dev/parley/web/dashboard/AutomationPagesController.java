@@ -30,7 +30,7 @@ class AutomationPagesController {
     static final List<String> EVENTS = List.of("conversation_created", "conversation_updated", "conversation_opened", "conversation_resolved",
             "message_created");
     static final List<String> ATTRIBUTES = List.of("status", "assignee_id", "team_id", "inbox_id", "priority", "labels", "content",
-            "message_type", "email", "phone_number", "country_code", "city", "company", "browser_language", "conversation_language", "referer",
+            "message_type", "private_note", "email", "phone_number", "country_code", "city", "company", "browser_language", "conversation_language", "referer",
             "mail_subject");
     static final List<String> OPERATORS = List.of("equal_to", "not_equal_to", "contains", "does_not_contain", "starts_with", "is_present",
             "is_not_present", "is_greater_than", "is_less_than", "attribute_changed");
@@ -175,6 +175,7 @@ class AutomationPagesController {
             case "status", "change_status" -> entries("open", "Open", "resolved", "Resolved", "pending", "Pending", "snoozed", "Snoozed");
             case "priority", "change_priority" -> entries("nil", "None", "low", "Low", "medium", "Medium", "high", "High", "urgent", "Urgent");
             case "message_type" -> entries("incoming", "Incoming", "outgoing", "Outgoing");
+            case "private_note" -> entries("true", "Yes", "false", "No");
             case "assignee_id", "assign_agent" -> {
                 List<Map.Entry<String, String>> agents = new ArrayList<>();
                 if ("assign_agent".equals(key)) agents.add(Map.entry("nil", "None"));

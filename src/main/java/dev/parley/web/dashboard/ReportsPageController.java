@@ -3,6 +3,7 @@ package dev.parley.web.dashboard;
 import dev.parley.account.AccountQueries;
 import dev.parley.account.AgentView;
 import dev.parley.account.Membership;
+import dev.parley.reporting.CsvCell;
 import dev.parley.reporting.Range;
 import dev.parley.reporting.ReportQueries;
 import dev.parley.reporting.Scope;
@@ -64,7 +65,7 @@ class ReportsPageController {
         StringBuilder csv = new StringBuilder("Agent name,Conversations count,Resolved conversations count,Avg first response time (seconds),"
                 + "Avg resolution time (seconds),Avg reply time (seconds)\n");
         for (Map<String, Object> row : agentRows(accountId, range(days).inBusinessHours(businessHours))) {
-            csv.append('"').append(String.valueOf(row.get("name")).replace("\"", "\"\"")).append('"').append(',')
+            csv.append(CsvCell.quoted(String.valueOf(row.get("name")))).append(',')
                     .append(row.get("conversations_count")).append(',').append(row.get("resolved_conversations_count")).append(',')
                     .append(row.get("avg_first_response_time")).append(',').append(row.get("avg_resolution_time")).append(',')
                     .append(row.get("avg_reply_time")).append('\n');

@@ -1,6 +1,6 @@
 package dev.parley.webhook.application;
 
-import dev.parley.webhook.UrlSafety;
+import dev.parley.shared.UrlSafety;
 import dev.parley.webhook.persistence.DeliveryRepository;
 import dev.parley.webhook.persistence.DeliveryRepository.Delivery;
 import java.net.URI;

@@ -152,6 +152,21 @@ class RuleEvaluatorTests {
     }
 
     @Test
+    void privateNoteAsksWhetherTheMessageIsANote() {
+        S s = new S();
+        assertThat(matches(s, c("private_note", "equal_to", List.of(true)))).isFalse();
+        assertThat(matches(s, c("private_note", "equal_to", List.of(false)))).isTrue();
+        assertThat(matches(s, c("private_note", "not_equal_to", List.of("true")))).as("values as the builder sends them").isTrue();
+        s.messages.set(0, new MessageFacts("outgoing", "checking with billing", true));
+        assertThat(matches(s, c("private_note", "equal_to", List.of("true")))).isTrue();
+        assertThat(matches(s, c("private_note", "equal_to", List.of("maybe")))).as("no boolean, no match").isFalse();
+        assertThat(RuleDefinition.check("message_created", List.of(c("private_note", "contains", List.of(true))), List.of(), Map.of()))
+                .containsKey("conditions");
+        assertThat(RuleDefinition.check("message_created", List.of(c("private_note", "equal_to", List.of(true))), List.of(), Map.of()))
+                .isEmpty();
+    }
+
+    @Test
     void labelsAreSetConditions() {
         S s = new S();
         s.labels = Set.of("billing", "vip");

@@ -31,9 +31,13 @@ abstract class BrowserTest extends IntegrationTest {
         base = "http://localhost:" + port;
     }
 
+    /** Closes the browsers; a page that broke its own Content-Security-Policy (an inline script, an eval) fails the test. */
     @AfterEach
     void closeBrowsers() {
+        List<String> violations = new ArrayList<>();
+        browsers.forEach(b -> violations.addAll(Browsers.policyViolations(b)));
         browsers.forEach(WebDriver::quit);
+        org.assertj.core.api.Assertions.assertThat(violations).as("Content-Security-Policy violations").isEmpty();
     }
 
     /** A browser signed in as the user with that email (every fixture user's password is secret123). */

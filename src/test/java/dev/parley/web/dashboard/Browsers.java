@@ -32,6 +32,7 @@ final class Browsers {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                     "--window-size=" + width + "," + height,
                     "--user-data-dir=" + Files.createTempDirectory("parley-chromium-"));
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL")); // read back for CSP violations
             var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
             return new ChromeDriver(service, options);
         } catch (java.io.IOException e) {
@@ -45,6 +46,16 @@ final class Browsers {
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/conversations"));
+    }
+
+    /** What the browser's console said about the Content-Security-Policy (a script or style it refused), since last asked. */
+    static java.util.List<String> policyViolations(WebDriver browser) {
+        try {
+            return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                    .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return java.util.List.of(); // a browser already gone has nothing more to say
+        }
     }
 
     /** Waits until the page's live stream is connected, so what follows is a live update, not a page load. */

@@ -1,4 +1,4 @@
-package dev.parley.webhook;
+package dev.parley.shared;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -42,7 +42,7 @@ public class UrlSafety {
         return null;
     }
 
-    static boolean isLocal(InetAddress a) {
+    public static boolean isLocal(InetAddress a) {
         if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isAnyLocalAddress() || a.isMulticastAddress()) {
             return true;
         }
