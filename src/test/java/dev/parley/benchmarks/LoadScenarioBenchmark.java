@@ -1,0 +1,205 @@
+package dev.parley.benchmarks;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.support.Api;
+import dev.parley.support.Fixtures;
+import dev.parley.support.Fixtures.Team;
+import dev.parley.support.Fixtures.User;
+import dev.parley.support.IntegrationTest;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The reactions issue's load scenario, end to end (not part of {@code ./mvnw verify}; run it with
+ * {@code ./mvnw test -Dtest=LoadScenarioBenchmark [-Dload.customers=32 -Dload.seconds=60]}): one account, 20 agents
+ * online, an API inbox with auto-assignment, 50 active rules that never match plus the seed rule and a probe rule;
+ * customers write through the public API as fast as they are answered, agents resolve through the application API.
+ * Prints accepted messages a second, POST latency, message-to-rule-effect delay (a probe message gets a label),
+ * the backlog of unfinished event deliveries over time, commits and rows written per message, and a pgbench TPC-B
+ * run on the same PostgreSQL in the same run, so figures from a shared machine compare by their ratio.
+ */
+class LoadScenarioBenchmark extends IntegrationTest {
+
+    private static final int CUSTOMERS = Integer.getInteger("load.customers", 32);
+    private static final int SECONDS = Integer.getInteger("load.seconds", 60);
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void customersWriteAgentsResolveRulesReact() throws Exception {
+        Team team = fixtures.account();
+        List<User> agents = new ArrayList<>();
+        for (int i = 0; i < 20; i++) agents.add(fixtures.user("Agent " + i, team.accountId(), "agent"));
+        Fixtures.Inbox inbox = fixtures.inbox(team, agents.toArray(User[]::new));
+        for (User a : agents) {
+            Api api = new Api(port, a.token());
+            api.post("/api/v1/profile/auto_offline", Map.of("profile", Map.of("auto_offline", false, "account_id", team.accountId()))).expect(200);
+            api.post("/api/v1/profile/availability", Map.of("profile", Map.of("availability", "online", "account_id", team.accountId()))).expect(200);
+        }
+        for (int i = 0; i < 50; i++) rule(team, "never " + i, "message_created", "content", "contains", "zz-never-" + i, "add_label", "never");
+        rule(team, "probe", "message_created", "content", "contains", "probe-", "add_label", "probed");
+        team.admin().post(team.path("/automation_rules"), Map.of("name", "Unassign on resolve", "event_name", "conversation_updated",
+                "conditions", List.of(Map.of("attribute_key", "status", "filter_operator", "equal_to", "values", List.of("resolved"))),
+                "actions", List.of(Map.of("action_name", "assign_agent", "action_params", List.of("nil"))))).expect(200);
+
+        long[] db0 = dbCounters();
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ConcurrentLinkedQueue<Long> postMicros = new ConcurrentLinkedQueue<>();
+        List<Long> probeMillis = Collections.synchronizedList(new ArrayList<>());
+        List<String> backlog = Collections.synchronizedList(new ArrayList<>());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        ExecutorService pool = Executors.newFixedThreadPool(CUSTOMERS + 3);
+        for (int c = 0; c < CUSTOMERS; c++) {
+            int n = c;
+            pool.submit(() -> customer(inbox, n, end, accepted, refused, postMicros));
+        }
+        pool.submit(() -> resolver(team, end));
+        pool.submit(() -> prober(team, inbox, end, probeMillis));
+        pool.submit(() -> {
+            long start = System.nanoTime();
+            while (System.nanoTime() < end) {
+                backlog.add(String.format("%ds=%d", (System.nanoTime() - start) / 1_000_000_000L, unfinished()));
+                sleep(5_000);
+            }
+        });
+        pool.shutdown();
+        pool.awaitTermination(SECONDS + 60, TimeUnit.SECONDS);
+        long drainStart = System.nanoTime();
+        while (unfinished() > 0 && System.nanoTime() - drainStart < TimeUnit.MINUTES.toNanos(5)) sleep(500);
+        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        long[] db1 = dbCounters();
+
+        int messages = accepted.get();
+        System.out.printf("BENCH load: %d customers, %d s: %d messages accepted (%.1f msg/s), %d refused (429)%n", CUSTOMERS, SECONDS,
+                messages, messages / (double) SECONDS, refused.get());
+        System.out.printf("BENCH load: public message POST p50 %.1f ms, p99 %.1f ms%n", pct(new ArrayList<>(postMicros), 50) / 1000.0,
+                pct(new ArrayList<>(postMicros), 99) / 1000.0);
+        System.out.printf("BENCH load: message -> rule effect (label) p50 %d ms, p99 %d ms over %d probes%n", pct(probeMillis, 50),
+                pct(probeMillis, 99), probeMillis.size());
+        System.out.printf("BENCH load: backlog %s; drained %.1f s after the load stopped%n", backlog, drainSeconds);
+        System.out.printf("BENCH load: per accepted message: %.1f commits, %.1f rows inserted, %.1f rows updated (whole database)%n",
+                (db1[0] - db0[0]) / (double) messages, (db1[1] - db0[1]) / (double) messages, (db1[2] - db0[2]) / (double) messages);
+        double tps = pgbench();
+        System.out.printf("BENCH load: pgbench TPC-B on the same PostgreSQL: %.0f tps; accepted msg/s / TPS = %.3f%n", tps,
+                messages / (double) SECONDS / tps);
+    }
+
+    private void customer(Fixtures.Inbox inbox, int n, long end, AtomicInteger accepted, AtomicInteger refused, ConcurrentLinkedQueue<Long> micros) {
+        Api pub = anonymous();
+        Fixtures.Customer customer = fixtures.customer(inbox, "load customer " + n);
+        long conversation = pub.post(customer.conversationsPath(), Map.of()).expect(200).json().get("id").asLong();
+        int i = 0;
+        while (System.nanoTime() < end) {
+            long t0 = System.nanoTime();
+            int status = pub.post(customer.conversationsPath() + "/" + conversation + "/messages", Map.of("content", "message " + i++)).status();
+            micros.add((System.nanoTime() - t0) / 1000);
+            if (status == 200) accepted.incrementAndGet();
+            else if (status == 429) refused.incrementAndGet();
+        }
+    }
+
+    private void resolver(Team team, long end) {
+        Random random = new Random(7);
+        while (System.nanoTime() < end) {
+            var open = team.admin().get(team.path("/conversations?status=open&assignee_type=all")).json().at("/data/payload");
+            if (open.size() > 0) {
+                long id = open.get(random.nextInt(open.size())).get("id").asLong();
+                team.admin().post(team.path("/conversations/" + id + "/messages"), Map.of("content", "Done, thanks")).status();
+                team.admin().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).status();
+            }
+            sleep(100);
+        }
+    }
+
+    private void prober(Team team, Fixtures.Inbox inbox, long end, List<Long> delays) {
+        Api pub = anonymous();
+        int i = 0;
+        while (System.nanoTime() < end) {
+            Fixtures.Customer customer = fixtures.customer(inbox, "probe " + i);
+            long conversation = pub.post(customer.conversationsPath(), Map.of()).expect(200).json().get("id").asLong();
+            long t0 = System.nanoTime();
+            if (pub.post(customer.conversationsPath() + "/" + conversation + "/messages", Map.of("content", "probe-" + i++)).status() != 200) continue;
+            while (!team.admin().get(team.path("/conversations/" + conversation + "/labels")).body().contains("probed")) {
+                if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(120)) break;
+                sleep(20);
+            }
+            delays.add((System.nanoTime() - t0) / 1_000_000);
+            sleep(500);
+        }
+    }
+
+    private void rule(Team team, String name, String event, String key, String operator, String value, String action, String param) {
+        team.admin().post(team.path("/automation_rules"), Map.of("name", name, "event_name", event,
+                "conditions", List.of(Map.of("attribute_key", key, "filter_operator", operator, "values", List.of(value))),
+                "actions", List.of(Map.of("action_name", action, "action_params", List.of(param))))).expect(200);
+    }
+
+    private long unfinished() {
+        return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single();
+    }
+
+    private long[] dbCounters() {
+        return jdbc.sql("SELECT xact_commit, tup_inserted, tup_updated FROM pg_stat_database WHERE datname = current_database()")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+    }
+
+    /** TPC-B (pgbench's default script) for 20 s with 8 clients on a database of its own in the same PostgreSQL. */
+    private double pgbench() throws Exception {
+        HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
+        URI uri = URI.create(hikari.getJdbcUrl().substring("jdbc:".length()));
+        jdbc.sql("DROP DATABASE IF EXISTS parley_pgbench").update();
+        jdbc.sql("CREATE DATABASE parley_pgbench").update();
+        String user = hikari.getUsername() == null ? "postgres" : hikari.getUsername();
+        run("pgbench", "-i", "-q", "-s", "10", "-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", user, "parley_pgbench");
+        String out = run("pgbench", "-c", "8", "-j", "2", "-T", "20", "-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", user,
+                "parley_pgbench");
+        jdbc.sql("DROP DATABASE IF EXISTS parley_pgbench").update();
+        return out.lines().filter(l -> l.startsWith("tps = ")).findFirst().map(l -> Double.parseDouble(l.split(" ")[2])).orElse(Double.NaN);
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        try (var reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            reader.lines().forEach(l -> out.append(l).append('\n'));
+        }
+        p.waitFor(120, TimeUnit.SECONDS);
+        return out.toString();
+    }
+
+    private static long pct(List<Long> values, int percentile) {
+        if (values.isEmpty()) return -1;
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
