@@ -1,0 +1,124 @@
+package dev.parley.benchmarks;
+
+import dev.parley.support.Api;
+import dev.parley.support.Fixtures;
+import dev.parley.support.Fixtures.Customer;
+import dev.parley.support.Fixtures.Team;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What automation costs per incoming customer message as the number of active rules grows (not part of
+ * {@code ./mvnw verify}; run {@code ./mvnw test -Dtest=AutomationCostBenchmark}):
+ * <ol>
+ * <li>SQL statements and commits per message (public API, one conversation) with 0, 1, 50 and 500
+ *     active {@code message_created} rules that do not match;</li>
+ * <li>the rule real path: median time from the HTTP message to the rule's label on the conversation, with
+ *     10, 1,000 and 10,000 active rules of which one matches.</li>
+ * </ol>
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"parley.data-dir=", "logging.level.root=WARN"})
+@Import(SqlCounter.class)
+class AutomationCostBenchmark {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SqlCounter counter;
+
+    @Test
+    void costPerMessageAndRealPath() {
+        counter.ignored = Thread.currentThread();
+        Fixtures fixtures = new Fixtures(port);
+        Team team = fixtures.account();
+        Customer customer = fixtures.customer(fixtures.inbox(team, team.agentUser()), "bench customer");
+        System.out.println("[automation-cost] rules | SQL statements per message | commits per message");
+        for (int rules : new int[] {0, 1, 50, 500}) {
+            replaceRules(team.accountId(), rules, false);
+            long displayId = fixtures.conversation(customer, "warm up");
+            Api api = new Api(port, null);
+            String path = customer.conversationsPath() + "/" + displayId + "/messages";
+            for (int i = 0; i < 5; i++) send(api, path, "warm " + i);
+            int messages = 30;
+            counter.reset();
+            for (int i = 0; i < messages; i++) send(api, path, "message " + i);
+            System.out.printf("[automation-cost] %5d | %6.1f | %6.1f%n", rules, counter.statements.get() / (double) messages,
+                    counter.commits.get() / (double) messages);
+        }
+        System.out.println("[rule-real-path] rules | median ms message -> label | p90 ms");
+        for (int rules : new int[] {10, 1_000, 10_000}) {
+            replaceRules(team.accountId(), rules, true);
+            List<Long> timings = new ArrayList<>();
+            int samples = Integer.getInteger("samples", 21);
+            for (int i = 0; i < samples; i++) timings.add(messageToLabel(fixtures, customer, team.accountId()));
+            List<Long> measured = new ArrayList<>(timings.subList(3, timings.size()));
+            Collections.sort(measured);
+            System.out.printf("[rule-real-path] %6d | %5d | %5d%n", rules, measured.get(measured.size() / 2),
+                    measured.get((int) (measured.size() * 0.9)));
+        }
+    }
+
+    /** Sends one customer message and waits until everything it caused has been handled. */
+    private void send(Api api, String path, String content) {
+        api.post(path, Map.of("content", content)).expect(200);
+        settle();
+    }
+
+    private long messageToLabel(Fixtures fixtures, Customer customer, long accountId) {
+        Api api = new Api(port, null);
+        long displayId = api.post(customer.conversationsPath(), Map.of()).expect(200).json().get("id").asLong();
+        settle();
+        long start = System.nanoTime();
+        api.post(customer.conversationsPath() + "/" + displayId + "/messages", Map.of("content", "please hit the rule")).expect(200);
+        while (!jdbc.sql("SELECT 'hit' = ANY(labels) FROM conversations WHERE account_id = ? AND display_id = ?").params(accountId, displayId)
+                .query(Boolean.class).single()) {
+            if (System.nanoTime() - start > Duration.ofSeconds(120).toNanos()) throw new IllegalStateException("no label after 120 s");
+            sleep(2);
+        }
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        settle();
+        return elapsed;
+    }
+
+    /** Waits until the event publication registry has nothing left to deliver. */
+    private void settle() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        sleep(20);
+        while (jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() > 0) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("events not handled after 300 s");
+            sleep(5);
+        }
+    }
+
+    /** Active message_created rules written with SQL: none match, except one adding the label "hit" when asked. */
+    private void replaceRules(long accountId, int count, boolean oneMatches) {
+        jdbc.sql("DELETE FROM automation_rules WHERE account_id = ?").param(accountId).update();
+        jdbc.sql("""
+                        INSERT INTO automation_rules (account_id, name, event_name, conditions, actions, active)
+                        SELECT ?, 'rule ' || g, 'message_created',
+                               jsonb_build_array(jsonb_build_object('attribute_key', 'content', 'filter_operator', 'contains',
+                                   'values', jsonb_build_array(CASE WHEN ? AND g = 1 THEN 'hit' ELSE 'never-' || g END), 'query_operator', null)),
+                               jsonb_build_array(jsonb_build_object('action_name', 'add_label', 'action_params', jsonb_build_array('hit'))), true
+                        FROM generate_series(1, ?) g""")
+                .params(accountId, oneMatches, count).update();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
