@@ -78,6 +78,45 @@ class AutomationIntegrationTests extends IntegrationTest {
         assertThat(thread(id)).contains("Conversation unassigned by Automation System (rule: Unassign on resolve)");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.parley.automation.application.RuleRunner runner;
+
+    @Test
+    void theSeedRuleNeverUnassignsAConversationReopenedAndRoutedAfterTheResolveItReactedTo() {
+        long ruleId = rule("Unassign on resolve", "conversation_updated", List.of(condition("status", "equal_to", List.of("resolved"), null)),
+                List.of(action("assign_agent", "nil")));
+        team.admin().patch(team.path("/inboxes/" + inbox.id()), Map.of("auto_assignment_config", Map.of("reopen_assignee", "never"))).expect(200);
+        team.agent().post("/api/v1/profile/auto_offline", Map.of("profile", Map.of("auto_offline", false, "account_id", team.accountId())))
+                .expect(200);
+        team.agent().post("/api/v1/profile/availability", Map.of("profile", Map.of("availability", "online", "account_id", team.accountId())))
+                .expect(200);
+        long id = fixtures.conversation(customer, "help");
+        await().atMost(SOON).until(() -> !conversation(id).get("meta").get("assignee").isNull());
+        var delayed = new java.util.concurrent.atomic.AtomicBoolean();
+        // the backlog: the rule's action waits until the customer has reopened the conversation and routing has assigned it
+        runner.beforeActions(event -> {
+            if (event.accountId() != team.accountId() || !delayed.compareAndSet(false, true)) return;
+            anonymous().post(customer.conversationsPath() + "/" + id + "/messages", Map.of("content", "one more thing")).expect(200);
+            await().atMost(SOON).until(() -> thread(id).stream().anyMatch(l -> l.contains("routed afresh"))
+                    && !conversation(id).get("meta").get("assignee").isNull());
+        });
+        try {
+            team.agent().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> executions(ruleId).stream().anyMatch(e -> !e.get("skipped_reason").isNull()));
+        } finally {
+            runner.beforeActions(null);
+        }
+        assertThat(delayed).isTrue();
+        JsonNode c = conversation(id);
+        assertThat(c.get("status").asString()).isEqualTo("open");
+        assertThat(c.get("meta").get("assignee").get("id").asLong()).isEqualTo(team.agentUser().id());
+        assertThat(thread(id)).noneMatch(l -> l.contains("unassigned by Automation"));
+        JsonNode skipped = executions(ruleId).stream().filter(e -> !e.get("skipped_reason").isNull()).findFirst().orElseThrow();
+        assertThat(skipped.get("skipped_reason").asString()).isEqualTo("skipped: conversation changed since the event: status is now open");
+        assertThat(skipped.get("matched").asBoolean()).isFalse();
+        assertThat(skipped.get("actions")).isEmpty();
+    }
+
     @Test
     void actionsChangeTheConversation() {
         long teamId = team.admin().post(team.path("/teams"), Map.of("name", "Billing")).expect(200).json().get("id").asLong();

@@ -4,6 +4,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Fixtures;
 import dev.parley.support.Fixtures.Customer;
 import dev.parley.support.Fixtures.Team;
+import dev.parley.support.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *     10, 1,000 and 10,000 active rules of which one matches.</li>
  * </ol>
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"parley.data-dir=", "logging.level.root=WARN"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"parley.data-dir=", "logging.level.root=WARN",
+        "parley.platform-token=" + IntegrationTest.PLATFORM_TOKEN})
 @Import(SqlCounter.class)
 class AutomationCostBenchmark {
 
