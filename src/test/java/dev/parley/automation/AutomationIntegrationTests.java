@@ -117,6 +117,43 @@ class AutomationIntegrationTests extends IntegrationTest {
         assertThat(skipped.get("actions")).isEmpty();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void oneLogRowPerEventWhateverTheNumberOfRulesAndEachRuleStillHasItsEntry() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(rule("Rule " + i, "conversation_created", List.of(condition("status", "equal_to", List.of(i == 0 ? "open" : "snoozed"), null)),
+                    List.of(action("add_label", "r" + i))));
+        }
+        long id = fixtures.conversation(customer, "hi");
+        await().atMost(SOON).until(() -> ids.stream().allMatch(r -> executions(r).size() == 1));
+        assertThat(jdbc.sql("SELECT count(*) FROM automation_runs WHERE account_id = ? AND event_name = 'conversation_created'")
+                .param(team.accountId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(executions(ids.get(0)).get(0).get("matched").asBoolean()).isTrue();
+        assertThat(executions(ids.get(3)).get(0).get("matched").asBoolean()).isFalse();
+        assertThat(executions(ids.get(3)).get(0).get("conditions").get(0).get("seen").asString()).isEqualTo("open");
+        assertThat(strings(conversation(id).get("labels"))).containsExactly("r0");
+    }
+
+    @Test
+    void aRuleChangedByAnotherNodeIsSeenByTheNextEvent() {
+        long ruleId = rule("Label", "conversation_created", List.of(), List.of(action("add_label", "first")));
+        long one = fixtures.conversation(customer, "hi");
+        await().atMost(SOON).until(() -> strings(conversation(one).get("labels")).contains("first"));
+        // another node writes the change straight to the shared database; this node's cached rules must not be used any more
+        jdbc.sql("UPDATE automation_rules SET actions = '[{\"action_name\": \"add_label\", \"action_params\": [\"second\"]}]' WHERE id = ?")
+                .param(ruleId).update();
+        long two = fixtures.conversation(fixtures.customer(inbox, "dora"), "hi");
+        await().atMost(SOON).until(() -> strings(conversation(two).get("labels")).contains("second"));
+        jdbc.sql("UPDATE automation_rules SET active = false WHERE id = ?").param(ruleId).update();
+        long three = fixtures.conversation(fixtures.customer(inbox, "emil"), "hi");
+        pause(800);
+        assertThat(strings(conversation(three).get("labels"))).isEmpty();
+        assertThat(executions(ruleId)).hasSize(2);
+    }
+
     @Test
     void actionsChangeTheConversation() {
         long teamId = team.admin().post(team.path("/teams"), Map.of("name", "Billing")).expect(200).json().get("id").asLong();

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * account's compiled rules come from {@link ActiveRules}, all are evaluated in memory against one
  * snapshot, in order (position, then id; a matched rule with {@code stop_processing} ends the run), and
  * the event's whole explain log is one row. When nothing matched, that row is written in one statement,
- * which is also the event's claim. When a rule matched, one transaction claims the event, locks the
- * conversation, checks each matched rule still holds on the conversation as it is now (otherwise the rule
- * is skipped and the log says what changed), runs the actions one by one (each in a savepoint: a failing
- * action is logged and the next still runs) and writes the log. Events caused by a rule run nothing.
+ * which is also the event's claim. When a rule matched, one transaction claims the event, checks each
+ * matched rule still holds on the conversation as it is now (and again under the row lock before the
+ * first action that changes it; otherwise the rule is skipped and the log says what changed), runs the
+ * actions one by one (each in a savepoint: a failing action is logged and the next still runs) and
+ * writes the log. Events caused by a rule run nothing.
  */
 @Service
 public class RuleRunner {
@@ -112,19 +114,65 @@ public class RuleRunner {
 
     private void act(EventRun run, TriggeringEvent event, List<RuleOutcome> outcomes, Snapshot atEvent) {
         if (!executions.claim(run)) return; // a redelivery: this event's rules already ran
-        Snapshot present = snapshots.refreshed(atEvent, conversationCommands.lockForChange(event.conversationId()));
+        Present present = new Present(atEvent, event.conversationId());
         for (RuleOutcome outcome : outcomes) {
             if (outcome.invalid()) recordInvalid(outcome);
             if (!outcome.matched) continue;
-            String changed = PresentCheck.whatChanged(event.eventName(), outcome.rule.conditions(), outcome.evaluation, present);
-            if (changed != null) {
-                outcome.skip("skipped: conversation changed since the event: " + changed);
-                continue;
-            }
+            if (!outcome.rule.actions().isEmpty() && changesConversation(outcome.rule.actions().get(0))) present.lock();
+            if (stale(outcome, event, present.now())) continue;
             Actor actor = Actor.rule(outcome.rule.id(), outcome.rule.view().name(), event.causedBy().depth() + 1);
-            for (RuleAction action : outcome.rule.actions()) outcome.actions.add(runAction(action, event, actor));
+            for (RuleAction action : outcome.rule.actions()) {
+                if (changesConversation(action) && present.lock() && stale(outcome, event, present.now())) break;
+                outcome.actions.add(runAction(action, event, actor));
+            }
         }
         executions.complete(event.eventId(), outcomes.stream().map(RuleOutcome::entry).toList());
+    }
+
+    /** Actions that change no conversation (mail, webhook): they need the present checked, not locked. */
+    private static final Set<String> LEAVE_CONVERSATION_AS_IS = Set.of("send_email_to_team", "send_email_transcript", "send_webhook_event");
+
+    private static boolean changesConversation(RuleAction action) {
+        return !LEAVE_CONVERSATION_AS_IS.contains(action.name());
+    }
+
+    private boolean stale(RuleOutcome outcome, TriggeringEvent event, Snapshot present) {
+        String changed = PresentCheck.whatChanged(event.eventName(), outcome.rule.conditions(), outcome.evaluation, present);
+        if (changed == null) return false;
+        outcome.skip((outcome.actions.isEmpty() ? "skipped" : "skipped the remaining actions") + ": conversation changed since the event: "
+                + changed);
+        return true;
+    }
+
+    /**
+     * The conversation as it is now: read when the first matched rule is checked, and read again under the
+     * row lock (held to the end of the run) before the first action that changes it, so that no one can
+     * change it between the check and the action. Once locked it is not read again: what the run's own
+     * actions change is not a reason to skip the next rule.
+     */
+    private final class Present {
+        private final Snapshot atEvent;
+        private final long conversationId;
+        private Snapshot now;
+        private boolean locked;
+
+        Present(Snapshot atEvent, long conversationId) {
+            this.atEvent = atEvent;
+            this.conversationId = conversationId;
+        }
+
+        Snapshot now() {
+            if (now == null) now = snapshots.refreshed(atEvent, conversations.findById(conversationId).orElseThrow());
+            return now;
+        }
+
+        /** Locks the conversation if not yet locked; true when it just did (and the present must be checked again). */
+        boolean lock() {
+            if (locked) return false;
+            now = snapshots.refreshed(atEvent, conversationCommands.lockForChange(conversationId));
+            locked = true;
+            return true;
+        }
     }
 
     private void recordInvalid(RuleOutcome outcome) {

@@ -30,6 +30,7 @@ public final class PresentCheck {
     }
 
     private static String shown(Object seen) {
-        return seen == null || "".equals(seen) ? "empty" : seen.toString();
+        boolean empty = seen == null || "".equals(seen) || seen instanceof java.util.Collection<?> c && c.isEmpty();
+        return empty ? "empty" : seen.toString();
     }
 }
