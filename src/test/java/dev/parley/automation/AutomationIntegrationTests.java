@@ -133,7 +133,11 @@ class AutomationIntegrationTests extends IntegrationTest {
                 .param(team.accountId()).query(Long.class).single()).isEqualTo(1);
         assertThat(executions(ids.get(0)).get(0).get("matched").asBoolean()).isTrue();
         assertThat(executions(ids.get(3)).get(0).get("matched").asBoolean()).isFalse();
-        assertThat(executions(ids.get(3)).get(0).get("conditions").get(0).get("seen").asString()).isEqualTo("open");
+        JsonNode nonMatch = executions(ids.get(3)).get(0).get("conditions").get(0);
+        assertThat(nonMatch.get("seen").asString()).isEqualTo("open");
+        assertThat(nonMatch.get("attribute_key").asString()).isEqualTo("status");
+        assertThat(nonMatch.get("filter_operator").asString()).isEqualTo("equal_to");
+        assertThat(nonMatch.get("values").get(0).asString()).isEqualTo("snoozed");
         assertThat(strings(conversation(id).get("labels"))).containsExactly("r0");
     }
 

@@ -42,7 +42,7 @@ final class RuleOutcome {
     }
 
     RuleEntry entry() {
-        return new RuleEntry(rule.id(), matched, skippedReason, evaluation == null ? List.of() : describe(evaluation.conditions()), actions);
+        return new RuleEntry(rule.id(), rule.view().updatedAt(), matched, skippedReason, evaluation == null ? List.of() : describe(evaluation.conditions()), actions);
     }
 
     static List<Map<String, Object>> describe(List<ConditionResult> results) {

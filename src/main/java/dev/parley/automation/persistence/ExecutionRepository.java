@@ -28,7 +28,7 @@ public class ExecutionRepository {
     }
 
     /** One rule's part of an event run. */
-    public record RuleEntry(long ruleId, boolean matched, String skippedReason, List<Map<String, Object>> conditions,
+    public record RuleEntry(long ruleId, Instant ruleUpdatedAt, boolean matched, String skippedReason, List<Map<String, Object>> conditions,
                             List<Map<String, Object>> actions) {
     }
 
@@ -74,12 +74,19 @@ public class ExecutionRepository {
 
     public List<Map<String, Object>> ofRule(long ruleId, int limit) {
         return jdbc.sql("""
-                        SELECT r.id, r.event_id, r.event_name, r.display_id, r.skipped_reason, r.executed_at, r.evaluations -> ? AS entry,
-                               ru.name AS rule_name
+                        SELECT r.id, r.event_id, r.event_name, r.display_id, r.skipped_reason, r.executed_at,
+                               jsonb_build_array(r.evaluations -> ?, r.evaluations -> '_values') AS entry,
+                               ru.name AS rule_name, ru.conditions AS rule_conditions, ru.updated_at AS rule_updated_at
                         FROM automation_runs r JOIN automation_rules ru ON ru.id = ?
                         WHERE r.rule_ids @> ?::bigint[] ORDER BY r.executed_at DESC, r.id DESC LIMIT ?""")
                 .params(Long.toString(ruleId), ruleId, array(List.of(ruleId)), limit)
-                .query((rs, n) -> row(rs, ruleId, rs.getString("rule_name"), rs.getString("entry"))).list();
+                .query((rs, n) -> {
+                    List<Object> entryAndValues = json.readList(rs.getString("entry"));
+                    Map<String, Object> entry = RunLog.decode(entryAndValues.get(0), values(entryAndValues.get(1)),
+                            conditions(rs.getString("rule_conditions")), rs.getTimestamp("rule_updated_at").toInstant());
+                    return row(rs.getLong("id"), ruleId, rs.getString("rule_name"), rs.getString("event_id"), rs.getString("event_name"),
+                            rs.getLong("display_id"), rs.getString("skipped_reason"), rs.getTimestamp("executed_at"), entry);
+                }).list();
     }
 
     /** The conversation's log, newest first; within one event the rules in reverse order of running. */
@@ -90,18 +97,23 @@ public class ExecutionRepository {
                         FROM automation_runs WHERE conversation_id = ? ORDER BY executed_at DESC, id DESC LIMIT ?""")
                 .params(conversationId, limit).query((rs, n) -> new RunRow(rs, parseIds(rs.getString("rule_ids")))).list();
         List<Long> allIds = runs.stream().flatMap(r -> r.ruleIds().stream()).distinct().toList();
-        Map<Long, String> names = new HashMap<>();
+        Map<Long, RuleFacts> rules = new HashMap<>();
         if (!allIds.isEmpty()) {
-            jdbc.sql("SELECT id, name FROM automation_rules WHERE id = ANY(?::bigint[])").param(array(allIds))
-                    .query(rs -> { names.put(rs.getLong("id"), rs.getString("name")); });
+            jdbc.sql("SELECT id, name, conditions, updated_at FROM automation_rules WHERE id = ANY(?::bigint[])").param(array(allIds))
+                    .query(rs -> {
+                        rules.put(rs.getLong("id"), new RuleFacts(rs.getString("name"), conditions(rs.getString("conditions")),
+                                rs.getTimestamp("updated_at").toInstant()));
+                    });
         }
         for (RunRow run : runs) {
             Map<String, Object> evaluations = json.readMap(run.evaluations());
+            List<Object> values = values(evaluations.get(RunLog.VALUES));
             for (int i = run.ruleIds().size() - 1; i >= 0 && rows.size() < limit; i--) {
-                long ruleId = run.ruleIds().get(i);
-                if (!names.containsKey(ruleId)) continue; // the rule was deleted since
-                Object entry = evaluations.get(Long.toString(ruleId));
-                rows.add(run.row(this, ruleId, names.get(ruleId), entry == null ? null : json.write(entry)));
+                RuleFacts rule = rules.get(run.ruleIds().get(i));
+                if (rule == null) continue; // the rule was deleted since
+                Map<String, Object> entry = RunLog.decode(evaluations.get(Long.toString(run.ruleIds().get(i))), values, rule.conditions(),
+                        rule.updatedAt());
+                rows.add(run.row(this, run.ruleIds().get(i), rule.name(), entry));
             }
         }
         return rows;
@@ -131,19 +143,26 @@ public class ExecutionRepository {
                     rs.getString("skipped_reason"), rs.getTimestamp("executed_at"), ruleIds, rs.getString("evaluations"));
         }
 
-        Map<String, Object> row(ExecutionRepository repo, long ruleId, String ruleName, String entry) {
+        Map<String, Object> row(ExecutionRepository repo, long ruleId, String ruleName, Map<String, Object> entry) {
             return repo.row(id, ruleId, ruleName, eventId, eventName, displayId, skippedReason, executedAt, entry);
         }
     }
 
-    private Map<String, Object> row(ResultSet rs, long ruleId, String ruleName, String entry) throws SQLException {
-        return row(rs.getLong("id"), ruleId, ruleName, rs.getString("event_id"), rs.getString("event_name"), rs.getLong("display_id"),
-                rs.getString("skipped_reason"), rs.getTimestamp("executed_at"), entry);
+    private record RuleFacts(String name, List<Map<String, Object>> conditions, Instant updatedAt) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> conditions(String raw) {
+        return (List<Map<String, Object>>) (List<?>) json.readList(raw);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> values(Object values) {
+        return values instanceof List<?> list ? (List<Object>) list : List.of();
     }
 
     private Map<String, Object> row(long id, long ruleId, String ruleName, String eventId, String eventName, long displayId,
-                                    String runSkippedReason, Timestamp executedAt, String entryJson) {
-        Map<String, Object> entry = entryJson == null ? Map.of() : json.readMap(entryJson);
+                                    String runSkippedReason, Timestamp executedAt, Map<String, Object> entry) {
         var row = new LinkedHashMap<String, Object>();
         row.put("id", id);
         row.put("rule_id", ruleId);
@@ -160,16 +179,7 @@ public class ExecutionRepository {
     }
 
     private String evaluations(List<RuleEntry> entries) {
-        Map<String, Object> byRule = new LinkedHashMap<>();
-        for (RuleEntry e : entries) {
-            var entry = new LinkedHashMap<String, Object>();
-            entry.put("matched", e.matched());
-            entry.put("skipped_reason", e.skippedReason());
-            entry.put("conditions", e.conditions());
-            entry.put("actions", e.actions());
-            byRule.put(Long.toString(e.ruleId()), entry);
-        }
-        return json.write(byRule);
+        return json.write(RunLog.encode(entries));
     }
 
     private static List<Long> ids(List<RuleEntry> entries, boolean matchedOnly) {
