@@ -141,6 +141,21 @@ class AutomationIntegrationTests extends IntegrationTest {
         assertThat(strings(conversation(id).get("labels"))).containsExactly("r0");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.parley.automation.persistence.ExecutionRepository executionLog;
+
+    @Test
+    void retentionDeletesEventRunsOlderThanTheCutoff() {
+        long ruleId = rule("Kept", "conversation_created", List.of(), List.of(action("add_label", "kept")));
+        fixtures.conversation(customer, "old");
+        await().atMost(SOON).until(() -> executions(ruleId).size() == 1);
+        jdbc.sql("UPDATE automation_runs SET executed_at = now() - interval '40 days' WHERE account_id = ?").param(team.accountId()).update();
+        fixtures.conversation(fixtures.customer(inbox, "newer"), "new");
+        await().atMost(SOON).until(() -> executions(ruleId).size() == 2);
+        assertThat(executionLog.deleteOlderThan(java.time.Instant.now().minus(Duration.ofDays(30)))).isGreaterThanOrEqualTo(1);
+        assertThat(executions(ruleId)).hasSize(1);
+    }
+
     @Test
     void aRuleChangedByAnotherNodeIsSeenByTheNextEvent() {
         long ruleId = rule("Label", "conversation_created", List.of(), List.of(action("add_label", "first")));
