@@ -84,6 +84,22 @@ class AutomationCostBenchmark {
             System.out.printf("[rule-real-path] %6d | %5d | %5d | %d%n", counts[k], measured.get(measured.size() / 2),
                     measured.get((int) (measured.size() * 0.9)), measured.size());
         }
+        System.out.println("[log-row-size] rules | rows per message_created event | bytes stored: evaluations (jsonb, compressed) | rule_ids");
+        for (int k = 0; k < counts.length; k++) {
+            System.out.printf("[log-row-size] %6d | %s%n", counts[k], logRowSize(teams.get(k).accountId()));
+        }
+    }
+
+    /** Rows and stored bytes of the explain log per message_created event (the table of the build under test). */
+    private String logRowSize(long accountId) {
+        try {
+            return jdbc.sql("""
+                            SELECT round(count(*)::numeric / count(DISTINCT event_id), 2) || ' | ' || round(avg(pg_column_size(evaluations))) || ' | ' || round(avg(pg_column_size(rule_ids)))
+                            FROM automation_runs r WHERE account_id = ? AND event_name = 'message_created'""").param(accountId)
+                    .query(String.class).single();
+        } catch (RuntimeException e) {
+            return "(no automation_runs table in this build)";
+        }
     }
 
     /** Sends one customer message and waits until everything it caused has been handled. */
