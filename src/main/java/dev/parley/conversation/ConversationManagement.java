@@ -283,6 +283,15 @@ public class ConversationManagement {
         return contactManagement.contactInboxFor(accountId, contactId, inboxId).id();
     }
 
+    /**
+     * Locks the conversation row until the caller's transaction ends and returns it as it is now: for a
+     * reactor (automation) that must check the present before it acts on a conversation.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public ConversationView lockForChange(long conversationId) {
+        return lockById(conversationId);
+    }
+
     private ConversationView apply(long accountId, long displayId, Actor actor, Predicate<Conversation> change) {
         Conversation c = Conversation.of(lock(accountId, displayId));
         change.test(c);

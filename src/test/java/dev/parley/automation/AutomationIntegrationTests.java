@@ -78,6 +78,101 @@ class AutomationIntegrationTests extends IntegrationTest {
         assertThat(thread(id)).contains("Conversation unassigned by Automation System (rule: Unassign on resolve)");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.parley.automation.application.RuleRunner runner;
+
+    @Test
+    void theSeedRuleNeverUnassignsAConversationReopenedAndRoutedAfterTheResolveItReactedTo() {
+        long ruleId = rule("Unassign on resolve", "conversation_updated", List.of(condition("status", "equal_to", List.of("resolved"), null)),
+                List.of(action("assign_agent", "nil")));
+        team.admin().patch(team.path("/inboxes/" + inbox.id()), Map.of("auto_assignment_config", Map.of("reopen_assignee", "never"))).expect(200);
+        team.agent().post("/api/v1/profile/auto_offline", Map.of("profile", Map.of("auto_offline", false, "account_id", team.accountId())))
+                .expect(200);
+        team.agent().post("/api/v1/profile/availability", Map.of("profile", Map.of("availability", "online", "account_id", team.accountId())))
+                .expect(200);
+        long id = fixtures.conversation(customer, "help");
+        await().atMost(SOON).until(() -> !conversation(id).get("meta").get("assignee").isNull());
+        var delayed = new java.util.concurrent.atomic.AtomicBoolean();
+        // the backlog: the rule's action waits until the customer has reopened the conversation and routing has assigned it
+        runner.beforeActions(event -> {
+            if (event.accountId() != team.accountId() || !delayed.compareAndSet(false, true)) return;
+            anonymous().post(customer.conversationsPath() + "/" + id + "/messages", Map.of("content", "one more thing")).expect(200);
+            await().atMost(SOON).until(() -> thread(id).stream().anyMatch(l -> l.contains("routed afresh"))
+                    && !conversation(id).get("meta").get("assignee").isNull());
+        });
+        try {
+            team.agent().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> executions(ruleId).stream().anyMatch(e -> !e.get("skipped_reason").isNull()));
+        } finally {
+            runner.beforeActions(null);
+        }
+        assertThat(delayed).isTrue();
+        JsonNode c = conversation(id);
+        assertThat(c.get("status").asString()).isEqualTo("open");
+        assertThat(c.get("meta").get("assignee").get("id").asLong()).isEqualTo(team.agentUser().id());
+        assertThat(thread(id)).noneMatch(l -> l.contains("unassigned by Automation"));
+        JsonNode skipped = executions(ruleId).stream().filter(e -> !e.get("skipped_reason").isNull()).findFirst().orElseThrow();
+        assertThat(skipped.get("skipped_reason").asString()).isEqualTo("skipped: conversation changed since the event: status is now open");
+        assertThat(skipped.get("matched").asBoolean()).isFalse();
+        assertThat(skipped.get("actions")).isEmpty();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void oneLogRowPerEventWhateverTheNumberOfRulesAndEachRuleStillHasItsEntry() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(rule("Rule " + i, "conversation_created", List.of(condition("status", "equal_to", List.of(i == 0 ? "open" : "snoozed"), null)),
+                    List.of(action("add_label", "r" + i))));
+        }
+        long id = fixtures.conversation(customer, "hi");
+        await().atMost(SOON).until(() -> ids.stream().allMatch(r -> executions(r).size() == 1));
+        assertThat(jdbc.sql("SELECT count(*) FROM automation_runs WHERE account_id = ? AND event_name = 'conversation_created'")
+                .param(team.accountId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(executions(ids.get(0)).get(0).get("matched").asBoolean()).isTrue();
+        assertThat(executions(ids.get(3)).get(0).get("matched").asBoolean()).isFalse();
+        JsonNode nonMatch = executions(ids.get(3)).get(0).get("conditions").get(0);
+        assertThat(nonMatch.get("seen").asString()).isEqualTo("open");
+        assertThat(nonMatch.get("attribute_key").asString()).isEqualTo("status");
+        assertThat(nonMatch.get("filter_operator").asString()).isEqualTo("equal_to");
+        assertThat(nonMatch.get("values").get(0).asString()).isEqualTo("snoozed");
+        assertThat(strings(conversation(id).get("labels"))).containsExactly("r0");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.parley.automation.persistence.ExecutionRepository executionLog;
+
+    @Test
+    void retentionDeletesEventRunsOlderThanTheCutoff() {
+        long ruleId = rule("Kept", "conversation_created", List.of(), List.of(action("add_label", "kept")));
+        fixtures.conversation(customer, "old");
+        await().atMost(SOON).until(() -> executions(ruleId).size() == 1);
+        jdbc.sql("UPDATE automation_runs SET executed_at = now() - interval '40 days' WHERE account_id = ?").param(team.accountId()).update();
+        fixtures.conversation(fixtures.customer(inbox, "newer"), "new");
+        await().atMost(SOON).until(() -> executions(ruleId).size() == 2);
+        assertThat(executionLog.deleteOlderThan(java.time.Instant.now().minus(Duration.ofDays(30)))).isGreaterThanOrEqualTo(1);
+        assertThat(executions(ruleId)).hasSize(1);
+    }
+
+    @Test
+    void aRuleChangedByAnotherNodeIsSeenByTheNextEvent() {
+        long ruleId = rule("Label", "conversation_created", List.of(), List.of(action("add_label", "first")));
+        long one = fixtures.conversation(customer, "hi");
+        await().atMost(SOON).until(() -> strings(conversation(one).get("labels")).contains("first"));
+        // another node writes the change straight to the shared database; this node's cached rules must not be used any more
+        jdbc.sql("UPDATE automation_rules SET actions = '[{\"action_name\": \"add_label\", \"action_params\": [\"second\"]}]' WHERE id = ?")
+                .param(ruleId).update();
+        long two = fixtures.conversation(fixtures.customer(inbox, "dora"), "hi");
+        await().atMost(SOON).until(() -> strings(conversation(two).get("labels")).contains("second"));
+        jdbc.sql("UPDATE automation_rules SET active = false WHERE id = ?").param(ruleId).update();
+        long three = fixtures.conversation(fixtures.customer(inbox, "emil"), "hi");
+        pause(800);
+        assertThat(strings(conversation(three).get("labels"))).isEmpty();
+        assertThat(executions(ruleId)).hasSize(2);
+    }
+
     @Test
     void actionsChangeTheConversation() {
         long teamId = team.admin().post(team.path("/teams"), Map.of("name", "Billing")).expect(200).json().get("id").asLong();

@@ -45,7 +45,7 @@ public class DryRun {
             result.put("conversation_id", c.displayId());
             result.put("would_match", e.matched());
             result.put("invalid", e.invalid());
-            result.put("conditions", RuleRunner.describe(e.conditions()));
+            result.put("conditions", RuleOutcome.describe(e.conditions()));
             List<Map<String, Object>> effects = new ArrayList<>();
             if (e.matched()) {
                 for (RuleAction a : RuleDefinition.actions(actions)) {

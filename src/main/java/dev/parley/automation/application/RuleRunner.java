@@ -1,14 +1,13 @@
 package dev.parley.automation.application;
 
-import dev.parley.automation.AutomationRuleView;
-import dev.parley.automation.domain.ConditionResult;
-import dev.parley.automation.domain.Evaluation;
 import dev.parley.automation.domain.RuleAction;
-import dev.parley.automation.domain.RuleDefinition;
+import dev.parley.automation.domain.PresentCheck;
 import dev.parley.automation.domain.RuleEvaluator;
 import dev.parley.automation.domain.Snapshot;
 import dev.parley.automation.persistence.ExecutionRepository;
+import dev.parley.automation.persistence.ExecutionRepository.EventRun;
 import dev.parley.automation.persistence.RuleRepository;
+import dev.parley.conversation.ConversationManagement;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationView;
 import dev.parley.shared.Actor;
@@ -18,79 +17,168 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the active rules of one event: in order (position, then id), each claimed once per event,
- * evaluated against the one snapshot, its actions run one by one (a failing action is logged and the
- * next still runs), everything written to the explain log. A rule with {@code stop_processing} that
- * matched ends the run. Events caused by a rule run nothing, and the log says so.
+ * Runs the active rules of one event, at a cost that does not grow with the number of rules: the
+ * account's compiled rules come from {@link ActiveRules}, all are evaluated in memory against one
+ * snapshot, in order (position, then id; a matched rule with {@code stop_processing} ends the run), and
+ * the event's whole explain log is one row. When nothing matched, that row is written in one statement,
+ * which is also the event's claim. When a rule matched, one transaction claims the event, checks each
+ * matched rule still holds on the conversation as it is now (and again under the row lock before the
+ * first action that changes it; otherwise the rule is skipped and the log says what changed), runs the
+ * actions one by one (each in a savepoint: a failing action is logged and the next still runs) and
+ * writes the log. Events caused by a rule run nothing.
  */
 @Service
 public class RuleRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RuleRunner.class);
 
-    private final RuleRepository rules;
+    private final ActiveRules rules;
+    private final RuleRepository ruleStore;
     private final ExecutionRepository executions;
     private final SnapshotLoader snapshots;
     private final ActionExecutor actions;
     private final ConversationQueries conversations;
+    private final ConversationManagement conversationCommands;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate savepoint;
     private final Clock clock;
+    private volatile Consumer<TriggeringEvent> beforeActions = event -> { };
 
-    RuleRunner(RuleRepository rules, ExecutionRepository executions, SnapshotLoader snapshots, ActionExecutor actions,
-               ConversationQueries conversations, Clock clock) {
+    RuleRunner(ActiveRules rules, RuleRepository ruleStore, ExecutionRepository executions, SnapshotLoader snapshots, ActionExecutor actions,
+               ConversationQueries conversations, ConversationManagement conversationCommands, PlatformTransactionManager transactions,
+               Clock clock) {
         this.rules = rules;
+        this.ruleStore = ruleStore;
         this.executions = executions;
         this.snapshots = snapshots;
         this.actions = actions;
         this.conversations = conversations;
+        this.conversationCommands = conversationCommands;
+        this.transaction = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
+    /** A seam for tests: runs after the rules were evaluated and before any action, as a backlog would delay them. */
+    public void beforeActions(Consumer<TriggeringEvent> hook) {
+        this.beforeActions = hook == null ? event -> { } : hook;
+    }
+
     public void run(TriggeringEvent event) {
-        List<AutomationRuleView> active = rules.activeFor(event.accountId(), event.eventName());
+        List<CompiledRule> active = rules.of(event.accountId(), event.eventName());
         if (active.isEmpty()) return;
+        EventRun run = new EventRun(event.accountId(), event.eventId(), event.eventName(), event.conversationId(), event.displayId(),
+                clock.instant());
         if (event.causedBy().isAutomation()) {
-            String why = "skipped: the event was caused by automation (rule: " + event.causedBy().name() + "), which never triggers rules";
-            active.forEach(rule -> logSkip(rule, event, why));
+            executions.recordSkipped(run, active.stream().map(CompiledRule::id).toList(), "skipped: the event was caused by automation (rule: "
+                    + event.causedBy().name() + "), which never triggers rules");
             return;
         }
-        Optional<Snapshot> snapshot = snapshots.load(event.conversationId(), event.changes(), event.messageId());
+        boolean customTypes = active.stream().anyMatch(CompiledRule::readsCustomAttributes);
+        Optional<Snapshot> snapshot = snapshots.load(event.conversationId(), event.changes(), event.messageId(), customTypes);
         if (snapshot.isEmpty()) return;
+        List<RuleOutcome> outcomes = evaluate(active, snapshot.get());
+        if (outcomes.stream().noneMatch(o -> o.matched || o.invalid())) {
+            executions.record(run, outcomes.stream().map(RuleOutcome::entry).toList());
+            return;
+        }
+        beforeActions.accept(event);
+        transaction.executeWithoutResult(tx -> act(run, event, outcomes, snapshot.get()));
+    }
+
+    private List<RuleOutcome> evaluate(List<CompiledRule> active, Snapshot snapshot) {
+        List<RuleOutcome> outcomes = new ArrayList<>(active.size());
         String stoppedBy = null;
-        for (AutomationRuleView rule : active) {
+        for (CompiledRule rule : active) {
             if (stoppedBy != null) {
-                logSkip(rule, event, "skipped: rule \"" + stoppedBy + "\" matched first and stops processing");
+                outcomes.add(RuleOutcome.skipped(rule, "skipped: rule \"" + stoppedBy + "\" matched first and stops processing"));
                 continue;
             }
-            if (runOne(rule, event, snapshot.get()) && rule.stopProcessing()) stoppedBy = rule.name();
+            RuleOutcome outcome = RuleOutcome.evaluated(rule, RuleEvaluator.evaluate(rule.conditions(), snapshot));
+            outcomes.add(outcome);
+            if (outcome.matched && rule.view().stopProcessing()) stoppedBy = rule.view().name();
+        }
+        return outcomes;
+    }
+
+    private void act(EventRun run, TriggeringEvent event, List<RuleOutcome> outcomes, Snapshot atEvent) {
+        if (!executions.claim(run)) return; // a redelivery: this event's rules already ran
+        Present present = new Present(atEvent, event.conversationId());
+        for (RuleOutcome outcome : outcomes) {
+            if (outcome.invalid()) recordInvalid(outcome);
+            if (!outcome.matched) continue;
+            if (!outcome.rule.actions().isEmpty() && changesConversation(outcome.rule.actions().get(0))) present.lock();
+            if (stale(outcome, event, present.now())) continue;
+            Actor actor = Actor.rule(outcome.rule.id(), outcome.rule.view().name(), event.causedBy().depth() + 1);
+            for (RuleAction action : outcome.rule.actions()) {
+                if (changesConversation(action) && present.lock() && stale(outcome, event, present.now())) break;
+                outcome.actions.add(runAction(action, event, actor));
+            }
+        }
+        executions.complete(event.eventId(), outcomes.stream().map(RuleOutcome::entry).toList());
+    }
+
+    /** Actions that change no conversation (mail, webhook): they need the present checked, not locked. */
+    private static final Set<String> LEAVE_CONVERSATION_AS_IS = Set.of("send_email_to_team", "send_email_transcript", "send_webhook_event");
+
+    private static boolean changesConversation(RuleAction action) {
+        return !LEAVE_CONVERSATION_AS_IS.contains(action.name());
+    }
+
+    private boolean stale(RuleOutcome outcome, TriggeringEvent event, Snapshot present) {
+        String changed = PresentCheck.whatChanged(event.eventName(), outcome.rule.conditions(), outcome.evaluation, present);
+        if (changed == null) return false;
+        outcome.skip((outcome.actions.isEmpty() ? "skipped" : "skipped the remaining actions") + ": conversation changed since the event: "
+                + changed);
+        return true;
+    }
+
+    /**
+     * The conversation as it is now: read when the first matched rule is checked, and read again under the
+     * row lock (held to the end of the run) before the first action that changes it, so that no one can
+     * change it between the check and the action. Once locked it is not read again: what the run's own
+     * actions change is not a reason to skip the next rule.
+     */
+    private final class Present {
+        private final Snapshot atEvent;
+        private final long conversationId;
+        private Snapshot now;
+        private boolean locked;
+
+        Present(Snapshot atEvent, long conversationId) {
+            this.atEvent = atEvent;
+            this.conversationId = conversationId;
+        }
+
+        Snapshot now() {
+            if (now == null) now = snapshots.refreshed(atEvent, conversations.findById(conversationId).orElseThrow());
+            return now;
+        }
+
+        /** Locks the conversation if not yet locked; true when it just did (and the present must be checked again). */
+        boolean lock() {
+            if (locked) return false;
+            now = snapshots.refreshed(atEvent, conversationCommands.lockForChange(conversationId));
+            locked = true;
+            return true;
         }
     }
 
-    /** Returns whether the rule matched (and so acted). */
-    private boolean runOne(AutomationRuleView rule, TriggeringEvent event, Snapshot snapshot) {
-        if (!executions.claim(event.accountId(), rule.id(), event.eventId(), event.eventName(), event.conversationId(), event.displayId(),
-                clock.instant())) {
-            return false; // this rule already ran for this event (redelivery)
-        }
-        Evaluation evaluation = RuleEvaluator.evaluate(RuleDefinition.conditions(rule.conditions()), snapshot);
-        if (evaluation.invalid() != null) {
-            int count = rules.recordRuntimeError(rule.id(), evaluation.invalid());
-            String why = "skipped: conditions are invalid (" + evaluation.invalid() + ")"
-                    + (count >= 2 ? "; the rule has been switched off" : "; it will be switched off if this happens again");
-            executions.complete(rule.id(), event.eventId(), false, why, describe(evaluation.conditions()), List.of());
-            return false;
-        }
-        List<Map<String, Object>> outcomes = new ArrayList<>();
-        if (evaluation.matched()) {
-            Actor actor = Actor.rule(rule.id(), rule.name(), event.causedBy().depth() + 1);
-            for (RuleAction action : RuleDefinition.actions(rule.actions())) outcomes.add(runAction(action, event, actor));
-        }
-        executions.complete(rule.id(), event.eventId(), evaluation.matched(), null, describe(evaluation.conditions()), outcomes);
-        return evaluation.matched();
+    private void recordInvalid(RuleOutcome outcome) {
+        int count = ruleStore.recordRuntimeError(outcome.rule.id(), outcome.evaluation.invalid());
+        outcome.skip("skipped: conditions are invalid (" + outcome.evaluation.invalid() + ")"
+                + (count >= 2 ? "; the rule has been switched off" : "; it will be switched off if this happens again"));
     }
 
     private Map<String, Object> runAction(RuleAction action, TriggeringEvent event, Actor actor) {
@@ -98,35 +186,15 @@ public class RuleRunner {
         outcome.put("action_name", action.name());
         outcome.put("action_params", action.params());
         try {
-            // re-read before each action, so each acts on what the previous one left
-            ConversationView current = conversations.findById(event.conversationId()).orElseThrow();
-            outcome.put("outcome", actions.run(action, current, event.eventName(), actor));
+            outcome.put("outcome", savepoint.execute(tx -> {
+                // re-read before each action, so each acts on what the previous one left
+                ConversationView current = conversations.findById(event.conversationId()).orElseThrow();
+                return actions.run(action, current, event.eventName(), actor);
+            }));
         } catch (RuntimeException e) {
             log.warn("Automation action {} of rule {} failed: {}", action.name(), actor.id(), e.getMessage());
             outcome.put("outcome", "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
         return outcome;
-    }
-
-    private void logSkip(AutomationRuleView rule, TriggeringEvent event, String why) {
-        if (executions.claim(event.accountId(), rule.id(), event.eventId(), event.eventName(), event.conversationId(), event.displayId(),
-                clock.instant())) {
-            executions.complete(rule.id(), event.eventId(), false, why, List.of(), List.of());
-        }
-    }
-
-    static List<Map<String, Object>> describe(List<ConditionResult> results) {
-        List<Map<String, Object>> described = new ArrayList<>();
-        for (ConditionResult r : results) {
-            var entry = new LinkedHashMap<String, Object>();
-            entry.put("attribute_key", r.attributeKey());
-            entry.put("filter_operator", r.operator());
-            entry.put("values", r.expected());
-            entry.put("seen", r.seen());
-            entry.put("result", r.result());
-            if (r.note() != null) entry.put("note", r.note());
-            described.add(entry);
-        }
-        return described;
     }
 }

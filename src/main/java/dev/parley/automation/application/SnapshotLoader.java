@@ -39,20 +39,40 @@ public class SnapshotLoader {
     }
 
     public Optional<Snapshot> load(long conversationId, Map<String, List<Object>> changes, Long messageId) {
-        return conversations.findById(conversationId).map(c -> snapshot(c, changes, messageId));
+        return load(conversationId, changes, messageId, true);
+    }
+
+    /** Without {@code withCustomTypes} the account's attribute definitions are not read (no rule of the event needs them). */
+    public Optional<Snapshot> load(long conversationId, Map<String, List<Object>> changes, Long messageId, boolean withCustomTypes) {
+        return conversations.findById(conversationId).map(c -> snapshot(c, changes, messageId, withCustomTypes));
     }
 
     public Snapshot snapshot(ConversationView c, Map<String, List<Object>> changes, Long messageId) {
-        ContactView contact = contacts.find(c.accountId(), c.contactId()).orElse(null);
+        return snapshot(c, changes, messageId, true);
+    }
+
+    private Snapshot snapshot(ConversationView c, Map<String, List<Object>> changes, Long messageId, boolean withCustomTypes) {
         List<MessageView> messages = messageId != null
                 ? conversations.message(c.id(), messageId).map(List::of).orElse(List.of())
                 : conversations.recentMessages(c.id(), MESSAGES_IN_SCOPE);
+        return of(c, contacts.find(c.accountId(), c.contactId()).orElse(null),
+                messages.stream().map(m -> new MessageFacts(m.messageType().apiName(), m.content(), m.isPrivate())).toList(),
+                changes == null ? Map.of() : changes, withCustomTypes ? customTypes(c.accountId()) : Map.of());
+    }
+
+    /** The same event's snapshot, with the conversation (as given, locked by the caller) and its contact as they are now. */
+    public Snapshot refreshed(Snapshot before, ConversationView now) {
+        return of(now, contacts.find(now.accountId(), now.contactId()).orElse(null), before.messages(), before.changes(),
+                before.customAttributeTypes());
+    }
+
+    private Snapshot of(ConversationView c, ContactView contact, List<MessageFacts> messages, Map<String, List<Object>> changes,
+                        Map<String, Map<String, String>> customTypes) {
         return new Snapshot(c.status().apiName(), c.priority() == null ? null : c.priority().apiName(), c.assigneeId(), c.teamId(),
                 c.inboxId(), new LinkedHashSet<>(c.labels()), c.additionalAttributes(), c.customAttributes(),
                 contact == null ? null : contact.email(), contact == null ? null : contact.phoneNumber(),
                 contact == null ? Map.of() : contact.additionalAttributes(), contact == null ? Map.of() : contact.customAttributes(),
-                messages.stream().map(m -> new MessageFacts(m.messageType().apiName(), m.content(), m.isPrivate())).toList(),
-                changes == null ? Map.of() : changes, customTypes(c.accountId()), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+                messages, changes, customTypes, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 
     /** The account's custom attribute definitions as key -> model -> display type. */

@@ -329,9 +329,13 @@ public final class RuleEvaluator {
     }
 
     private static ConditionResult result(int index, Condition c, Object seen, boolean result, String note) {
-        Object expected = "attribute_changed".equals(c.operator()) ? Map.of("from", orEmpty(c.changedFrom()), "to", orEmpty(c.changedTo()))
+        return new ConditionResult(index, c.attributeKey(), c.operator(), expected(c), seen, result, note);
+    }
+
+    /** What a condition expects, as the explain log shows it. */
+    public static Object expected(Condition c) {
+        return "attribute_changed".equals(c.operator()) ? Map.of("from", orEmpty(c.changedFrom()), "to", orEmpty(c.changedTo()))
                 : orEmpty(c.values());
-        return new ConditionResult(index, c.attributeKey(), c.operator(), expected, seen, result, note);
     }
 
     private static List<Object> orEmpty(List<Object> values) {

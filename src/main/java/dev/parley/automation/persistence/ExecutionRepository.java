@@ -1,18 +1,36 @@
 package dev.parley.automation.persistence;
 
 import dev.parley.shared.JsonCodec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The explain log: one row per rule and event, unique, so a redelivered event cannot run a rule twice. */
+/**
+ * The explain log: one row per event ({@code automation_runs}), unique by event id, so that a redelivered
+ * event cannot run its rules twice; the row holds every rule's evaluation, so the rows written per event
+ * do not grow with the number of rules. Reads give one entry per rule and event, as the API shows them.
+ */
 @Repository
 public class ExecutionRepository {
+
+    /** One event, as logged. */
+    public record EventRun(long accountId, UUID eventId, String eventName, long conversationId, long displayId, Instant at) {
+    }
+
+    /** One rule's part of an event run. */
+    public record RuleEntry(long ruleId, Instant ruleUpdatedAt, boolean matched, String skippedReason, List<Map<String, Object>> conditions,
+                            List<Map<String, Object>> actions) {
+    }
 
     private final JdbcClient jdbc;
     private final JsonCodec json;
@@ -22,67 +40,161 @@ public class ExecutionRepository {
         this.json = json;
     }
 
-    /** Claims the (rule, event) pair; false when it was already claimed (a redelivery). */
-    public boolean claim(long accountId, long ruleId, UUID eventId, String eventName, long conversationId, long displayId, Instant at) {
-        return jdbc.sql("""
-                        INSERT INTO automation_rule_executions (account_id, rule_id, event_id, event_name, conversation_id, display_id, executed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rule_id, event_id) DO NOTHING""")
-                .params(accountId, ruleId, eventId, eventName, conversationId, displayId, Timestamp.from(at)).update() > 0;
+    /** Claims the event (an empty run); false when it was already claimed (a redelivery). */
+    public boolean claim(EventRun run) {
+        return insert(run, List.of(), null);
     }
 
-    public void complete(long ruleId, UUID eventId, boolean matched, String skippedReason, Object conditions, Object actions) {
-        jdbc.sql("""
-                        UPDATE automation_rule_executions SET matched = ?, skipped_reason = ?, conditions = ?::jsonb, actions = ?::jsonb
-                        WHERE rule_id = ? AND event_id = ?""")
-                .params(matched, skippedReason, json.write(conditions), json.write(actions), ruleId, eventId).update();
+    /** Claims the event and writes its whole log in one statement; false when it was already claimed. */
+    public boolean record(EventRun run, List<RuleEntry> entries) {
+        return insert(run, entries, null);
     }
+
+    /** Logs that every rule of the event was skipped, for one reason, without an entry per rule. */
+    public boolean recordSkipped(EventRun run, List<Long> ruleIds, String why) {
+        return jdbc.sql(INSERT).params(run.accountId(), run.eventId(), run.eventName(), run.conversationId(), run.displayId(), array(ruleIds),
+                "{}", why, "{}", Timestamp.from(run.at())).update() > 0;
+    }
+
+    /** Writes the log of a claimed event. */
+    public void complete(UUID eventId, List<RuleEntry> entries) {
+        jdbc.sql("UPDATE automation_runs SET rule_ids = ?::bigint[], matched_rule_ids = ?::bigint[], evaluations = ?::jsonb WHERE event_id = ?")
+                .params(array(ids(entries, false)), array(ids(entries, true)), evaluations(entries), eventId).update();
+    }
+
+    private boolean insert(EventRun run, List<RuleEntry> entries, String why) {
+        return jdbc.sql(INSERT).params(run.accountId(), run.eventId(), run.eventName(), run.conversationId(), run.displayId(),
+                array(ids(entries, false)), array(ids(entries, true)), why, evaluations(entries), Timestamp.from(run.at())).update() > 0;
+    }
+
+    private static final String INSERT = """
+            INSERT INTO automation_runs (account_id, event_id, event_name, conversation_id, display_id, rule_ids, matched_rule_ids,
+                skipped_reason, evaluations, executed_at)
+            VALUES (?, ?, ?, ?, ?, ?::bigint[], ?::bigint[], ?, ?::jsonb, ?) ON CONFLICT (event_id) DO NOTHING""";
 
     public List<Map<String, Object>> ofRule(long ruleId, int limit) {
-        return jdbc.sql(SELECT + " WHERE e.rule_id = ? ORDER BY e.executed_at DESC, e.id DESC LIMIT ?").params(ruleId, limit)
-                .query((rs, n) -> row(rs)).list();
+        return jdbc.sql("""
+                        SELECT r.id, r.event_id, r.event_name, r.display_id, r.skipped_reason, r.executed_at,
+                               jsonb_build_array(r.evaluations -> ?, r.evaluations -> '_values') AS entry,
+                               ru.name AS rule_name, ru.conditions AS rule_conditions, ru.updated_at AS rule_updated_at
+                        FROM automation_runs r JOIN automation_rules ru ON ru.id = ?
+                        WHERE r.rule_ids @> ?::bigint[] ORDER BY r.executed_at DESC, r.id DESC LIMIT ?""")
+                .params(Long.toString(ruleId), ruleId, array(List.of(ruleId)), limit)
+                .query((rs, n) -> {
+                    List<Object> entryAndValues = json.readList(rs.getString("entry"));
+                    Map<String, Object> entry = RunLog.decode(entryAndValues.get(0), values(entryAndValues.get(1)),
+                            conditions(rs.getString("rule_conditions")), rs.getTimestamp("rule_updated_at").toInstant());
+                    return row(rs.getLong("id"), ruleId, rs.getString("rule_name"), rs.getString("event_id"), rs.getString("event_name"),
+                            rs.getLong("display_id"), rs.getString("skipped_reason"), rs.getTimestamp("executed_at"), entry);
+                }).list();
     }
 
+    /** The conversation's log, newest first; within one event the rules in reverse order of running. */
     public List<Map<String, Object>> ofConversation(long conversationId, int limit) {
-        return jdbc.sql(SELECT + " WHERE e.conversation_id = ? ORDER BY e.executed_at DESC, e.id DESC LIMIT ?").params(conversationId, limit)
-                .query((rs, n) -> row(rs)).list();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<RunRow> runs = jdbc.sql("""
+                        SELECT id, event_id, event_name, display_id, skipped_reason, executed_at, rule_ids::text AS rule_ids, evaluations
+                        FROM automation_runs WHERE conversation_id = ? ORDER BY executed_at DESC, id DESC LIMIT ?""")
+                .params(conversationId, limit).query((rs, n) -> new RunRow(rs, parseIds(rs.getString("rule_ids")))).list();
+        List<Long> allIds = runs.stream().flatMap(r -> r.ruleIds().stream()).distinct().toList();
+        Map<Long, RuleFacts> rules = new HashMap<>();
+        if (!allIds.isEmpty()) {
+            jdbc.sql("SELECT id, name, conditions, updated_at FROM automation_rules WHERE id = ANY(?::bigint[])").param(array(allIds))
+                    .query(rs -> {
+                        rules.put(rs.getLong("id"), new RuleFacts(rs.getString("name"), conditions(rs.getString("conditions")),
+                                rs.getTimestamp("updated_at").toInstant()));
+                    });
+        }
+        for (RunRow run : runs) {
+            Map<String, Object> evaluations = json.readMap(run.evaluations());
+            List<Object> values = values(evaluations.get(RunLog.VALUES));
+            for (int i = run.ruleIds().size() - 1; i >= 0 && rows.size() < limit; i--) {
+                RuleFacts rule = rules.get(run.ruleIds().get(i));
+                if (rule == null) continue; // the rule was deleted since
+                Map<String, Object> entry = RunLog.decode(evaluations.get(Long.toString(run.ruleIds().get(i))), values, rule.conditions(),
+                        rule.updatedAt());
+                rows.add(run.row(this, run.ruleIds().get(i), rule.name(), entry));
+            }
+        }
+        return rows;
     }
 
     /** Per rule of the account: when it last ran (unix seconds) and how many runs matched since {@code since}. */
     public Map<Long, long[]> activity(long accountId, Instant since) {
-        var result = new java.util.HashMap<Long, long[]>();
+        var result = new HashMap<Long, long[]>();
         jdbc.sql("""
-                        SELECT rule_id, extract(epoch FROM max(executed_at))::bigint AS last_run,
-                               count(*) FILTER (WHERE matched AND executed_at >= ?) AS matches
-                        FROM automation_rule_executions WHERE account_id = ? GROUP BY rule_id""")
-                .params(java.sql.Timestamp.from(since), accountId)
-                .query(rs -> {
-                    result.put(rs.getLong("rule_id"), new long[] {rs.getLong("last_run"), rs.getLong("matches")});
-                });
+                        SELECT u.rule_id, extract(epoch FROM max(r.executed_at))::bigint AS last_run,
+                               count(*) FILTER (WHERE u.rule_id = ANY(r.matched_rule_ids) AND r.executed_at >= ?) AS matches
+                        FROM automation_runs r CROSS JOIN LATERAL unnest(r.rule_ids) AS u(rule_id)
+                        WHERE r.account_id = ? GROUP BY u.rule_id""")
+                .params(Timestamp.from(since), accountId)
+                .query(rs -> { result.put(rs.getLong("rule_id"), new long[] {rs.getLong("last_run"), rs.getLong("matches")}); });
         return result;
     }
 
     public int deleteOlderThan(Instant cutoff) {
-        return jdbc.sql("DELETE FROM automation_rule_executions WHERE executed_at < ?").param(Timestamp.from(cutoff)).update();
+        return jdbc.sql("DELETE FROM automation_runs WHERE executed_at < ?").param(Timestamp.from(cutoff)).update();
     }
 
-    private static final String SELECT = """
-            SELECT e.id, e.rule_id, r.name AS rule_name, e.event_id, e.event_name, e.display_id, e.matched, e.skipped_reason, e.conditions,
-                   e.actions, e.executed_at
-            FROM automation_rule_executions e JOIN automation_rules r ON r.id = e.rule_id""";
+    private record RunRow(long id, String eventId, String eventName, long displayId, String skippedReason, Timestamp executedAt,
+                          List<Long> ruleIds, String evaluations) {
+        RunRow(ResultSet rs, List<Long> ruleIds) throws SQLException {
+            this(rs.getLong("id"), rs.getString("event_id"), rs.getString("event_name"), rs.getLong("display_id"),
+                    rs.getString("skipped_reason"), rs.getTimestamp("executed_at"), ruleIds, rs.getString("evaluations"));
+        }
 
-    private Map<String, Object> row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Map<String, Object> row(ExecutionRepository repo, long ruleId, String ruleName, Map<String, Object> entry) {
+            return repo.row(id, ruleId, ruleName, eventId, eventName, displayId, skippedReason, executedAt, entry);
+        }
+    }
+
+    private record RuleFacts(String name, List<Map<String, Object>> conditions, Instant updatedAt) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> conditions(String raw) {
+        return (List<Map<String, Object>>) (List<?>) json.readList(raw);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> values(Object values) {
+        return values instanceof List<?> list ? (List<Object>) list : List.of();
+    }
+
+    private Map<String, Object> row(long id, long ruleId, String ruleName, String eventId, String eventName, long displayId,
+                                    String runSkippedReason, Timestamp executedAt, Map<String, Object> entry) {
         var row = new LinkedHashMap<String, Object>();
-        row.put("id", rs.getLong("id"));
-        row.put("rule_id", rs.getLong("rule_id"));
-        row.put("rule_name", rs.getString("rule_name"));
-        row.put("event_id", rs.getString("event_id"));
-        row.put("event_name", rs.getString("event_name"));
-        row.put("conversation_id", rs.getLong("display_id"));
-        row.put("matched", rs.getBoolean("matched"));
-        row.put("skipped_reason", rs.getString("skipped_reason"));
-        row.put("conditions", json.readList(rs.getString("conditions")));
-        row.put("actions", json.readList(rs.getString("actions")));
-        row.put("executed_at", rs.getTimestamp("executed_at").toInstant().getEpochSecond());
+        row.put("id", id);
+        row.put("rule_id", ruleId);
+        row.put("rule_name", ruleName);
+        row.put("event_id", eventId);
+        row.put("event_name", eventName);
+        row.put("conversation_id", displayId);
+        row.put("matched", Boolean.TRUE.equals(entry.get("matched")));
+        row.put("skipped_reason", entry.get("skipped_reason") != null ? entry.get("skipped_reason") : runSkippedReason);
+        row.put("conditions", entry.getOrDefault("conditions", List.of()));
+        row.put("actions", entry.getOrDefault("actions", List.of()));
+        row.put("executed_at", executedAt.toInstant().getEpochSecond());
         return row;
+    }
+
+    private String evaluations(List<RuleEntry> entries) {
+        return json.write(RunLog.encode(entries));
+    }
+
+    private static List<Long> ids(List<RuleEntry> entries, boolean matchedOnly) {
+        return entries.stream().filter(e -> !matchedOnly || e.matched()).map(RuleEntry::ruleId).toList();
+    }
+
+    private static String array(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static List<Long> parseIds(String array) {
+        String inner = array.substring(1, array.length() - 1);
+        if (inner.isEmpty()) return List.of();
+        List<Long> ids = new ArrayList<>();
+        for (String part : inner.split(",")) ids.add(Long.parseLong(part));
+        return ids;
     }
 }

@@ -63,6 +63,18 @@ public class RuleRepository {
                 .params(accountId, eventName).query(this::rule).list();
     }
 
+    /** Every active rule of the account, in running order. */
+    public List<AutomationRuleView> allActive(long accountId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM automation_rules WHERE account_id = ? AND active" + ORDER).param(accountId)
+                .query(this::rule).list();
+    }
+
+    /** The account's rules version, bumped by a trigger in the transaction of every change to its rules; 0 before any. */
+    public long version(long accountId) {
+        return jdbc.sql("SELECT version FROM automation_rule_versions WHERE account_id = ?").param(accountId).query(Long.class).optional()
+                .orElse(0L);
+    }
+
     public void delete(long id) {
         jdbc.sql("DELETE FROM automation_rules WHERE id = ?").param(id).update();
     }
