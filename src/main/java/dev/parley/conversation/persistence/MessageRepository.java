@@ -114,6 +114,11 @@ public class MessageRepository {
                 .params(json.write(contentAttributes), messageId).update();
     }
 
+    public void updateStatus(long messageId, String status, Map<String, Object> contentAttributes) {
+        jdbc.sql("UPDATE messages SET status = ?, content_attributes = ?::jsonb, updated_at = now() WHERE id = ?")
+                .params(status, json.write(contentAttributes), messageId).update();
+    }
+
     private MessageView message(ResultSet rs, int row) throws SQLException {
         return new MessageView(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("inbox_id"), rs.getLong("conversation_id"),
                 MessageType.fromCode(rs.getInt("message_type")), rs.getString("content"), rs.getString("content_type"),

@@ -1,0 +1,95 @@
+package dev.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.support.Fixtures.Customer;
+import dev.parley.support.Fixtures.Inbox;
+import dev.parley.support.Fixtures.Team;
+import dev.parley.support.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Operations of Chatwoot's published contract that the npm SDK run found missing, through HTTP. */
+class SdkContractIntegrationTests extends IntegrationTest {
+
+    @Test
+    void platformUpdatesAUserAndDeletesItWithItsMemberships() {
+        Team team = fixtures.account();
+        var user = fixtures.user("Temp Agent", team.accountId(), "agent");
+        JsonNode updated = platform().patch("/platform/api/v1/users/" + user.id(), Map.of("name", "Renamed", "email", "renamed." + user.email()))
+                .expect(200).json();
+        assertThat(updated.get("name").asString()).isEqualTo("Renamed");
+        assertThat(updated.get("email").asString()).isEqualTo("renamed." + user.email());
+        platform().patch("/platform/api/v1/users/" + user.id(), Map.of("email", team.adminUser().email())).expect(422);
+        platform().patch("/platform/api/v1/users/" + user.id(), Map.of("password", "123")).expect(422);
+        team.admin().patch("/platform/api/v1/users/" + user.id(), Map.of("name", "x")).expect(401);
+
+        platform().delete("/platform/api/v1/users/" + user.id()).expect(200);
+        platform().get("/platform/api/v1/users/" + user.id()).expect(404);
+        assertThat(team.admin().get(team.path("/agents")).json().valueStream().map(a -> a.get("id").asLong()))
+                .doesNotContain(user.id());
+        platform().delete("/platform/api/v1/users/" + user.id()).expect(404);
+    }
+
+    @Test
+    void conversationMetricsForTheAccountAndPerAgent() {
+        Team team = fixtures.account();
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        long first = fixtures.conversation(fixtures.customer(inbox, "Cora One"), "hello");
+        fixtures.conversation(fixtures.customer(inbox, "Cora Two"), "hi");
+        team.admin().post(team.path("/conversations/" + first + "/assignments"), Map.of("assignee_id", team.agentUser().id())).expect(200);
+
+        JsonNode account = team.admin().get("/api/v2/accounts/" + team.accountId() + "/reports/conversations?type=account").expect(200).json();
+        assertThat(account.get("open").asLong()).isEqualTo(2);
+        assertThat(account.get("unattended").asLong()).isEqualTo(2);
+        assertThat(account.get("unassigned").asLong()).isEqualTo(1);
+
+        JsonNode agents = team.admin().get("/api/v2/accounts/" + team.accountId() + "/reports/conversations/?type=agent&user_id="
+                + team.agentUser().id()).expect(200).json();
+        assertThat(agents.get(0).get("id").asLong()).isEqualTo(team.agentUser().id());
+        assertThat(agents.get(0).get("metric").get("open").asLong()).isEqualTo(1);
+        assertThat(agents.get(0).get("metric").has("unassigned")).isFalse();
+
+        team.admin().get("/api/v2/accounts/" + team.accountId() + "/reports/conversations").expect(422);
+        team.agent().get("/api/v2/accounts/" + team.accountId() + "/reports/conversations?type=account").expect(401);
+    }
+
+    @Test
+    void messageStatusUpdateAndPublicSubmittedValues() {
+        Team team = fixtures.account();
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        Customer customer = fixtures.customer(inbox, "Dora Form");
+        long displayId = fixtures.conversation(customer, "hello");
+        String messages = team.path("/conversations/" + displayId + "/messages");
+        long reply = team.agent().post(messages, Map.of("content", "pick one")).expect(200).json().get("id").asLong();
+
+        assertThat(team.agent().patch(messages + "/" + reply, Map.of("status", "read")).expect(200).json().get("status").asString())
+                .isEqualTo("read");
+        team.agent().patch(messages + "/" + reply, Map.of("status", "delivered")).expect(422);
+        team.agent().patch(messages + "/" + reply, Map.of("status", "lost")).expect(422);
+        JsonNode failed = team.agent().patch(messages + "/" + reply, Map.of("status", "failed", "external_error", "bounced")).expect(200).json();
+        assertThat(failed.get("content_attributes").get("external_error").asString()).isEqualTo("bounced");
+        team.agent().patch(messages + "/999999", Map.of("status", "read")).expect(404);
+
+        String publicMessage = customer.conversationsPath() + "/" + displayId + "/messages/" + reply;
+        var values = List.of(Map.of("name", "plan", "value", "pro"));
+        JsonNode submitted = anonymous().patch(publicMessage, Map.of("message", Map.of("submitted_values", values))).expect(200).json();
+        assertThat(submitted.get("content_attributes").get("submitted_values").get(0).get("value").asString()).isEqualTo("pro");
+        anonymous().patch(publicMessage, Map.of()).expect(422);
+        Customer stranger = fixtures.customer(inbox, "Eve Other");
+        anonymous().patch(stranger.conversationsPath() + "/" + displayId + "/messages/" + reply,
+                Map.of("submitted_values", values)).expect(404);
+    }
+
+    @Test
+    void customAttributeDefinitionsCarryTimestamps() {
+        Team team = fixtures.account();
+        JsonNode created = team.admin().post(team.path("/custom_attribute_definitions"), Map.of("attribute_display_name", "Plan",
+                "attribute_key", "plan", "attribute_model", 0, "attribute_display_type", 0)).expect(200).json();
+        assertThat(created.get("created_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(created.get("updated_at").asString()).isNotBlank();
+        assertThat(created.get("attribute_values").isArray()).isTrue();
+    }
+}
