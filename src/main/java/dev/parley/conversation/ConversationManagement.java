@@ -101,6 +101,27 @@ public class ConversationManagement {
         return changes.save(c, actor, Reason.NONE);
     }
 
+    /**
+     * Chatwoot's mute: the conversation is resolved and its contact blocked, so the contact's next messages
+     * do not reopen anything; {@code muted} on a conversation is its contact being blocked.
+     */
+    public ConversationView mute(long accountId, long displayId, Actor actor) {
+        ConversationView c = changeStatus(accountId, displayId, ConversationStatus.RESOLVED, null, actor, false);
+        contactManagement.update(accountId, c.contactId(), blocked(true), actor);
+        return c;
+    }
+
+    /** Chatwoot's unmute: the contact is unblocked; the conversation keeps its status. */
+    public ConversationView unmute(long accountId, long displayId, Actor actor) {
+        ConversationView c = lock(accountId, displayId);
+        contactManagement.update(accountId, c.contactId(), blocked(false), actor);
+        return c;
+    }
+
+    private static dev.parley.contact.ContactInput blocked(boolean blocked) {
+        return new dev.parley.contact.ContactInput(null, null, null, null, blocked, null, null);
+    }
+
     /** Chatwoot's toggle without a status: open becomes resolved, anything else becomes open. */
     public ConversationStatus toggledStatus(long accountId, long displayId) {
         ConversationView current = find(accountId, displayId);

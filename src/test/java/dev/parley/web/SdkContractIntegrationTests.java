@@ -92,4 +92,81 @@ class SdkContractIntegrationTests extends IntegrationTest {
         assertThat(created.get("updated_at").asString()).isNotBlank();
         assertThat(created.get("attribute_values").isArray()).isTrue();
     }
+
+    @Test
+    void contactLabelsAreReplacedAsAWholeAndFilterable() {
+        Team team = fixtures.account();
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        Customer vip = fixtures.customer(inbox, "Vera Vip");
+        Customer plain = fixtures.customer(inbox, "Paul Plain");
+        String labels = team.path("/contacts/" + vip.contactId() + "/labels");
+        assertThat(team.agent().get(labels).expect(200).json().get("payload").size()).isZero();
+        JsonNode replaced = team.agent().post(labels, Map.of("labels", List.of("VIP", "billing", "vip"))).expect(200).json();
+        assertThat(replaced.get("payload").valueStream().map(JsonNode::asString)).containsExactly("vip", "billing");
+        team.agent().post(labels, Map.of("labels", List.of("has space"))).expect(422);
+        team.agent().post(labels, Map.of()).expect(422);
+        assertThat(team.agent().get(labels).json().get("payload").size()).isEqualTo(2);
+        assertThat(team.agent().post(labels, Map.of("labels", List.of("billing"))).json().get("payload").size()).isEqualTo(1);
+        team.agent().get(team.path("/contacts/999999/labels")).expect(404);
+        Team other = fixtures.account();
+        other.admin().get(other.path("/contacts/" + vip.contactId() + "/labels")).expect(404);
+
+        String filter = team.path("/contacts/filter");
+        JsonNode byLabel = team.agent().post(filter, Map.of("payload", List.of(Map.of("attribute_key", "labels",
+                "filter_operator", "equal_to", "values", List.of("billing"), "query_operator", "and")))).expect(200).json();
+        assertThat(byLabel.get("payload").valueStream().map(c -> c.get("id").asLong())).containsExactly(vip.contactId());
+        assertThat(byLabel.get("meta").get("count").asLong()).isEqualTo(1);
+        JsonNode byName = team.agent().post(filter, Map.of("payload", List.of(
+                Map.of("attribute_key", "name", "filter_operator", "contains", "values", List.of("paul"), "query_operator", "or"),
+                Map.of("attribute_key", "email", "filter_operator", "starts_with", "values", List.of("vera"))))).expect(200).json();
+        assertThat(byName.get("payload").valueStream().map(c -> c.get("id").asLong()))
+                .containsExactlyInAnyOrder(vip.contactId(), plain.contactId());
+        team.agent().post(filter, Map.of("payload", List.of(Map.of("attribute_key", "name; drop table contacts",
+                "filter_operator", "equal_to", "values", List.of("x"))))).expect(422);
+        team.agent().post(filter, Map.of()).expect(422);
+        assertThat(other.admin().post(other.path("/contacts/filter"), Map.of("payload", List.of(Map.of("attribute_key", "name",
+                "filter_operator", "is_present", "values", List.of())))).json().get("payload").size()).isZero();
+    }
+
+    @Test
+    void contactableInboxesNameTheContactsSourceIdOrAFreshOne() {
+        Team team = fixtures.account();
+        Inbox website = fixtures.inbox(team, team.agentUser());
+        Inbox other = fixtures.inbox(team);
+        Customer customer = fixtures.customer(website, "Cleo Contact");
+        JsonNode admin = team.admin().get(team.path("/contacts/" + customer.contactId() + "/contactable_inboxes")).expect(200).json();
+        assertThat(admin.get("payload").size()).isEqualTo(2);
+        for (JsonNode entry : admin.get("payload")) {
+            long inboxId = entry.get("inbox").get("id").asLong();
+            if (inboxId == website.id()) assertThat(entry.get("source_id").asString()).isEqualTo(customer.sourceId());
+            else assertThat(inboxId).isEqualTo(other.id());
+            assertThat(entry.get("source_id").asString()).isNotBlank();
+            assertThat(entry.get("inbox").get("channel_type").asString()).isEqualTo("Channel::Api");
+        }
+        JsonNode agent = team.agent().get(team.path("/contacts/" + customer.contactId() + "/contactable_inboxes")).expect(200).json();
+        assertThat(agent.get("payload").valueStream().map(e -> e.get("inbox").get("id").asLong())).containsExactly(website.id());
+        team.agent().get(team.path("/contacts/999999/contactable_inboxes")).expect(404);
+    }
+
+    @Test
+    void muteResolvesAndBlocksTheContactUnmuteUnblocks() {
+        Team team = fixtures.account();
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        Customer customer = fixtures.customer(inbox, "Mia Mute");
+        long displayId = fixtures.conversation(customer, "spam spam");
+        String conversation = team.path("/conversations/" + displayId);
+        assertThat(team.agent().get(conversation).json().get("muted").asBoolean()).isFalse();
+
+        team.agent().post(conversation + "/mute", null).expect(200);
+        JsonNode muted = team.agent().get(conversation).json();
+        assertThat(muted.get("muted").asBoolean()).isTrue();
+        assertThat(muted.get("status").asString()).isEqualTo("resolved");
+        assertThat(team.agent().get(team.path("/contacts/" + customer.contactId())).json().get("payload").get("blocked").asBoolean()).isTrue();
+
+        team.agent().post(conversation + "/unmute", null).expect(200);
+        assertThat(team.agent().get(conversation).json().get("muted").asBoolean()).isFalse();
+        team.agent().post(team.path("/conversations/999999/mute"), null).expect(404);
+        Team other = fixtures.account();
+        other.admin().post(other.path("/conversations/" + displayId + "/mute"), null).expect(404);
+    }
 }

@@ -65,7 +65,7 @@ class ConversationPresenter {
         var meta = new ConversationJson.Meta(sender, "Channel::Api", assignee, assignee == null ? null : "User", team, false);
         return new ConversationJson(meta, c.displayId(), last == null ? List.of() : List.of(last), c.accountId(), c.uuid(),
                 c.additionalAttributes(), Timestamps.unix(c.agentLastSeenAt()), Timestamps.unix(c.agentLastSeenAt()), true,
-                Timestamps.unix(c.contactLastSeenAt()), c.customAttributes(), c.inboxId(), c.labels(), false,
+                Timestamps.unix(c.contactLastSeenAt()), c.customAttributes(), c.inboxId(), c.labels(), contact != null && contact.blocked(),
                 Timestamps.unix(c.snoozedUntil()), c.status().apiName(), Timestamps.unix(c.createdAt()), Timestamps.unix(c.updatedAt()),
                 Timestamps.unix(c.lastActivityAt()), Timestamps.unix(c.firstReplyCreatedAt()), unread, last,
                 Timestamps.unix(c.lastActivityAt()), c.priority() == null ? null : c.priority().apiName(),
