@@ -56,6 +56,11 @@ public class ContactQueries {
     public record FilteredContacts(List<ContactView> page, long count) {
     }
 
+    /** The source ids of the given contact inboxes, by contact inbox id (one query, for lists). */
+    public java.util.Map<Long, String> sourceIds(java.util.Collection<Long> contactInboxIds) {
+        return contacts.sourceIds(contactInboxIds);
+    }
+
     public List<String> labels(long accountId, long contactId) {
         get(accountId, contactId);
         return contacts.labels(contactId);

@@ -169,4 +169,39 @@ class SdkContractIntegrationTests extends IntegrationTest {
         Team other = fixtures.account();
         other.admin().post(other.path("/conversations/" + displayId + "/mute"), null).expect(404);
     }
+
+    @Test
+    void messagesCarryAccountUpdatedAtAndTheirConversationBlock() {
+        Team team = fixtures.account();
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        Customer customer = fixtures.customer(inbox, "Kim Keys");
+        long displayId = fixtures.conversation(customer, "first");
+        String messages = team.path("/conversations/" + displayId + "/messages");
+        JsonNode reply = team.agent().post(messages, Map.of("content", "a reply")).expect(200).json();
+        assertThat(reply.get("account_id").asLong()).isEqualTo(team.accountId());
+        assertThat(reply.get("updated_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(reply.get("conversation").get("contact_inbox").get("source_id").asString()).isEqualTo(customer.sourceId());
+        assertThat(reply.get("conversation").has("unread_count")).isTrue();
+        assertThat(reply.get("conversation").get("last_activity_at").asLong()).isPositive();
+
+        JsonNode listed = team.agent().get(messages).expect(200).json().get("payload");
+        assertThat(listed.valueStream().allMatch(m -> m.get("account_id").asLong() == team.accountId()
+                && customer.sourceId().equals(m.get("conversation").get("contact_inbox").get("source_id").asString()))).isTrue();
+        JsonNode card = team.agent().get(team.path("/conversations?status=open")).json().get("data").get("payload").get(0);
+        assertThat(card.get("last_non_activity_message").get("conversation").get("contact_inbox").get("source_id").asString())
+                .isEqualTo(customer.sourceId());
+    }
+
+    @Test
+    void inboxesCarryTheKeysOfChatwootsInboxPartial() {
+        Team team = fixtures.account();
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        JsonNode json = team.admin().get(team.path("/inboxes/" + inbox.id())).expect(200).json();
+        for (String key : List.of("csat_response_visible", "callback_webhook_url", "sender_name_type", "business_name", "widget_color",
+                "website_url", "welcome_title", "welcome_tagline", "web_widget_script", "website_token", "selected_feature_flags",
+                "reply_time", "messaging_service_sid", "phone_number", "provider", "inbox_identifier", "additional_attributes")) {
+            assertThat(json.has(key)).as(key).isTrue();
+        }
+        assertThat(json.get("sender_name_type").asString()).isEqualTo("friendly");
+    }
 }

@@ -101,6 +101,15 @@ public class ContactRepository {
         return jdbc.sql("SELECT count(*) FROM contacts ct WHERE account_id = ? AND " + condition.sql()).params(params).query(Long.class).single();
     }
 
+    /** The source ids of the given contact inboxes, by contact inbox id (one query, for lists). */
+    public java.util.Map<Long, String> sourceIds(java.util.Collection<Long> contactInboxIds) {
+        var sources = new java.util.HashMap<Long, String>();
+        if (contactInboxIds.isEmpty()) return sources;
+        jdbc.sql("SELECT id, source_id FROM contact_inboxes WHERE id = ANY(?)").param(contactInboxIds.toArray(Long[]::new))
+                .query((rs, n) -> sources.put(rs.getLong("id"), rs.getString("source_id"))).list();
+        return sources;
+    }
+
     public List<String> labels(long contactId) {
         return jdbc.sql("SELECT unnest(labels) FROM contacts WHERE id = ?").param(contactId).query(String.class).list();
     }

@@ -17,7 +17,7 @@ public class MessageRepository {
 
     private static final String COLUMNS = """
             id, account_id, inbox_id, conversation_id, message_type, content, content_type, content_attributes, private, status,
-            sender_type, sender_id, source_id, echo_id, created_at""";
+            sender_type, sender_id, source_id, echo_id, created_at, updated_at""";
 
     private final JdbcClient jdbc;
     private final JsonCodec json;
@@ -124,6 +124,6 @@ public class MessageRepository {
                 MessageType.fromCode(rs.getInt("message_type")), rs.getString("content"), rs.getString("content_type"),
                 json.readMap(rs.getString("content_attributes")), rs.getBoolean("private"), rs.getString("status"),
                 rs.getString("sender_type"), (Long) rs.getObject("sender_id"), rs.getString("source_id"), rs.getString("echo_id"),
-                ConversationRepository.instant(rs, "created_at"));
+                ConversationRepository.instant(rs, "created_at"), ConversationRepository.instant(rs, "updated_at"));
     }
 }

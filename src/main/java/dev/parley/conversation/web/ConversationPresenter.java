@@ -52,16 +52,18 @@ class ConversationPresenter {
         Map<Long, TeamView> teamsById = teams.all(accountId).stream().collect(Collectors.toMap(TeamView::id, t -> t));
         Map<Long, MessageView> last = conversations.lastMessages(page);
         Map<Long, Integer> unread = conversations.unreadCounts(page);
-        return page.stream().map(c -> json(c, senders, agents, teamsById, last.get(c.id()), unread.getOrDefault(c.id(), 0))).toList();
+        Map<Long, String> sources = contacts.sourceIds(page.stream().map(ConversationView::contactInboxId).filter(java.util.Objects::nonNull).toList());
+        return page.stream().map(c -> json(c, senders, agents, teamsById, last.get(c.id()), unread.getOrDefault(c.id(), 0), sources)).toList();
     }
 
     private ConversationJson json(ConversationView c, Map<Long, ContactView> senders, Map<Long, AgentView> agents, Map<Long, TeamView> teamsById,
-                                  MessageView lastMessage, int unread) {
+                                  MessageView lastMessage, int unread, Map<Long, String> sources) {
         ContactView contact = senders.get(c.contactId());
         Object sender = contact == null ? null : ContactJson.of(contact);
         Object assignee = c.assigneeId() == null || !agents.containsKey(c.assigneeId()) ? null : AgentJson.of(agents.get(c.assigneeId()));
         Object team = c.teamId() == null || !teamsById.containsKey(c.teamId()) ? null : TeamJson.of(teamsById.get(c.teamId()), false);
-        MessageJson last = lastMessage == null ? null : message(lastMessage, c, agents, senders);
+        MessageJson last = lastMessage == null ? null : message(lastMessage, c, agents, senders,
+                block(c, unread, c.contactInboxId() == null ? null : sources.get(c.contactInboxId())));
         var meta = new ConversationJson.Meta(sender, "Channel::Api", assignee, assignee == null ? null : "User", team, false);
         return new ConversationJson(meta, c.displayId(), last == null ? List.of() : List.of(last), c.accountId(), c.uuid(),
                 c.additionalAttributes(), Timestamps.unix(c.agentLastSeenAt()), Timestamps.unix(c.agentLastSeenAt()), true,
@@ -72,15 +74,39 @@ class ConversationPresenter {
                 Timestamps.unix(c.waitingSince()), null, c.teamId(), c.assigneeId());
     }
 
-    private MessageJson message(MessageView m, ConversationView c, Map<Long, AgentView> agents, Map<Long, ContactView> contactsById) {
+    private MessageJson message(MessageView m, ConversationView c, Map<Long, AgentView> agents, Map<Long, ContactView> contactsById,
+                                MessageJson.Conversation block) {
         return new MessageJson(m.id(), m.content(), m.inboxId(), c.displayId(), m.messageType().code(), m.contentType(), m.status(),
-                m.contentAttributes(), Timestamps.unix(m.createdAt()), m.isPrivate(), m.sourceId(), m.echoId(),
+                m.contentAttributes(), Timestamps.unix(m.createdAt()), m.accountId(), Timestamps.iso(m.updatedAt()), block, m.isPrivate(), m.sourceId(), m.echoId(),
                 sender(m, agents::get, contactsById::get), m.senderType(), m.senderId(), List.of());
     }
 
     MessageJson message(MessageView m, ConversationView c) {
+        return message(m, c, block(c));
+    }
+
+    /** A page of messages of one conversation, its conversation block read once. */
+    List<MessageJson> messages(List<MessageView> page, ConversationView c) {
+        MessageJson.Conversation block = block(c);
+        return page.stream().map(m -> message(m, c, block)).toList();
+    }
+
+    private MessageJson.Conversation block(ConversationView c) {
+        int unread = conversations.unreadCounts(List.of(c)).getOrDefault(c.id(), 0);
+        String source = c.contactInboxId() == null ? null
+                : contacts.contactInbox(c.contactInboxId()).map(dev.parley.contact.ContactInboxView::sourceId).orElse(null);
+        return block(c, unread, source);
+    }
+
+    private static MessageJson.Conversation block(ConversationView c, int unread, String sourceId) {
+        var contactInbox = new LinkedHashMap<String, String>();
+        contactInbox.put("source_id", sourceId);
+        return new MessageJson.Conversation(c.assigneeId(), unread, Timestamps.unix(c.lastActivityAt()), contactInbox);
+    }
+
+    private MessageJson message(MessageView m, ConversationView c, MessageJson.Conversation block) {
         return new MessageJson(m.id(), m.content(), m.inboxId(), c.displayId(), m.messageType().code(), m.contentType(), m.status(),
-                m.contentAttributes(), Timestamps.unix(m.createdAt()), m.isPrivate(), m.sourceId(), m.echoId(), sender(m),
+                m.contentAttributes(), Timestamps.unix(m.createdAt()), m.accountId(), Timestamps.iso(m.updatedAt()), block, m.isPrivate(), m.sourceId(), m.echoId(), sender(m),
                 m.senderType(), m.senderId(), List.of());
     }
 

@@ -56,8 +56,7 @@ class MessagesController {
         meta.put("assignee", presenter.conversation(c).meta().assignee());
         meta.put("agent_last_seen_at", Timestamps.unix(c.agentLastSeenAt()));
         meta.put("assignee_last_seen_at", Timestamps.unix(c.agentLastSeenAt()));
-        return Map.of("meta", meta, "payload", queries.messages(c.id(), before, after, false).stream()
-                .map(m -> presenter.message(m, c)).toList());
+        return Map.of("meta", meta, "payload", presenter.messages(queries.messages(c.id(), before, after, false), c));
     }
 
     @PostMapping
