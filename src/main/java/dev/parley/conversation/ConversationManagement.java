@@ -7,6 +7,7 @@ import dev.parley.contact.ContactQueries;
 import dev.parley.contact.ContactView;
 import dev.parley.conversation.application.ConversationChanges;
 import dev.parley.conversation.application.MessagePosting;
+import dev.parley.conversation.domain.ActivityMessages;
 import dev.parley.conversation.domain.ActivityMessages.Reason;
 import dev.parley.conversation.domain.Conversation;
 import dev.parley.conversation.persistence.ConversationRepository;
@@ -107,15 +108,22 @@ public class ConversationManagement {
      */
     public ConversationView mute(long accountId, long displayId, Actor actor) {
         ConversationView c = changeStatus(accountId, displayId, ConversationStatus.RESOLVED, null, actor, false);
-        contactManagement.update(accountId, c.contactId(), blocked(true), actor);
+        block(c, true, actor);
         return c;
     }
 
     /** Chatwoot's unmute: the contact is unblocked; the conversation keeps its status. */
     public ConversationView unmute(long accountId, long displayId, Actor actor) {
         ConversationView c = lock(accountId, displayId);
-        contactManagement.update(accountId, c.contactId(), blocked(false), actor);
+        block(c, false, actor);
         return c;
+    }
+
+    /** Blocks or unblocks the conversation's contact, with Chatwoot's activity line when that changed something. */
+    private void block(ConversationView c, boolean blocked, Actor actor) {
+        if (contacts.get(c.accountId(), c.contactId()).blocked() == blocked) return;
+        contactManagement.update(c.accountId(), c.contactId(), blocked(blocked), actor);
+        changes.activity(c, ActivityMessages.who(actor) + (blocked ? " has muted the conversation" : " has unmuted the conversation"), actor);
     }
 
     private static dev.parley.contact.ContactInput blocked(boolean blocked) {

@@ -163,8 +163,12 @@ class SdkContractIntegrationTests extends IntegrationTest {
         assertThat(muted.get("status").asString()).isEqualTo("resolved");
         assertThat(team.agent().get(team.path("/contacts/" + customer.contactId())).json().get("payload").get("blocked").asBoolean()).isTrue();
 
+        team.agent().post(conversation + "/mute", null).expect(200);
         team.agent().post(conversation + "/unmute", null).expect(200);
         assertThat(team.agent().get(conversation).json().get("muted").asBoolean()).isFalse();
+        var lines = team.agent().get(conversation + "/messages").json().get("payload").valueStream()
+                .map(m -> m.get("content").asString()).filter(line -> line.contains("muted the conversation")).toList();
+        assertThat(lines).containsExactly("Alan Agent has muted the conversation", "Alan Agent has unmuted the conversation");
         team.agent().post(team.path("/conversations/999999/mute"), null).expect(404);
         Team other = fixtures.account();
         other.admin().post(other.path("/conversations/" + displayId + "/mute"), null).expect(404);
