@@ -60,4 +60,6 @@ async function stop(child, dataDir) {
     clearTimeout(timer);
   }
   rmSync(dataDir, { recursive: true, force: true });
+  // with the embedded database, files are kept next to its data directory (<data-dir>-attachments)
+  rmSync(`${dataDir}-attachments`, { recursive: true, force: true });
 }
