@@ -58,6 +58,33 @@ public class AccountManagement {
         return accounts.insertUser(name.trim(), Errors.blankToNull(displayName), email.trim().toLowerCase(), hash, Tokens.random(24));
     }
 
+    /** Chatwoot's platform user update: only the fields sent change; a new email must still be free. */
+    public UserView updateUser(long id, String name, String displayName, String email, String password) {
+        UserView current = accounts.findUser(id).orElseThrow(() -> new ResourceNotFound("User"));
+        var errors = new Errors().email("email", email).maxLength("name", name, 255);
+        if (name != null && name.isBlank()) errors.add("name", "can't be blank");
+        if (email != null && email.isBlank()) errors.add("email", "can't be blank");
+        if (password != null && password.length() < 6) errors.add("password", "is too short (minimum is 6 characters)");
+        errors.throwIfAny();
+        if (email != null && !email.trim().equalsIgnoreCase(current.email())) {
+            if (accounts.findUserByEmail(email.trim()).isPresent()) throw InvalidInput.of("email", "has already been taken");
+            accounts.updateEmail(id, email.trim().toLowerCase());
+        }
+        accounts.updateUser(id, Errors.blankToNull(name), displayName);
+        if (password != null) accounts.updatePassword(id, passwords.encode(password));
+        return accounts.findUser(id).orElseThrow();
+    }
+
+    /**
+     * Deletes a user: each membership is removed as an agent removal first (so its conversations go back to
+     * routing), then the user; messages they wrote stay, without a sender.
+     */
+    public void deleteUser(long id, Actor actor) {
+        accounts.findUser(id).orElseThrow(() -> new ResourceNotFound("User"));
+        for (AgentView membership : accounts.memberships(id)) removeAccountUser(membership.accountId(), id, actor);
+        accounts.deleteUser(id);
+    }
+
     public void addAccountUser(long accountId, long userId, String role) {
         new Errors().requireText("role", role).oneOf("role", role, Role.apiNames()).throwIfAny();
         accounts.findAccount(accountId).orElseThrow(() -> new ResourceNotFound("Account"));

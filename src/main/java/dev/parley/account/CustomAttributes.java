@@ -55,7 +55,7 @@ public class CustomAttributes {
                 current.attributeModel(), or(changes.attributeDescription(), current.attributeDescription()),
                 changes.attributeValues() == null ? current.attributeValues() : changes.attributeValues(),
                 or(changes.regexPattern(), current.regexPattern()), or(changes.regexCue(), current.regexCue()),
-                or(changes.defaultValue(), current.defaultValue()));
+                or(changes.defaultValue(), current.defaultValue()), current.createdAt(), current.updatedAt());
         definitions.update(id, merged);
         return get(accountId, id);
     }
@@ -79,7 +79,7 @@ public class CustomAttributes {
     private static CustomAttributeView withValues(CustomAttributeView d) {
         return d.attributeValues() != null ? d : new CustomAttributeView(d.id(), d.attributeKey(), d.attributeDisplayName(),
                 d.attributeDisplayType(), d.attributeModel(), d.attributeDescription(), List.of(), d.regexPattern(),
-                d.regexCue(), d.defaultValue());
+                d.regexCue(), d.defaultValue(), null, null);
     }
 
     private static String or(String value, String fallback) {

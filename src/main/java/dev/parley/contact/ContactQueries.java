@@ -1,6 +1,9 @@
 package dev.parley.contact;
 
+import dev.parley.contact.persistence.ContactFilterColumns;
 import dev.parley.contact.persistence.ContactRepository;
+import dev.parley.shared.filter.FilterRow;
+import dev.parley.shared.filter.FilterSql;
 import dev.parley.shared.Errors;
 import dev.parley.shared.ResourceNotFound;
 import java.util.List;
@@ -41,6 +44,26 @@ public class ContactQueries {
     /** A page (1-based) of contacts, optionally matching a search text in name, email, phone or identifier. */
     public List<ContactView> page(long accountId, String query, int page) {
         return contacts.page(accountId, Errors.blankToNull(query), PAGE_SIZE, (Math.max(page, 1) - 1) * PAGE_SIZE);
+    }
+
+    /** A page (1-based) of the contacts matching Chatwoot's advanced filter rows, and how many match in all. */
+    public FilteredContacts filter(long accountId, List<FilterRow> rows, int page) {
+        FilterSql.Condition condition = FilterSql.of(rows, ContactFilterColumns.VOCABULARY);
+        return new FilteredContacts(contacts.filtered(accountId, condition, PAGE_SIZE, (Math.max(page, 1) - 1) * PAGE_SIZE),
+                contacts.filteredCount(accountId, condition));
+    }
+
+    public record FilteredContacts(List<ContactView> page, long count) {
+    }
+
+    /** The source ids of the given contact inboxes, by contact inbox id (one query, for lists). */
+    public java.util.Map<Long, String> sourceIds(java.util.Collection<Long> contactInboxIds) {
+        return contacts.sourceIds(contactInboxIds);
+    }
+
+    public List<String> labels(long accountId, long contactId) {
+        get(accountId, contactId);
+        return contacts.labels(contactId);
     }
 
     public long count(long accountId, String query) {

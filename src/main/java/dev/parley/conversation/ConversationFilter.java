@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import dev.parley.shared.filter.FilterRow;
 import java.util.List;
 
 /**

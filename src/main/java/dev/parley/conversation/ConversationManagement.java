@@ -107,6 +107,34 @@ public class ConversationManagement {
         return changes.save(c, actor, Reason.NONE);
     }
 
+    /**
+     * Chatwoot's mute: the conversation is resolved and its contact blocked, so the contact's next messages
+     * do not reopen anything; {@code muted} on a conversation is its contact being blocked.
+     */
+    public ConversationView mute(long accountId, long displayId, Actor actor) {
+        ConversationView c = changeStatus(accountId, displayId, ConversationStatus.RESOLVED, null, actor, false);
+        block(c, true, actor);
+        return c;
+    }
+
+    /** Chatwoot's unmute: the contact is unblocked; the conversation keeps its status. */
+    public ConversationView unmute(long accountId, long displayId, Actor actor) {
+        ConversationView c = lock(accountId, displayId);
+        block(c, false, actor);
+        return c;
+    }
+
+    /** Blocks or unblocks the conversation's contact, with Chatwoot's activity line when that changed something. */
+    private void block(ConversationView c, boolean blocked, Actor actor) {
+        if (contacts.get(c.accountId(), c.contactId()).blocked() == blocked) return;
+        contactManagement.update(c.accountId(), c.contactId(), blocked(blocked), actor);
+        changes.activity(c, ActivityMessages.who(actor) + (blocked ? " has muted the conversation" : " has unmuted the conversation"), actor);
+    }
+
+    private static dev.parley.contact.ContactInput blocked(boolean blocked) {
+        return new dev.parley.contact.ContactInput(null, null, null, null, blocked, null, null);
+    }
+
     /** Chatwoot's toggle without a status: open becomes resolved, anything else becomes open. */
     public ConversationStatus toggledStatus(long accountId, long displayId) {
         ConversationView current = find(accountId, displayId);
@@ -238,6 +266,43 @@ public class ConversationManagement {
         events.publishEvent(new MessageUpdated(java.util.UUID.randomUUID(), clock.instant(), accountId, c.id(), displayId, c.inboxId(), messageId,
                 actor));
         return messages.find(c.id(), messageId).orElseThrow();
+    }
+
+    /**
+     * Chatwoot's message status update (an API channel reports delivery): sent, delivered, read or failed with
+     * its external error; a read message does not go back to delivered.
+     */
+    public MessageView updateMessageStatus(long accountId, long displayId, long messageId, String status, String externalError,
+                                           Actor actor) {
+        new Errors().requireText("status", status)
+                .oneOf("status", status, List.of("sent", "delivered", "read", "failed")).throwIfAny();
+        ConversationView c = lock(accountId, displayId);
+        MessageView message = messages.find(c.id(), messageId).orElseThrow(() -> new ResourceNotFound("Message"));
+        if ("read".equals(message.status()) && "delivered".equals(status)) {
+            throw InvalidInput.of("status", "cannot go back from read to delivered");
+        }
+        var attributes = new LinkedHashMap<>(message.contentAttributes());
+        if ("failed".equals(status) && externalError != null) attributes.put("external_error", externalError);
+        return changeMessage(c, message, status, attributes, actor);
+    }
+
+    /** The customer's answer to a form or options message (Chatwoot's {@code submitted_values}). */
+    public MessageView submitValues(long accountId, long displayId, long messageId, List<Object> submittedValues, Actor actor) {
+        if (submittedValues == null) throw InvalidInput.of("submitted_values", "can't be blank");
+        ConversationView c = lock(accountId, displayId);
+        MessageView message = messages.find(c.id(), messageId).orElseThrow(() -> new ResourceNotFound("Message"));
+        var attributes = new LinkedHashMap<>(message.contentAttributes());
+        attributes.put("submitted_values", submittedValues);
+        return changeMessage(c, message, message.status(), attributes, actor);
+    }
+
+    private MessageView changeMessage(ConversationView c, MessageView message, String status, Map<String, Object> attributes,
+                                      Actor actor) {
+        if (status.equals(message.status()) && attributes.equals(message.contentAttributes())) return message;
+        messages.updateStatus(message.id(), status, attributes);
+        events.publishEvent(new MessageUpdated(java.util.UUID.randomUUID(), clock.instant(), c.accountId(), c.id(), c.displayId(),
+                c.inboxId(), message.id(), actor));
+        return messages.find(c.id(), message.id()).orElseThrow();
     }
 
     public void markSeenByContact(long accountId, long displayId) {

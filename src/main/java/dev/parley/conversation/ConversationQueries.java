@@ -58,8 +58,8 @@ public class ConversationQueries {
      * Chatwoot's advanced filter: the rows as one condition, within what the caller may see, newest activity
      * first, 25 a page; the counts are those of the filtered set.
      */
-    public ConversationPage filter(Membership caller, List<dev.parley.conversation.FilterRow> rows, int page) {
-        var condition = dev.parley.conversation.persistence.FilterSql.of(rows);
+    public ConversationPage filter(Membership caller, List<dev.parley.shared.filter.FilterRow> rows, int page) {
+        var condition = dev.parley.shared.filter.FilterSql.of(rows, dev.parley.conversation.persistence.ConversationFilterColumns.VOCABULARY);
         var search = new ConversationSearch(caller.accountId()).page(page);
         if (!caller.isAdministrator()) {
             List<Long> mine = inboxes.visibleTo(caller).stream().map(InboxView::id).toList();
@@ -109,7 +109,7 @@ public class ConversationQueries {
             default -> { }
         }
         if (filter.advanced() != null && !filter.advanced().isEmpty()) {
-            var condition = dev.parley.conversation.persistence.FilterSql.of(filter.advanced());
+            var condition = dev.parley.shared.filter.FilterSql.of(filter.advanced(), dev.parley.conversation.persistence.ConversationFilterColumns.VOCABULARY);
             search.add(condition.sql(), condition.params().toArray());
         }
         switch (filter.assigneeType() == null ? "all" : filter.assigneeType()) {

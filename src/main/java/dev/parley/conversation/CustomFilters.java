@@ -2,7 +2,9 @@ package dev.parley.conversation;
 
 import dev.parley.account.Membership;
 import dev.parley.conversation.persistence.CustomFilterRepository;
-import dev.parley.conversation.persistence.FilterSql;
+import dev.parley.conversation.persistence.ConversationFilterColumns;
+import dev.parley.shared.filter.FilterRow;
+import dev.parley.shared.filter.FilterSql;
 import dev.parley.shared.Errors;
 import dev.parley.shared.InvalidInput;
 import dev.parley.shared.ResourceNotFound;
@@ -64,7 +66,7 @@ public class CustomFilters {
         Object payload = query == null ? null : query.get("payload");
         if (!(payload instanceof List<?>)) throw InvalidInput.of("query", "must hold a payload list of conditions");
         List<FilterRow> rows = FilterRow.parse(payload);
-        FilterSql.of(rows);
+        FilterSql.of(rows, ConversationFilterColumns.VOCABULARY);
         return rows;
     }
 }

@@ -11,6 +11,12 @@ public final class Timestamps {
         return instant == null ? null : instant.getEpochSecond();
     }
 
+    /** An ISO time with milliseconds in UTC, as Rails renders a time attribute (e.g. 2024-05-01T09:30:00.000Z). */
+    public static String iso(Instant instant) {
+        return instant == null ? null : java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                .replaceFirst("(:\\d\\d)Z$", "$1.000Z");
+    }
+
     public static Instant fromUnix(Long seconds) {
         return seconds == null ? null : Instant.ofEpochSecond(seconds);
     }

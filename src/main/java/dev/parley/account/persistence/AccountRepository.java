@@ -92,6 +92,14 @@ public class AccountRepository {
                 .params(name, displayName, id).update();
     }
 
+    public void updateEmail(long id, String email) {
+        jdbc.sql("UPDATE users SET email = ?, updated_at = now() WHERE id = ?").params(email, id).update();
+    }
+
+    public boolean deleteUser(long id) {
+        return jdbc.sql("DELETE FROM users WHERE id = ?").param(id).update() > 0;
+    }
+
     /** Adds or updates the membership; returns true when it was new. */
     public boolean upsertMembership(long accountId, long userId, Role role) {
         return jdbc.sql("""

@@ -15,7 +15,7 @@ public class CustomAttributeRepository {
 
     private static final String COLUMNS = """
             id, attribute_key, attribute_display_name, attribute_display_type, attribute_model, attribute_description,
-            attribute_values, regex_pattern, regex_cue, default_value""";
+            attribute_values, regex_pattern, regex_cue, default_value, created_at, updated_at""";
     private final JdbcClient jdbc;
     private final JsonCodec json;
 
@@ -38,7 +38,7 @@ public class CustomAttributeRepository {
     public void update(long id, CustomAttributeView d) {
         jdbc.sql("""
                         UPDATE custom_attribute_definitions SET attribute_display_name = ?, attribute_description = ?,
-                            attribute_values = ?::jsonb, regex_pattern = ?, regex_cue = ?, default_value = ? WHERE id = ?""")
+                            attribute_values = ?::jsonb, regex_pattern = ?, regex_cue = ?, default_value = ?, updated_at = now() WHERE id = ?""")
                 .params(d.attributeDisplayName(), d.attributeDescription(), json.write(d.attributeValues()), d.regexPattern(),
                         d.regexCue(), d.defaultValue(), id)
                 .update();
@@ -67,6 +67,6 @@ public class CustomAttributeRepository {
         return new CustomAttributeView(rs.getLong("id"), rs.getString("attribute_key"), rs.getString("attribute_display_name"),
                 rs.getString("attribute_display_type"), rs.getString("attribute_model"), rs.getString("attribute_description"),
                 json.readList(rs.getString("attribute_values")), rs.getString("regex_pattern"), rs.getString("regex_cue"),
-                rs.getString("default_value"));
+                rs.getString("default_value"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -38,7 +38,7 @@ class CustomAttributeDefinitionsController {
             return new CustomAttributeView(0, attributeKey, attributeDisplayName,
                     enumName("attribute_display_type", attributeDisplayType, CustomAttributes.DISPLAY_TYPES),
                     enumName("attribute_model", attributeModel, CustomAttributes.MODELS), attributeDescription, attributeValues,
-                    regexPattern, regexCue, defaultValue == null ? null : String.valueOf(defaultValue));
+                    regexPattern, regexCue, defaultValue == null ? null : String.valueOf(defaultValue), null, null);
         }
     }
 

@@ -87,6 +87,17 @@ class PlatformController {
         return UserJson.of(queries.user(id));
     }
 
+    @PatchMapping("/users/{id}")
+    UserJson updateUser(@PathVariable long id, @RequestBody UserRequest body) {
+        return UserJson.of(management.updateUser(id, body.name(), body.displayName(), body.email(), body.password()));
+    }
+
+    @DeleteMapping("/users/{id}")
+    Map<String, Object> deleteUser(@PathVariable long id) {
+        management.deleteUser(id, Actor.system());
+        return Map.of();
+    }
+
     @GetMapping("/accounts/{id}/account_users")
     List<AccountUserJson> accountUsers(@PathVariable long id) {
         queries.account(id);

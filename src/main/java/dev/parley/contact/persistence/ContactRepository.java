@@ -6,6 +6,7 @@ import dev.parley.shared.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import dev.parley.shared.filter.FilterSql;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,6 +95,38 @@ public class ContactRepository {
     public long count(long accountId, String query) {
         return jdbc.sql("SELECT count(*) FROM contacts WHERE account_id = ? AND " + SEARCH)
                 .params(accountId, query, query, query, query, query).query(Long.class).single();
+    }
+
+    /** A page of the account's contacts matching a compiled advanced filter over contacts {@code ct}. */
+    public List<ContactView> filtered(long accountId, FilterSql.Condition condition, int limit, int offset) {
+        var params = new java.util.ArrayList<Object>(List.of(accountId));
+        params.addAll(condition.params());
+        params.addAll(List.of(limit, offset));
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contacts ct WHERE account_id = ? AND " + condition.sql() + " ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(params).query(this::contact).list();
+    }
+
+    public long filteredCount(long accountId, FilterSql.Condition condition) {
+        var params = new java.util.ArrayList<Object>(List.of(accountId));
+        params.addAll(condition.params());
+        return jdbc.sql("SELECT count(*) FROM contacts ct WHERE account_id = ? AND " + condition.sql()).params(params).query(Long.class).single();
+    }
+
+    /** The source ids of the given contact inboxes, by contact inbox id (one query, for lists). */
+    public java.util.Map<Long, String> sourceIds(java.util.Collection<Long> contactInboxIds) {
+        var sources = new java.util.HashMap<Long, String>();
+        if (contactInboxIds.isEmpty()) return sources;
+        jdbc.sql("SELECT id, source_id FROM contact_inboxes WHERE id = ANY(?)").param(contactInboxIds.toArray(Long[]::new))
+                .query((rs, n) -> sources.put(rs.getLong("id"), rs.getString("source_id"))).list();
+        return sources;
+    }
+
+    public List<String> labels(long contactId) {
+        return jdbc.sql("SELECT unnest(labels) FROM contacts WHERE id = ?").param(contactId).query(String.class).list();
+    }
+
+    public void replaceLabels(long contactId, List<String> labels) {
+        jdbc.sql("UPDATE contacts SET labels = ?, updated_at = now() WHERE id = ?").params(labels.toArray(String[]::new), contactId).update();
     }
 
     private static final String SEARCH = """

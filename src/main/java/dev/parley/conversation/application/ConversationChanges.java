@@ -90,6 +90,11 @@ public class ConversationChanges {
                 after.inboxId(), new LinkedHashMap<>(changes), actor));
     }
 
+    /** Writes one activity line for a change that is not a conversation field (e.g. its contact was muted). */
+    public void activity(ConversationView c, String line, Actor actor) {
+        writeActivity(c, line, actor, clock.instant());
+    }
+
     /** Stores an activity line (no sender) that remembers who acted, so the dashboard can link a rule. */
     private void writeActivity(ConversationView c, String line, Actor actor, Instant now) {
         var attributes = new LinkedHashMap<String, Object>();

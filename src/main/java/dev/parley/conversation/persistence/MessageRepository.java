@@ -17,7 +17,7 @@ public class MessageRepository {
 
     private static final String COLUMNS = """
             id, account_id, inbox_id, conversation_id, message_type, content, content_type, content_attributes, private, status,
-            sender_type, sender_id, source_id, echo_id, created_at""";
+            sender_type, sender_id, source_id, echo_id, created_at, updated_at""";
 
     private final JdbcClient jdbc;
     private final JsonCodec json;
@@ -114,11 +114,16 @@ public class MessageRepository {
                 .params(json.write(contentAttributes), messageId).update();
     }
 
+    public void updateStatus(long messageId, String status, Map<String, Object> contentAttributes) {
+        jdbc.sql("UPDATE messages SET status = ?, content_attributes = ?::jsonb, updated_at = now() WHERE id = ?")
+                .params(status, json.write(contentAttributes), messageId).update();
+    }
+
     private MessageView message(ResultSet rs, int row) throws SQLException {
         return new MessageView(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("inbox_id"), rs.getLong("conversation_id"),
                 MessageType.fromCode(rs.getInt("message_type")), rs.getString("content"), rs.getString("content_type"),
                 json.readMap(rs.getString("content_attributes")), rs.getBoolean("private"), rs.getString("status"),
                 rs.getString("sender_type"), (Long) rs.getObject("sender_id"), rs.getString("source_id"), rs.getString("echo_id"),
-                ConversationRepository.instant(rs, "created_at"));
+                ConversationRepository.instant(rs, "created_at"), ConversationRepository.instant(rs, "updated_at"));
     }
 }

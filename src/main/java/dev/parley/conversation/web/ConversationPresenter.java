@@ -58,21 +58,23 @@ class ConversationPresenter {
         Map<Long, MessageView> last = conversations.lastMessages(page);
         Map<Long, Integer> unread = conversations.unreadCounts(page);
         Map<Long, List<AttachmentJson>> files = attachments.ofMessages(last.values().stream().map(MessageView::id).toList());
-        return page.stream().map(c -> json(c, senders, agents, teamsById, last.get(c.id()), unread.getOrDefault(c.id(), 0), files)).toList();
+        Map<Long, String> sources = contacts.sourceIds(page.stream().map(ConversationView::contactInboxId).filter(java.util.Objects::nonNull).toList());
+        return page.stream().map(c -> json(c, senders, agents, teamsById, last.get(c.id()), unread.getOrDefault(c.id(), 0), files, sources))
+                .toList();
     }
 
     private ConversationJson json(ConversationView c, Map<Long, ContactView> senders, Map<Long, AgentView> agents, Map<Long, TeamView> teamsById,
-                                  MessageView lastMessage, int unread, Map<Long, List<AttachmentJson>> files) {
+                                  MessageView lastMessage, int unread, Map<Long, List<AttachmentJson>> files, Map<Long, String> sources) {
         ContactView contact = senders.get(c.contactId());
         Object sender = contact == null ? null : ContactJson.of(contact);
         Object assignee = c.assigneeId() == null || !agents.containsKey(c.assigneeId()) ? null : AgentJson.of(agents.get(c.assigneeId()));
         Object team = c.teamId() == null || !teamsById.containsKey(c.teamId()) ? null : TeamJson.of(teamsById.get(c.teamId()), false);
-        MessageJson last = lastMessage == null ? null
-                : message(lastMessage, c, agents, senders, files.getOrDefault(lastMessage.id(), List.of()));
+        MessageJson last = lastMessage == null ? null : message(lastMessage, c, agents, senders,
+                files.getOrDefault(lastMessage.id(), List.of()), block(c, unread, c.contactInboxId() == null ? null : sources.get(c.contactInboxId())));
         var meta = new ConversationJson.Meta(sender, "Channel::Api", assignee, assignee == null ? null : "User", team, false);
         return new ConversationJson(meta, c.displayId(), last == null ? List.of() : List.of(last), c.accountId(), c.uuid(),
                 c.additionalAttributes(), Timestamps.unix(c.agentLastSeenAt()), Timestamps.unix(c.agentLastSeenAt()), true,
-                Timestamps.unix(c.contactLastSeenAt()), c.customAttributes(), c.inboxId(), c.labels(), false,
+                Timestamps.unix(c.contactLastSeenAt()), c.customAttributes(), c.inboxId(), c.labels(), contact != null && contact.blocked(),
                 Timestamps.unix(c.snoozedUntil()), c.status().apiName(), Timestamps.unix(c.createdAt()), Timestamps.unix(c.updatedAt()),
                 Timestamps.unix(c.lastActivityAt()), Timestamps.unix(c.firstReplyCreatedAt()), unread, last,
                 Timestamps.unix(c.lastActivityAt()), c.priority() == null ? null : c.priority().apiName(),
@@ -80,20 +82,21 @@ class ConversationPresenter {
     }
 
     private MessageJson message(MessageView m, ConversationView c, Map<Long, AgentView> agents, Map<Long, ContactView> contactsById,
-                                List<AttachmentJson> files) {
+                                List<AttachmentJson> files, MessageJson.Conversation block) {
         return new MessageJson(m.id(), m.content(), m.inboxId(), c.displayId(), m.messageType().code(), m.contentType(), m.status(),
-                m.contentAttributes(), Timestamps.unix(m.createdAt()), m.isPrivate(), m.sourceId(), m.echoId(),
-                sender(m, agents::get, contactsById::get), m.senderType(), m.senderId(), files);
+                m.contentAttributes(), Timestamps.unix(m.createdAt()), m.accountId(), Timestamps.iso(m.updatedAt()), block, m.isPrivate(),
+                m.sourceId(), m.echoId(), sender(m, agents::get, contactsById::get), m.senderType(), m.senderId(), files);
     }
 
     MessageJson message(MessageView m, ConversationView c) {
-        return message(m, c, attachments.ofMessage(m.id()));
+        return message(m, c, attachments.ofMessage(m.id()), block(c));
     }
 
-    /** A page of messages, their attachments read in one query. */
+    /** A page of messages of one conversation: their attachments in one query, the conversation block read once. */
     List<MessageJson> messages(List<MessageView> page, ConversationView c) {
         Map<Long, List<AttachmentJson>> files = attachments.ofMessages(page.stream().map(MessageView::id).toList());
-        return page.stream().map(m -> message(m, c, files.getOrDefault(m.id(), List.of()))).toList();
+        MessageJson.Conversation block = block(c);
+        return page.stream().map(m -> message(m, c, files.getOrDefault(m.id(), List.of()), block)).toList();
     }
 
     /** Each message's attachments, in one query (for the public API's maps). */
@@ -101,10 +104,23 @@ class ConversationPresenter {
         return attachments.ofMessages(page.stream().map(MessageView::id).toList());
     }
 
-    private MessageJson message(MessageView m, ConversationView c, List<AttachmentJson> files) {
+    private MessageJson.Conversation block(ConversationView c) {
+        int unread = conversations.unreadCounts(List.of(c)).getOrDefault(c.id(), 0);
+        String source = c.contactInboxId() == null ? null
+                : contacts.contactInbox(c.contactInboxId()).map(dev.parley.contact.ContactInboxView::sourceId).orElse(null);
+        return block(c, unread, source);
+    }
+
+    private static MessageJson.Conversation block(ConversationView c, int unread, String sourceId) {
+        var contactInbox = new LinkedHashMap<String, String>();
+        contactInbox.put("source_id", sourceId);
+        return new MessageJson.Conversation(c.assigneeId(), unread, Timestamps.unix(c.lastActivityAt()), contactInbox);
+    }
+
+    private MessageJson message(MessageView m, ConversationView c, List<AttachmentJson> files, MessageJson.Conversation block) {
         return new MessageJson(m.id(), m.content(), m.inboxId(), c.displayId(), m.messageType().code(), m.contentType(), m.status(),
-                m.contentAttributes(), Timestamps.unix(m.createdAt()), m.isPrivate(), m.sourceId(), m.echoId(), sender(m),
-                m.senderType(), m.senderId(), files);
+                m.contentAttributes(), Timestamps.unix(m.createdAt()), m.accountId(), Timestamps.iso(m.updatedAt()), block, m.isPrivate(),
+                m.sourceId(), m.echoId(), sender(m), m.senderType(), m.senderId(), files);
     }
 
     Map<String, Object> sender(MessageView m) {

@@ -105,7 +105,7 @@ class ConversationsController {
     /** Chatwoot's advanced filter: {@code {payload: [{attribute_key, filter_operator, values, query_operator}]}}. */
     @PostMapping("/filter")
     Map<String, Object> filter(Membership me, @RequestBody FilterRequest body, @RequestParam(defaultValue = "1") int page) {
-        List<dev.parley.conversation.FilterRow> rows = dev.parley.conversation.FilterRow.parse(body.payload());
+        List<dev.parley.shared.filter.FilterRow> rows = dev.parley.shared.filter.FilterRow.parse(body.payload());
         ConversationPage result = queries.filter(me, rows, page);
         var meta = new LinkedHashMap<String, Object>();
         meta.put("mine_count", result.mineCount());
@@ -168,6 +168,20 @@ class ConversationsController {
     @PutMapping("/{displayId}")
     ConversationJson replace(Membership me, @PathVariable long displayId, @RequestBody PriorityRequest body) {
         return update(me, displayId, body);
+    }
+
+    @PostMapping("/{displayId}/mute")
+    Map<String, Object> mute(Membership me, @PathVariable long displayId) {
+        queries.visible(me, displayId);
+        management.mute(me.accountId(), displayId, me.actor());
+        return Map.of();
+    }
+
+    @PostMapping("/{displayId}/unmute")
+    Map<String, Object> unmute(Membership me, @PathVariable long displayId) {
+        queries.visible(me, displayId);
+        management.unmute(me.accountId(), displayId, me.actor());
+        return Map.of();
     }
 
     @PostMapping("/{displayId}/toggle_status")

@@ -76,6 +76,16 @@ class MessagesController {
         return presenter.message(message, queries.find(me.accountId(), displayId).orElseThrow());
     }
 
+    record MessageStatusRequest(String status, String externalError) {
+    }
+
+    @org.springframework.web.bind.annotation.PatchMapping("/{messageId}")
+    MessageJson update(Membership me, @PathVariable long displayId, @PathVariable long messageId, @RequestBody MessageStatusRequest body) {
+        ConversationView c = queries.visible(me, displayId);
+        return presenter.message(management.updateMessageStatus(me.accountId(), displayId, messageId, body.status(),
+                body.externalError(), me.actor()), c);
+    }
+
     @DeleteMapping("/{messageId}")
     MessageJson delete(Membership me, @PathVariable long displayId, @PathVariable long messageId) {
         ConversationView c = queries.visible(me, displayId);

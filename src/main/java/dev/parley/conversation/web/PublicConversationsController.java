@@ -148,6 +148,28 @@ class PublicConversationsController {
         return page.stream().map(m -> message(m, c, files.getOrDefault(m.id(), List.of()))).toList();
     }
 
+    /** Chatwoot's body is {message: {submitted_values: [...]}}; a bare {submitted_values: [...]} is taken too. */
+    record PublicMessageUpdate(Map<String, Object> message, List<Object> submittedValues) {
+        @SuppressWarnings("unchecked")
+        List<Object> values() {
+            if (message != null && message.get("submitted_values") instanceof List<?> list) return (List<Object>) list;
+            return submittedValues;
+        }
+    }
+
+    @org.springframework.web.bind.annotation.PatchMapping("/{displayId}/messages/{messageId}")
+    Map<String, Object> updateMessage(@PathVariable String inboxIdentifier, @PathVariable String sourceId, @PathVariable long displayId,
+                                      @PathVariable long messageId, @RequestBody PublicMessageUpdate body) {
+        ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
+        ConversationView c = owned(inboxIdentifier, ci, displayId);
+        queries.allPublicMessages(c.id()).stream().filter(m -> m.id() == messageId).findFirst()
+                .orElseThrow(() -> new ResourceNotFound("Message"));
+        ContactView contact = contacts.get(c.accountId(), ci.contactId());
+        MessageView m = management.submitValues(c.accountId(), displayId, messageId, body.values(),
+                Actor.contact(contact.id(), contact.name()));
+        return message(m, c, presenter.attachments(List.of(m)).getOrDefault(m.id(), List.of()));
+    }
+
     private ConversationView owned(String inboxIdentifier, ContactInboxView ci, long displayId) {
         InboxView inbox = identity.inbox(inboxIdentifier);
         return queries.find(inbox.accountId(), displayId)

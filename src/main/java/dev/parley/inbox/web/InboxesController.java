@@ -1,6 +1,7 @@
 package dev.parley.inbox.web;
 
 import dev.parley.account.Membership;
+import dev.parley.inbox.InboxJson;
 import dev.parley.inbox.InboxManagement;
 import dev.parley.inbox.InboxQueries;
 import dev.parley.inbox.InboxSettings;

@@ -8,7 +8,7 @@ import dev.parley.contact.ContactQueries;
 import dev.parley.conversation.ConversationFilter;
 import dev.parley.conversation.CustomFilterView;
 import dev.parley.conversation.CustomFilters;
-import dev.parley.conversation.FilterRow;
+import dev.parley.shared.filter.FilterRow;
 import dev.parley.conversation.ConversationPage;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationView;

@@ -1,4 +1,4 @@
-package dev.parley.conversation;
+package dev.parley.shared.filter;
 
 import java.util.List;
 import java.util.Map;

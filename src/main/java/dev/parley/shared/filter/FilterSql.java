@@ -1,6 +1,5 @@
-package dev.parley.conversation.persistence;
+package dev.parley.shared.filter;
 
-import dev.parley.conversation.FilterRow;
 import dev.parley.shared.Errors;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,10 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
- * Chatwoot's conversation filter ({@code POST /conversations/filter}) as one SQL condition with bind
+ * Chatwoot's advanced filter ({@code POST /conversations/filter}, {@code POST /contacts/filter}) as one SQL condition with bind
  * parameters: each {attribute_key, filter_operator, values, query_operator} becomes a predicate on a
  * whitelisted column, joined by its AND/OR with SQL's precedence (AND binds tighter), as Chatwoot's string
  * concatenation does. Unknown keys and operators are refused, never passed through.
@@ -25,21 +25,15 @@ public final class FilterSql {
     public record Condition(String sql, List<Object> params) {
     }
 
-    private static final Map<String, String> COLUMNS = Map.ofEntries(
-            Map.entry("status", "c.status"), Map.entry("assignee_id", "c.assignee_id"), Map.entry("inbox_id", "c.inbox_id"),
-            Map.entry("team_id", "c.team_id"), Map.entry("priority", "c.priority"), Map.entry("display_id", "c.display_id"),
-            Map.entry("id", "c.display_id"), Map.entry("created_at", "c.created_at"), Map.entry("last_activity_at", "c.last_activity_at"),
-            Map.entry("browser_language", "c.additional_attributes->>'browser_language'"),
-            Map.entry("conversation_language", "c.additional_attributes->>'conversation_language'"),
-            Map.entry("referer", "c.additional_attributes->>'referer'"), Map.entry("mail_subject", "c.additional_attributes->>'mail_subject'"),
-            Map.entry("email", "(SELECT ct.email FROM contacts ct WHERE ct.id = c.contact_id)"),
-            Map.entry("phone_number", "(SELECT ct.phone_number FROM contacts ct WHERE ct.id = c.contact_id)"),
-            Map.entry("name", "(SELECT ct.name FROM contacts ct WHERE ct.id = c.contact_id)"),
-            Map.entry("country_code", "(SELECT ct.additional_attributes->>'country_code' FROM contacts ct WHERE ct.id = c.contact_id)"),
-            Map.entry("city", "(SELECT ct.additional_attributes->>'city' FROM contacts ct WHERE ct.id = c.contact_id)"),
-            Map.entry("company", "(SELECT ct.additional_attributes->>'company' FROM contacts ct WHERE ct.id = c.contact_id)"));
-    private static final Set<String> CASE_INSENSITIVE = Set.of("email", "country_code", "city", "company", "name");
-    private static final Set<String> TIMES = Set.of("created_at", "last_activity_at");
+    /**
+     * What a filter may name: the whitelisted columns (SQL expressions of the queried table's alias), which of
+     * them compare case-insensitively or as times, the labels array, and the column of a custom attribute
+     * (key, custom_attribute_type), the key being checked as letters, digits and '_' before it is asked for.
+     */
+    public record Vocabulary(String noun, Map<String, String> columns, Set<String> caseInsensitive, Set<String> times,
+                             String labelsColumn, BiFunction<String, String, String> customColumn) {
+    }
+
     private static final List<String> OPERATORS = List.of("equal_to", "not_equal_to", "contains", "does_not_contain", "starts_with",
             "is_present", "is_not_present", "is_greater_than", "is_less_than", "days_before");
     private static final Pattern CUSTOM_KEY = Pattern.compile("^[A-Za-z0-9_]{1,100}$");
@@ -48,7 +42,7 @@ public final class FilterSql {
     private FilterSql() {
     }
 
-    public static Condition of(List<FilterRow> rows) {
+    public static Condition of(List<FilterRow> rows, Vocabulary vocabulary) {
         var errors = new Errors();
         if (rows == null || rows.isEmpty()) errors.add("payload", "needs at least one condition");
         else if (rows.size() > MAX_ROWS) errors.add("payload", "can hold at most " + MAX_ROWS + " conditions");
@@ -58,7 +52,7 @@ public final class FilterSql {
         for (int i = 0; i < rows.size(); i++) {
             FilterRow row = rows.get(i);
             String field = "payload[" + i + "]";
-            predicate(row, field, sql, params, errors);
+            predicate(row, field, sql, params, errors, vocabulary);
             if (i < rows.size() - 1) {
                 String join = row.queryOperator() == null ? "and" : row.queryOperator().toLowerCase(Locale.ROOT);
                 if (!join.equals("and") && !join.equals("or")) errors.add(field, "query_operator must be and or or");
@@ -69,7 +63,8 @@ public final class FilterSql {
         return new Condition(sql.append(")").toString(), params);
     }
 
-    private static void predicate(FilterRow row, String field, StringBuilder sql, List<Object> params, Errors errors) {
+    private static void predicate(FilterRow row, String field, StringBuilder sql, List<Object> params, Errors errors,
+                                  Vocabulary vocabulary) {
         String key = row.attributeKey() == null ? "" : row.attributeKey();
         String op = row.filterOperator() == null ? "" : row.filterOperator();
         if (!OPERATORS.contains(op)) {
@@ -85,15 +80,15 @@ public final class FilterSql {
             return;
         }
         if (key.equals("labels")) {
-            labels(op, values, field, sql, params, errors);
+            labels(vocabulary.labelsColumn(), op, values, field, sql, params, errors);
             return;
         }
-        String column = column(row, key, field, errors);
+        String column = column(row, key, field, errors, vocabulary);
         if (column == null) {
             sql.append("FALSE");
             return;
         }
-        boolean lower = CASE_INSENSITIVE.contains(key);
+        boolean lower = vocabulary.caseInsensitive().contains(key);
         String text = lower ? "lower(" + column + "::text)" : column + "::text";
         switch (op) {
             case "equal_to" -> {
@@ -118,36 +113,35 @@ public final class FilterSql {
             }
             case "is_present" -> sql.append("(").append(column).append(" IS NOT NULL AND ").append(column).append("::text <> '')");
             case "is_not_present" -> sql.append("(").append(column).append(" IS NULL OR ").append(column).append("::text = '')");
-            case "is_greater_than", "is_less_than" -> compare(key, column, op.equals("is_greater_than") ? " > " : " < ", values.get(0), field, sql,
+            case "is_greater_than", "is_less_than" -> compare(vocabulary.times().contains(key), key, column, op.equals("is_greater_than") ? " > " : " < ", values.get(0), field, sql,
                     params, errors);
-            default -> daysBefore(key, column, values.get(0), field, sql, params, errors);
+            default -> daysBefore(vocabulary.times().contains(key), key, column, values.get(0), field, sql, params, errors);
         }
     }
 
-    private static String column(FilterRow row, String key, String field, Errors errors) {
+    private static String column(FilterRow row, String key, String field, Errors errors, Vocabulary vocabulary) {
         boolean custom = row.customAttributeType() != null && !row.customAttributeType().isBlank();
-        if (!custom && COLUMNS.containsKey(key)) return COLUMNS.get(key);
+        if (!custom && vocabulary.columns().containsKey(key)) return vocabulary.columns().get(key);
         if (!CUSTOM_KEY.matcher(key).matches()) {
-            errors.add(field, "attribute_key " + key + " is not a conversation, contact or custom attribute");
+            errors.add(field, "attribute_key " + key + " is not a " + vocabulary.noun() + " or custom attribute");
             return null;
         }
         // a custom attribute: the key is letters, digits and '_' only (checked above), so it is safe as a literal
-        return "contact_attribute".equals(row.customAttributeType())
-                ? "(SELECT ct.custom_attributes->>'" + key + "' FROM contacts ct WHERE ct.id = c.contact_id)" : "(c.custom_attributes->>'" + key + "')";
+        return vocabulary.customColumn().apply(key, row.customAttributeType());
     }
 
-    private static void labels(String op, List<String> values, String field, StringBuilder sql, List<Object> params, Errors errors) {
+    private static void labels(String labelsColumn, String op, List<String> values, String field, StringBuilder sql, List<Object> params, Errors errors) {
         switch (op) {
             case "equal_to" -> {
-                sql.append("c.labels && ?::text[]");
+                sql.append(labelsColumn).append(" && ?::text[]");
                 params.add(texts(values, true));
             }
             case "not_equal_to" -> {
-                sql.append("NOT (c.labels && ?::text[])");
+                sql.append("NOT (").append(labelsColumn).append(" && ?::text[])");
                 params.add(texts(values, true));
             }
-            case "is_present" -> sql.append("cardinality(c.labels) > 0");
-            case "is_not_present" -> sql.append("cardinality(c.labels) = 0");
+            case "is_present" -> sql.append("cardinality(").append(labelsColumn).append(") > 0");
+            case "is_not_present" -> sql.append("cardinality(").append(labelsColumn).append(") = 0");
             default -> {
                 errors.add(field, "labels take equal_to, not_equal_to, is_present or is_not_present");
                 sql.append("FALSE");
@@ -155,9 +149,9 @@ public final class FilterSql {
         }
     }
 
-    private static void compare(String key, String column, String comparison, String value, String field, StringBuilder sql,
+    private static void compare(boolean time, String key, String column, String comparison, String value, String field, StringBuilder sql,
                                 List<Object> params, Errors errors) {
-        if (TIMES.contains(key)) {
+        if (time) {
             Instant at = time(value);
             if (at == null) {
                 errors.add(field, "values must be a date (YYYY-MM-DD) or a time for " + key);
@@ -178,9 +172,9 @@ public final class FilterSql {
         params.add(value);
     }
 
-    private static void daysBefore(String key, String column, String value, String field, StringBuilder sql, List<Object> params,
+    private static void daysBefore(boolean time, String key, String column, String value, String field, StringBuilder sql, List<Object> params,
                                    Errors errors) {
-        if (!TIMES.contains(key) || !value.matches("\\d{1,5}")) {
+        if (!time || !value.matches("\\d{1,5}")) {
             errors.add(field, "days_before takes created_at or last_activity_at and a number of days");
             sql.append("FALSE");
             return;

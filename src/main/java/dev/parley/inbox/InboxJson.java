@@ -1,0 +1,35 @@
+package dev.parley.inbox;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+import java.util.Map;
+
+/** Chatwoot's inbox JSON for an API channel (one home for the API, contactable inboxes, ...); the HMAC token is shown to administrators only. */
+public record InboxJson(long id, long accountId, String name, String channelType, long channelId, String avatarUrl,
+                 String inboxIdentifier, String webhookUrl, String hmacToken, boolean hmacMandatory,
+                 boolean enableAutoAssignment, Map<String, Object> autoAssignmentConfig, boolean lockToSingleConversation,
+                 boolean allowMessagesAfterResolved, boolean greetingEnabled, String greetingMessage, boolean workingHoursEnabled,
+                 List<Map<String, Object>> workingHours, boolean enableEmailCollect, boolean csatSurveyEnabled, String timezone,
+                 Map<String, Object> additionalAttributes, String outOfOfficeMessage, boolean csatResponseVisible,
+                 String callbackWebhookUrl, String senderNameType, String businessName,
+                 @JsonUnwrapped OtherChannelKeys otherChannels) {
+
+    /**
+     * Keys Chatwoot's inbox partial renders for every inbox with {@code channel.try(...)}: they belong to
+     * website, Twilio and other channels, so an API inbox has them, null.
+     */
+    public record OtherChannelKeys(String widgetColor, String websiteUrl, String welcomeTitle, String welcomeTagline,
+                                   String webWidgetScript, String websiteToken, Object selectedFeatureFlags, String replyTime,
+                                   String messagingServiceSid, String phoneNumber, String provider) {
+        static final OtherChannelKeys NONE = new OtherChannelKeys(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+
+    public static InboxJson of(InboxView i, boolean showSecrets) {
+        return new InboxJson(i.id(), i.accountId(), i.name(), i.channelType(), i.id(), "", i.identifier(), i.webhookUrl(),
+                showSecrets ? i.hmacToken() : null, i.hmacMandatory(), i.enableAutoAssignment(), i.autoAssignmentConfig(),
+                i.lockToSingleConversation(), true, i.greetingEnabled(), i.greetingMessage(), i.workingHoursEnabled(),
+                i.workingHoursEntries(), false, false, i.timezone(), Map.of(), i.outOfOfficeMessage(), false, null, "friendly", null,
+                OtherChannelKeys.NONE);
+    }
+}
