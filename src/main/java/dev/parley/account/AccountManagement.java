@@ -52,7 +52,8 @@ public class AccountManagement {
         errors.throwIfAny();
         if (accounts.findUserByEmail(email.trim()).isPresent()) throw InvalidInput.of("email", "has already been taken");
         String hash = password == null ? null : passwords.encode(password);
-        return accounts.insertUser(name.trim(), Errors.blankToNull(displayName), email.trim().toLowerCase(), hash, Tokens.random(24));
+        return accounts.insertUser(name.trim(), Errors.blankToNull(displayName), email.trim().toLowerCase(), hash, Tokens.random(24))
+                .orElseThrow(() -> InvalidInput.of("email", "has already been taken"));
     }
 
     public void addAccountUser(long accountId, long userId, String role) {
@@ -125,6 +126,15 @@ public class AccountManagement {
         events.publishEvent(new AgentAvailabilityChanged(UUID.randomUUID(), clock.instant(), accountId, userId,
                 before.availability(), before.availability(), autoOffline, actor));
         return accounts.findAgent(accountId, userId).orElseThrow();
+    }
+
+    /**
+     * The profile form in one transaction: the password (when one is given) and the names, so a refused
+     * part (a blank name) leaves the password as it was too.
+     */
+    public void editProfile(long userId, String name, String displayName, String currentPassword, String password, String confirmation) {
+        if (password != null || currentPassword != null) changePassword(userId, currentPassword, password, confirmation);
+        updateProfile(userId, name, displayName);
     }
 
     public void updateProfile(long userId, String name, String displayName) {

@@ -57,10 +57,8 @@ class ProfileController {
     @PutMapping
     ProfileJson update(AuthenticatedUser caller, @RequestBody ProfileRequest request) {
         ProfileUpdate body = request.body();
-        if (body.password() != null || body.currentPassword() != null) {
-            management.changePassword(caller.id(), body.currentPassword(), body.password(), body.passwordConfirmation());
-        }
-        management.updateProfile(caller.id(), body.name(), body.displayName());
+        management.editProfile(caller.id(), body.name(), body.displayName(), body.currentPassword(), body.password(),
+                body.passwordConfirmation());
         return profile(caller);
     }
 
