@@ -128,15 +128,6 @@ public class AccountManagement {
         return accounts.findAgent(accountId, userId).orElseThrow();
     }
 
-    /**
-     * The profile form in one transaction: the password (when one is given) and the names, so a refused
-     * part (a blank name) leaves the password as it was too.
-     */
-    public void editProfile(long userId, String name, String displayName, String currentPassword, String password, String confirmation) {
-        if (password != null || currentPassword != null) changePassword(userId, currentPassword, password, confirmation);
-        updateProfile(userId, name, displayName);
-    }
-
     public void updateProfile(long userId, String name, String displayName) {
         if (name != null && name.isBlank()) throw InvalidInput.of("name", "can't be blank");
         accounts.updateUser(userId, Errors.blankToNull(name), displayName);
