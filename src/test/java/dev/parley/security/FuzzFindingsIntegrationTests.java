@@ -1,4 +1,4 @@
-package dev.parley.account;
+package dev.parley.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,18 @@ import dev.parley.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Refusals found by the API fuzz suite: a refused profile change keeps the password; a taken email is a 422 even when raced. */
-class ProfileAndUserRefusalIntegrationTests extends IntegrationTest {
+/**
+ * What {@link ApiFuzzIntegrationTests} found, pinned down one by one: a refused profile change keeps
+ * the password; an email or source id taken by a concurrent request is a 422, not a unique-key 500;
+ * names that live in unique indexes have a maximum length on update as on create.
+ */
+class FuzzFindingsIntegrationTests extends IntegrationTest {
+
+    private static final String LONG = "a".repeat(256);
 
     @Test
     void aProfileChangeRefusedForItsNameKeepsTheOldPassword() {
@@ -24,13 +31,42 @@ class ProfileAndUserRefusalIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void usersCreatedAtOnceWithOneEmailGetOneAccountAndRefusalsNotErrors() {
+    void usersCreatedAtOnceWithOneEmailGetOneUserAndRefusalsNotErrors() {
         String email = "race." + System.nanoTime() + "@parley.test";
-        List<Integer> statuses = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(() ->
-                        platform().post("/platform/api/v1/users", Map.of("name", "Racer " + i, "email", email, "password", "secret123")).status()))
-                .toList().stream().map(CompletableFuture::join).toList();
+        List<Integer> statuses = atOnce(i -> platform().post("/platform/api/v1/users",
+                Map.of("name", "Racer " + i, "email", email, "password", "secret123")).status());
 
         assertThat(statuses).containsOnly(200, 422);
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+    }
+
+    @Test
+    void publicContactsCreatedAtOnceWithOneSourceIdGetOneAndRefusalsNotErrors() {
+        var team = fixtures.account();
+        var inbox = fixtures.inbox(team);
+        String sourceId = "race-" + System.nanoTime();
+        List<Integer> statuses = atOnce(i -> anonymous().post("/public/api/v1/inboxes/" + inbox.identifier() + "/contacts",
+                Map.of("source_id", sourceId, "name", "Racer " + i)).status());
+
+        assertThat(statuses).containsOnly(200, 422);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+    }
+
+    @Test
+    void teamNamesAndCannedShortCodesAreLimitedOnUpdateAsOnCreate() {
+        var team = fixtures.account();
+        long teamId = team.admin().post(team.path("/teams"), Map.of("name", "Billing")).expect(200).json().get("id").asLong();
+        long canned = team.admin().post(team.path("/canned_responses"), Map.of("short_code", "hi", "content", "Hello"))
+                .expect(200).json().get("id").asLong();
+
+        assertThat(team.admin().patch(team.path("/teams/" + teamId), Map.of("name", LONG)).status()).isEqualTo(422);
+        assertThat(team.admin().post(team.path("/canned_responses"), Map.of("short_code", LONG, "content", "x")).status()).isEqualTo(422);
+        assertThat(team.admin().patch(team.path("/canned_responses/" + canned), Map.of("short_code", LONG)).status()).isEqualTo(422);
+        assertThat(team.admin().get(team.path("/teams/" + teamId)).json().get("name").asString()).isEqualTo("billing");
+    }
+
+    private static List<Integer> atOnce(IntFunction<Integer> request) {
+        return IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(() -> request.apply(i))).toList()
+                .stream().map(CompletableFuture::join).toList();
     }
 }
