@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * description), and successes are expected to change data, so the check is made per round (see
  * {@link FuzzRun}): the account's data is fingerprinted ({@link DataSnapshot}) before and after each
  * round of requests, and a round is judged only if none of its writes was accepted; its events are
- * counted too (a refusal publishes nothing). GETs are held to "change nothing" whatever they answer.
- * The first pass sends everything in rounds of 100 without waiting for background work; refused
+ * counted too (a refusal publishes nothing). Reads (GETs, the filter and the rule dry run) are held to
+ * "change nothing" whatever they answer. The first pass sends everything in rounds of 100 without
+ * waiting for background work; refused
  * writes it could not judge (their round also held a success, or background work from an earlier
  * success was still moving data) are sent again in rounds of 25 after the data has gone quiet, until
  * every refusal has been judged in a round of refusals only. Probes are ordered refusals first
@@ -39,7 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ApiFuzzIntegrationTests extends IntegrationTest {
 
     private static final long SEED = Long.getLong("parley.fuzz.seed", 20_261_130L);
-    private static final int THREADS = 4;
+    private static final int THREADS = 6;
 
     @Autowired
     JdbcClient jdbc;

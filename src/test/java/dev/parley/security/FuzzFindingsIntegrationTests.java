@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What {@link ApiFuzzIntegrationTests} found, pinned down one by one: a refused profile change keeps
  * the password; an email or source id taken by a concurrent request is a 422, not a unique-key 500;
- * names that live in unique indexes have a maximum length on update as on create.
+ * names that live in unique indexes have a maximum length on update as on create; a rule with a null
+ * condition or action is refused.
  */
 class FuzzFindingsIntegrationTests extends IntegrationTest {
 
@@ -63,6 +64,22 @@ class FuzzFindingsIntegrationTests extends IntegrationTest {
         assertThat(team.admin().post(team.path("/canned_responses"), Map.of("short_code", LONG, "content", "x")).status()).isEqualTo(422);
         assertThat(team.admin().patch(team.path("/canned_responses/" + canned), Map.of("short_code", LONG)).status()).isEqualTo(422);
         assertThat(team.admin().get(team.path("/teams/" + teamId)).json().get("name").asString()).isEqualTo("billing");
+    }
+
+    @Test
+    void aRuleWithANullConditionOrActionIsRefused() {
+        var team = fixtures.account();
+        var conditions = new java.util.ArrayList<Object>();
+        conditions.add(null);
+        var nullCondition = new java.util.HashMap<String, Object>(Map.of("name", "Broken", "event_name", "conversation_created",
+                "actions", List.of(Map.of("action_name", "add_label", "action_params", List.of("x")))));
+        nullCondition.put("conditions", conditions);
+        var nullAction = new java.util.HashMap<String, Object>(Map.of("name", "Broken", "event_name", "conversation_created", "conditions", List.of()));
+        nullAction.put("actions", conditions);
+
+        assertThat(team.admin().post(team.path("/automation_rules"), nullCondition).status()).isEqualTo(422);
+        assertThat(team.admin().post(team.path("/automation_rules"), nullAction).status()).isEqualTo(422);
+        assertThat(team.admin().get(team.path("/automation_rules")).json().get("payload").size()).isZero();
     }
 
     private static List<Integer> atOnce(IntFunction<Integer> request) {

@@ -9,8 +9,9 @@ import java.util.Map;
  */
 record Probe(String operation, String variant, String method, String target, Map<String, String> headers, byte[] body) {
 
+    /** Reads, held to "change nothing" whatever they answer: GETs, and the two POSTs that only read (filter, dry run). */
     boolean safe() {
-        return method.equals("GET");
+        return method.equals("GET") || operation.endsWith("/conversations/filter") || operation.endsWith("/automation_rules/dry_run");
     }
 
     String describe() {

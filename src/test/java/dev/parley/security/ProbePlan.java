@@ -59,7 +59,7 @@ final class ProbePlan {
                     target(op, pathValues, q.name(), "1&" + q.name() + "=abc&" + q.name() + "[]=x"), json(body)));
         }
         for (String field : ExampleValues.fields(body)) {
-            var values = HostileValues.draw(HostileValues.JSON_ALWAYS, HostileValues.JSON_SOMETIMES, 4, random);
+            var values = HostileValues.draw(HostileValues.JSON_ALWAYS, HostileValues.JSON_SOMETIMES, 3, random);
             if (field.endsWith("source_id") || field.endsWith("identifier")) values.add(HostileValues.HUGE_1_MB_JSON);
             for (String hostile : values) {
                 probes.add(probe(op, "field " + field + "=" + HostileValues.abbreviate(hostile), caller, target(op, pathValues, null, null),
