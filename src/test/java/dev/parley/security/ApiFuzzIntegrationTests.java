@@ -49,7 +49,9 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
     void hostileInputNeverAnswers5xxAndRefusalsChangeNothing() {
         long started = System.nanoTime();
         System.out.println("ApiFuzzIntegrationTests seed: " + SEED);
-        SecurityWorld world = SecurityWorld.build(fixtures, "FUZZ" + Long.toString(SEED, 36).toUpperCase());
+        long platformAccount = fixtures.account().accountId();
+        SecurityWorld world = SecurityWorld.build(fixtures, "FUZZ" + Long.toString(SEED, 36).toUpperCase())
+                .withIds(Map.of("platformAccount", platformAccount));
         var operations = ApiOperation.all(anonymous().get("/v3/api-docs").expect(200).json());
         var plan = new ProbePlan(new ExampleValues(world), Map.of("application", world.team().adminUser().token(), "platform", PLATFORM_TOKEN),
                 new Random(SEED));
@@ -59,7 +61,7 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
         probes.sort(java.util.Comparator.comparingInt(p -> p.variant().startsWith("field ") ? 2 : p.variant().startsWith("query ") ? 1 : 0));
 
         var report = new FuzzReport();
-        var snapshot = new DataSnapshot(jdbc, List.of(world.team().accountId()), true);
+        var snapshot = new DataSnapshot(jdbc, List.of(world.team().accountId(), platformAccount), true);
         int refusedUnchecked;
         try (var run = new FuzzRun(new HostileClient(port), snapshot, new AccountEvents(world.team().accountId()), report, THREADS)) {
             long fuzzStarted = System.nanoTime();

@@ -81,7 +81,9 @@ final class FuzzRun implements AutoCloseable {
                 unchecked.addAll(refused);
             } else {
                 checkedRefusals += refused.size();
-                if (newEvents.size() > published) report.changedOnRefusal("a round of " + round.size() + " refusals starting with "
+                // a round with a 5xx is a failure already, and its events may come from a transaction that rolled back
+                boolean serverError = outcomes.stream().anyMatch(o -> o.status() >= 500 || o.status() == 0);
+                if (newEvents.size() > published && !serverError) report.changedOnRefusal("a round of " + round.size() + " refusals starting with "
                         + round.get(0).operation() + " [" + round.get(0).variant() + "] published " + newEvents.subList(published, newEvents.size()));
                 if (!after.equals(before)) pinpoint(round, DataSnapshot.differences(before, after));
             }

@@ -37,9 +37,9 @@ final class HostileValues {
             HUGE_100_KB, "%5B%5D", "-9223372036854775809", "9223372036854775807", "-99999999999", "%3Cscript%3E",
             "%27%20OR%201%3D1", "%E2%80%AE");
 
-    static final List<String> PATH_VALUES = List.of(
-            "abc", "-1", "0", "2147483648", "9223372036854775808", "1e309", "1.5", "%00", "%zz", "%ED%A0%80", "%2e%2e",
-            "%2F", "x".repeat(4000), "null", "%20", "%C0%80");
+    static final List<String> PATH_ALWAYS = List.of("abc", "-1", "2147483648", "9223372036854775808", "%00", "%zz", "%ED%A0%80");
+
+    static final List<String> PATH_SOMETIMES = List.of("0", "1e309", "1.5", "%2e%2e", "%2F", "x".repeat(4000), "null", "%20", "%C0%80");
 
     /** Whole-body variants: the bytes and the Content-Type header they travel with (null: no header). */
     record BodyVariant(String name, String contentType, byte[] bytes) {

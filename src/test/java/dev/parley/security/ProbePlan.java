@@ -41,7 +41,7 @@ final class ProbePlan {
         JsonNode body = examples.body(op);
 
         for (var p : op.pathParams()) {
-            for (String hostile : HostileValues.PATH_VALUES) {
+            for (String hostile : HostileValues.draw(HostileValues.PATH_ALWAYS, HostileValues.PATH_SOMETIMES, 3, random)) {
                 var values = new LinkedHashMap<>(pathValues);
                 values.put(p.name(), hostile);
                 probes.add(probe(op, "path " + p.name() + "=" + HostileValues.abbreviate(hostile), caller, target(op, values, null, null), json(body)));
