@@ -55,7 +55,8 @@ public class AccountManagement {
         errors.throwIfAny();
         if (accounts.findUserByEmail(email.trim()).isPresent()) throw InvalidInput.of("email", "has already been taken");
         String hash = password == null ? null : passwords.encode(password);
-        return accounts.insertUser(name.trim(), Errors.blankToNull(displayName), email.trim().toLowerCase(), hash, Tokens.random(24));
+        return accounts.insertUser(name.trim(), Errors.blankToNull(displayName), email.trim().toLowerCase(), hash, Tokens.random(24))
+                .orElseThrow(() -> InvalidInput.of("email", "has already been taken"));
     }
 
     /** Chatwoot's platform user update: only the fields sent change; a new email must still be free. */

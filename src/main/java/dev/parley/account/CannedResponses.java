@@ -62,7 +62,7 @@ public class CannedResponses {
         if (shortCode != null && !shortCode.isBlank() && !SHORT_CODE.matcher(shortCode.trim()).matches()) {
             errors.add("short_code", "should be one word (letters, digits, '.', '-' or '_')");
         }
-        errors.maxLength("content", content, MAX_CONTENT);
+        errors.maxLength("short_code", shortCode, 255).maxLength("content", content, MAX_CONTENT); // a longer code would not fit the unique index
         errors.throwIfAny();
     }
 }

@@ -31,6 +31,7 @@ public class Teams {
 
     public TeamView update(long accountId, long id, String name, String description, Boolean allowAutoAssign) {
         get(accountId, id);
+        new Errors().maxLength("name", name, 255).throwIfAny(); // as on create: a longer name would not fit the unique index
         String normalized = Errors.blankToNull(name) == null ? null : name.trim().toLowerCase();
         if (name != null && normalized == null) throw InvalidInput.of("name", "can't be blank");
         if (normalized != null && teams.nameTaken(accountId, normalized, id)) throw InvalidInput.of("name", "has already been taken");

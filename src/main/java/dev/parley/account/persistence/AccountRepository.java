@@ -51,11 +51,13 @@ public class AccountRepository {
         return jdbc.sql("DELETE FROM accounts WHERE id = ?").param(id).update() > 0;
     }
 
-    public UserView insertUser(String name, String displayName, String email, String passwordHash, String token) {
+    /** Empty when the email is taken, also by a concurrent insert the caller's check could not see. */
+    public Optional<UserView> insertUser(String name, String displayName, String email, String passwordHash, String token) {
         return jdbc.sql("""
                         INSERT INTO users (name, display_name, email, password_hash, access_token) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING
                         RETURNING id, name, display_name, email, access_token""")
-                .params(name, displayName, email, passwordHash, token).query(AccountRepository::user).single();
+                .params(name, displayName, email, passwordHash, token).query(AccountRepository::user).optional();
     }
 
     public Optional<UserView> findUser(long id) {

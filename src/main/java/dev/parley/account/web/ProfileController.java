@@ -17,10 +17,15 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The caller's own profile: accounts, availability per account and auto_offline (Chatwoot's profile API). */
+/**
+ * The caller's own profile: accounts, availability per account and auto_offline (Chatwoot's profile API).
+ * One transaction per request: an update whose name is refused must not leave a changed password behind.
+ */
 @RestController
 @RequestMapping("/api/v1/profile")
+@Transactional
 class ProfileController {
 
     private final AccountQueries queries;

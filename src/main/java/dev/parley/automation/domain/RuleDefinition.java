@@ -28,7 +28,8 @@ public final class RuleDefinition {
     public static List<Condition> conditions(List<Map<String, Object>> raw) {
         List<Condition> conditions = new ArrayList<>();
         if (raw == null) return conditions;
-        for (Map<String, Object> c : raw) {
+        for (Map<String, Object> given : raw) {
+            Map<String, Object> c = given == null ? Map.of() : given; // a null entry is a condition naming nothing: refused by check
             String key = text(c.get("attribute_key"));
             String operator = text(c.get("filter_operator"));
             Object values = c.get("values");
@@ -49,7 +50,9 @@ public final class RuleDefinition {
     public static List<RuleAction> actions(List<Map<String, Object>> raw) {
         List<RuleAction> actions = new ArrayList<>();
         if (raw == null) return actions;
-        for (Map<String, Object> a : raw) actions.add(new RuleAction(text(a.get("action_name")), asList(a.get("action_params"))));
+        for (Map<String, Object> a : raw) {
+            actions.add(a == null ? new RuleAction(null, List.of()) : new RuleAction(text(a.get("action_name")), asList(a.get("action_params"))));
+        }
         return actions;
     }
 

@@ -2,6 +2,7 @@ package dev.parley.contact.persistence;
 
 import dev.parley.contact.ContactInboxView;
 import dev.parley.contact.ContactView;
+import dev.parley.shared.InvalidInput;
 import dev.parley.shared.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -137,9 +138,12 @@ public class ContactRepository {
         jdbc.sql("DELETE FROM contacts WHERE id = ?").param(id).update();
     }
 
+    /** The caller checked the source id is free; a concurrent request that took it meanwhile gets the same 422, not a unique-key 500. */
     public ContactInboxView insertContactInbox(long contactId, long inboxId, String sourceId, boolean hmacVerified, String pubsubToken) {
-        return jdbc.sql("INSERT INTO contact_inboxes (contact_id, inbox_id, source_id, hmac_verified, pubsub_token) VALUES (?, ?, ?, ?, ?) RETURNING " + CI_COLUMNS)
-                .params(contactId, inboxId, sourceId, hmacVerified, pubsubToken).query(ContactRepository::contactInbox).single();
+        return jdbc.sql("INSERT INTO contact_inboxes (contact_id, inbox_id, source_id, hmac_verified, pubsub_token) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (inbox_id, source_id) DO NOTHING RETURNING " + CI_COLUMNS)
+                .params(contactId, inboxId, sourceId, hmacVerified, pubsubToken).query(ContactRepository::contactInbox).optional()
+                .orElseThrow(() -> InvalidInput.of("source_id", "has already been taken"));
     }
 
     public Optional<ContactInboxView> findContactInbox(long inboxId, String sourceId) {
