@@ -51,7 +51,7 @@ public class AccountManagement {
     public UserView createUser(String name, String displayName, String email, String password) {
         var errors = new Errors().requireText("name", name).requireText("email", email).email("email", email)
                 .maxLength("name", name, 255).maxLength("email", email, 255).maxLength("display_name", displayName, 255);
-        if (password != null && password.length() < 6) errors.add("password", "is too short (minimum is 6 characters)");
+        passwordLength(errors, "password", password);
         errors.throwIfAny();
         if (accounts.findUserByEmail(email.trim()).isPresent()) throw InvalidInput.of("email", "has already been taken");
         String hash = password == null ? null : passwords.encode(password);
@@ -65,7 +65,7 @@ public class AccountManagement {
         var errors = new Errors().email("email", email).maxLength("name", name, 255);
         if (name != null && name.isBlank()) errors.add("name", "can't be blank");
         if (email != null && email.isBlank()) errors.add("email", "can't be blank");
-        if (password != null && password.length() < 6) errors.add("password", "is too short (minimum is 6 characters)");
+        passwordLength(errors, "password", password);
         errors.throwIfAny();
         if (email != null && !email.trim().equalsIgnoreCase(current.email())) {
             if (accounts.findUserByEmail(email.trim()).isPresent()) throw InvalidInput.of("email", "has already been taken");
@@ -172,12 +172,12 @@ public class AccountManagement {
      */
     public void changePassword(long userId, String current, String password, String confirmation, String clientAddress) {
         var errors = new Errors().requireText("current_password", current).requireText("password", password);
-        if (password != null && !password.isEmpty() && password.length() < 6) errors.add("password", "is too short (minimum is 6 characters)");
+        if (password != null && !password.isEmpty()) passwordLength(errors, "password", password);
         if (password != null && !password.equals(confirmation)) errors.add("password_confirmation", "doesn't match Password");
         errors.throwIfAny();
         String email = accounts.findUser(userId).map(UserView::email).orElseThrow(() -> new ResourceNotFound("User"));
         boolean matches = attempts.check(email, clientAddress,
-                () -> accounts.passwordHash(userId).map(h -> passwords.matches(current, h)).orElse(false));
+                () -> fitsBcrypt(current) && accounts.passwordHash(userId).map(h -> passwords.matches(current, h)).orElse(false));
         if (!matches) throw InvalidInput.of("current_password", "is not correct");
         accounts.updatePassword(userId, passwords.encode(password));
     }
@@ -198,7 +198,18 @@ public class AccountManagement {
         if (email == null || password == null) return java.util.Optional.empty();
         var user = accounts.findUserByEmail(email.trim());
         boolean matches = attempts.check(email, clientAddress,
-                () -> user.flatMap(u -> accounts.passwordHash(u.id())).map(h -> passwords.matches(password, h)).orElse(false));
+                () -> fitsBcrypt(password) && user.flatMap(u -> accounts.passwordHash(u.id())).map(h -> passwords.matches(password, h)).orElse(false));
         return matches ? user : java.util.Optional.empty();
+    }
+
+    /** Chatwoot's minimum of 6 characters; bcrypt reads at most 72 bytes, so a longer password is refused, not cut. */
+    private static void passwordLength(Errors errors, String field, String password) {
+        if (password == null) return;
+        if (password.length() < 6) errors.add(field, "is too short (minimum is 6 characters)");
+        else if (!fitsBcrypt(password)) errors.add(field, "is too long (maximum is 72 bytes)");
+    }
+
+    private static boolean fitsBcrypt(String password) {
+        return password != null && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 72;
     }
 }

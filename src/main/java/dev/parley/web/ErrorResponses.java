@@ -88,6 +88,12 @@ class ErrorResponses {
         return invalid(InvalidInput.of(e.getParameterName(), "can't be blank"));
     }
 
+    /** Tomcat refuses a parameter it cannot decode (invalid UTF-8 after percent-decoding): the client's mistake. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Map<String, Object>> undecodableParameter(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, "A parameter is not valid percent-encoded UTF-8");
+    }
+
     @ExceptionHandler(MalformedQuery.class)
     ResponseEntity<Map<String, Object>> malformedQuery(MalformedQuery e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());

@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigInteger;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -63,11 +66,19 @@ public class QueryGuard implements HandlerInterceptor {
         }
     }
 
-    private static String decode(String text) {
+    /** Percent-decodes to bytes, then reads them as strict UTF-8: an invalid sequence is a 400, never a silent U+FFFD. */
+    static String decode(String text) {
+        byte[] bytes;
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            bytes = URLDecoder.decode(text, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
         } catch (IllegalArgumentException e) {
             throw new MalformedQuery("The query string is not valid percent-encoding");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedQuery("The query string is not valid UTF-8");
         }
     }
 }
