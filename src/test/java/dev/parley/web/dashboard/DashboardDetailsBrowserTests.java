@@ -80,11 +80,11 @@ class DashboardDetailsBrowserTests extends BrowserTest {
         new Select(admin.findElement(By.id("rule-event"))).selectByValue("conversation_updated");
         new Select(admin.findElement(By.id("condition-attribute-0"))).selectByValue("status");
         new Select(admin.findElement(By.id("condition-operator-0"))).selectByValue("attribute_changed");
-        new WebDriverWait(admin, Duration.ofSeconds(3)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(admin, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("condition-value-0")).getTagName().equals("input"));
         admin.findElement(By.id("condition-value-0")).sendKeys("open, pending -> resolved");
         new Select(admin.findElement(By.id("action-name-0"))).selectByValue("add_label");
-        new WebDriverWait(admin, Duration.ofSeconds(3)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(admin, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("action-value-0")).getTagName().equals("input"));
         admin.findElement(By.id("action-value-0")).sendKeys("was-resolved");
         admin.findElement(By.id("save-rule")).click();
