@@ -37,7 +37,11 @@ public final class ReactorConnections extends AbstractRoutingDataSource implemen
         config.setPoolName(http.getPoolName() == null ? "parley-reactors" : http.getPoolName() + "-reactors");
         config.setMaximumPoolSize(reactorPoolSize);
         config.setMinimumIdle(Math.min(2, reactorPoolSize));
-        config.addDataSourceProperty("ApplicationName", "parley-reactors");
+        // a copy: copyStateTo shares the driver properties object, and the HTTP pool must not be relabelled
+        var properties = new java.util.Properties();
+        properties.putAll(http.getDataSourceProperties());
+        properties.setProperty("ApplicationName", "parley-reactors");
+        config.setDataSourceProperties(properties);
         return new ReactorConnections(http, new HikariDataSource(config));
     }
 
