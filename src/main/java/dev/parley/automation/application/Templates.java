@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@link LiquidSandbox.TemplateRefused}.
  */
 @Component
-class Templates {
+public class Templates {
 
     private final LiquidSandbox sandbox = new LiquidSandbox();
     private final ContactQueries contacts;
@@ -29,12 +29,13 @@ class Templates {
         this.inboxes = inboxes;
     }
 
-    String render(String text, ConversationView c) {
+    public String render(String text, ConversationView c) {
         if (text == null || !text.contains("{")) return text;
         return sandbox.render(text, variables(c));
     }
 
-    Map<String, Object> variables(ConversationView c) {
+    /** The variables a message about that conversation may use; agent is the assignee. */
+    public Map<String, Object> variables(ConversationView c) {
         var variables = new HashMap<String, Object>();
         contacts.find(c.accountId(), c.contactId()).ifPresent(contact -> variables.put("contact", Map.of(
                 "name", nonNull(contact.name()), "email", nonNull(contact.email()), "phone_number", nonNull(contact.phoneNumber()),

@@ -57,10 +57,13 @@ class DashboardController {
     private final Clock clock;
 
     private final Attachments attachments;
+    private final dev.parley.automation.ReplyTemplates replyTemplates;
 
     DashboardController(DashboardContext context, ConversationQueries conversations, ConversationManagement management,
                         ContactQueries contacts, AccountQueries accounts, LiveStreams streams, SidePanel sidePanel, Clock clock,
-                        dev.parley.notification.Notifications notifications, Attachments attachments) {
+                        dev.parley.notification.Notifications notifications, Attachments attachments,
+                        dev.parley.automation.ReplyTemplates replyTemplates) {
+        this.replyTemplates = replyTemplates;
         this.attachments = attachments;
         this.notifications = notifications;
         this.context = context;
@@ -142,9 +145,11 @@ class DashboardController {
             redirect.addFlashAttribute("newerMessage", true);
             return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
         }
+        // variables typed or left in the reply ({{contact.name}} ...) are filled as Chatwoot's reply box does
+        String filled = replyTemplates.fill(content, c, me.name());
         return onConversation(user, accountId, displayId, caller -> {
-            String text = note ? MentionMarkup.fromPlain(content, accounts.agents(accountId).stream()
-                    .collect(Collectors.toMap(AgentView::id, AgentView::availableName))) : content;
+            String text = note ? MentionMarkup.fromPlain(filled, accounts.agents(accountId).stream()
+                    .collect(Collectors.toMap(AgentView::id, AgentView::availableName))) : filled;
             // a file input left empty still sends one nameless, empty part
             List<Upload> uploads = files == null ? List.of() : files.stream()
                     .filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()))).map(Upload::of).toList();

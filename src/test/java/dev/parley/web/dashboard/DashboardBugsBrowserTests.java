@@ -1,0 +1,79 @@
+package dev.parley.web.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.support.Fixtures.Inbox;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** The dashboard bugs of issue #13 ("Bugs seen on the way"), each seen through the browser. */
+class DashboardBugsBrowserTests extends BrowserTest {
+
+    /** Bug 1: a canned response's variables are filled for the conversation when it is inserted, and as it is sent. */
+    @Test
+    void cannedResponseVariablesAreFilledForTheConversation() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        team.admin().post(team.path("/canned_responses"), Map.of("short_code", "greet",
+                "content", "Hi {{contact.name}}, {{agent.name}} here about #{{conversation.display_id}} on {{inbox.name}}.")).expect(200);
+        team.admin().post(team.path("/canned_responses"), Map.of("short_code", "broken", "content", "Dear {{contact.name")).expect(200);
+        long id = fixtures.conversation(fixtures.customer(inbox, "Cara Client"), "hello?");
+        WebDriver agent = signedIn(team.agentUser().email());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
+        String expected = "Hi Cara Client, Alan Agent here about #" + id + " on Website.";
+
+        agent.findElement(By.id("content")).sendKeys("/gre");
+        waitFor(agent, Duration.ofSeconds(3), d -> d.findElement(By.id("canned-greet")).isDisplayed());
+        assertThat(agent.findElement(By.id("canned-greet")).getText()).contains("Hi Cara Client");
+        agent.findElement(By.id("canned-greet")).click();
+        assertThat(agent.findElement(By.id("content")).getAttribute("value")).isEqualTo(expected);
+        agent.findElement(By.id("send")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains(expected));
+
+        // typed straight into the box, the variables are filled as the reply is sent
+        agent.findElement(By.id("content")).sendKeys("Bye {{ contact.name }}!");
+        agent.findElement(By.id("send")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("Bye Cara Client!"));
+
+        // a template that cannot render is sent as typed, never an error page
+        agent.findElement(By.id("content")).sendKeys("/broken");
+        waitFor(agent, Duration.ofSeconds(3), d -> d.findElement(By.id("canned-broken")).isDisplayed());
+        agent.findElement(By.id("canned-broken")).click();
+        agent.findElement(By.id("send")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("Dear {{contact.name"));
+        assertThat(team.agent().get(team.path("/conversations/" + id + "/messages")).expect(200).body()).doesNotContain("{{contact.name}}");
+    }
+
+    /** Bug 8: only the status commands that change something, no "Assign to me" on my own conversation, Delete looks dangerous. */
+    @Test
+    void commandsFitTheConversationAndDeleteLooksDangerous() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        long id = fixtures.conversation(fixtures.customer(inbox, "Cara Client"), "hello?");
+        team.admin().post(team.path("/conversations/" + id + "/assignments"), Map.of("assignee_id", team.agentUser().id())).expect(200);
+        WebDriver agent = signedIn(team.agentUser().email());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
+        assertThat(agent.findElements(By.id("resolve"))).hasSize(1);
+        assertThat(agent.findElements(By.id("reopen"))).as("Reopen on an open conversation").isEmpty();
+        assertThat(agent.findElements(By.id("assign-me"))).as("Assign to me on my own conversation").isEmpty();
+
+        agent.findElement(By.id("resolve")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("resolved"));
+        assertThat(agent.findElements(By.id("resolve"))).as("Resolve on a resolved conversation").isEmpty();
+        agent.findElement(By.id("reopen")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("open"));
+
+        WebDriver admin = signedIn(team.adminUser().email());
+        admin.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
+        assertThat(admin.findElements(By.id("assign-me"))).as("someone else's conversation can be taken").hasSize(1);
+        long canned = team.admin().post(team.path("/canned_responses"), Map.of("short_code", "bye", "content", "Bye")).expect(200).json().get("id").asLong();
+        admin.get(base + "/app/accounts/" + team.accountId() + "/settings");
+        WebElement delete = admin.findElement(By.id("delete-canned-" + canned));
+        WebElement ordinary = admin.findElement(By.cssSelector("button[type=submit]:not(.danger)"));
+        assertThat(delete.getAttribute("aria-label")).isEqualTo("Delete canned response /bye");
+        assertThat(delete.getCssValue("color")).isNotEqualTo(ordinary.getCssValue("color"));
+        assertThat(delete.getCssValue("border-color")).isNotEqualTo(ordinary.getCssValue("border-color"));
+    }
+}
