@@ -14,15 +14,15 @@ record ThreadLine(long id, String kind, String author, String content, String ti
      * Whether the rule's name is already part of the text ("Assigned to Ann by Route VIPs"): the name itself is
      * then the link to the rule, instead of a second "rule: Route VIPs" after it.
      */
-    boolean namesItsRule() {
+    public boolean namesItsRule() {
         return ruleId != null && ruleName != null && !ruleName.isEmpty() && content != null && content.contains(ruleName);
     }
 
-    String beforeRuleName() {
+    public String beforeRuleName() {
         return content.substring(0, content.lastIndexOf(ruleName));
     }
 
-    String afterRuleName() {
+    public String afterRuleName() {
         return content.substring(content.lastIndexOf(ruleName) + ruleName.length());
     }
 
