@@ -102,6 +102,21 @@ class DashboardController {
         return "app/conversation :: thread";
     }
 
+    /** The live refresh of the command buttons: they offer only what changes the conversation as it is now. */
+    @GetMapping("/app/accounts/{accountId}/conversations/{displayId}/actions")
+    String actions(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId, Model model) {
+        Membership me = context.membership(user, accountId);
+        ConversationView c = conversations.visible(me, displayId);
+        model.addAttribute("accountId", accountId);
+        model.addAttribute("conversation", c);
+        model.addAttribute("notMine", notMine(c, me));
+        return "app/conversation :: actions";
+    }
+
+    private static boolean notMine(ConversationView c, Membership me) {
+        return c.assigneeId() == null || c.assigneeId() != me.userId();
+    }
+
     /** Mark unread: the newest customer message counts as new again; back to the list, as in Chatwoot. */
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/unread")
     String markUnread(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId) {
@@ -275,7 +290,7 @@ class DashboardController {
         model.addAttribute("teams", sidePanel.teams(accountId));
         model.addAttribute("attributeDefinitions", sidePanel.conversationAttributes(accountId));
         model.addAttribute("unreadFrom", firstUnread);
-        model.addAttribute("notMine", c.assigneeId() == null || c.assigneeId() != me.userId());
+        model.addAttribute("notMine", notMine(c, me));
     }
 
     /** Replies the customer has looked at since they were sent are "Read"; other replies are "Sent". */

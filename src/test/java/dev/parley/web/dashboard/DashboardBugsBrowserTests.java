@@ -66,6 +66,12 @@ class DashboardBugsBrowserTests extends BrowserTest {
         assertThat(agent.findElements(By.id("resolve"))).as("Resolve on a resolved conversation").isEmpty();
         agent.findElement(By.id("reopen")).click();
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("open"));
+        assertThat(agent.findElements(By.id("reopen"))).isEmpty();
+        // resolved elsewhere: the open page follows without a reload
+        Browsers.awaitLive(agent);
+        team.admin().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+        waitFor(agent, Duration.ofSeconds(5), d -> !d.findElements(By.id("reopen")).isEmpty() && d.findElements(By.id("resolve")).isEmpty());
+        team.admin().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "open")).expect(200);
 
         WebDriver admin = signedIn(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
