@@ -29,7 +29,7 @@ public class Templates {
         this.inboxes = inboxes;
     }
 
-    public String render(String text, ConversationView c) {
+    String render(String text, ConversationView c) {
         if (text == null || !text.contains("{")) return text;
         return sandbox.render(text, variables(c));
     }

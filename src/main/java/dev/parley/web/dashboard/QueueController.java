@@ -33,7 +33,6 @@ class QueueController {
     private final ConversationQueries conversations;
     private final AccountQueries accounts;
     private final java.time.Clock clock;
-
     private final ContactQueries contacts;
 
     QueueController(DashboardContext context, InboxQueries inboxes, AssignmentInsights assignment, ConversationQueries conversations,
@@ -92,6 +91,7 @@ class QueueController {
         conversations.waiting(inbox.id(), true, WAITING_SHOWN, 0).forEach(c -> byId.put(c.id(), c));
         conversations.waiting(inbox.id(), false, WAITING_SHOWN, 0).forEach(c -> byId.put(c.id(), c));
         List<ConversationView> waiting = List.copyOf(byId.values());
+        if (waiting.isEmpty()) return Map.of();
         Map<Long, String> names = new HashMap<>();
         contacts.findAll(accountId, waiting.stream().map(ConversationView::contactId).distinct().toList())
                 .forEach((id, contact) -> names.put(id, contact.name()));
