@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@link LiquidSandbox.TemplateRefused}.
  */
 @Component
-class Templates {
+public class Templates {
 
     private final LiquidSandbox sandbox = new LiquidSandbox();
     private final ContactQueries contacts;
@@ -34,7 +34,8 @@ class Templates {
         return sandbox.render(text, variables(c));
     }
 
-    Map<String, Object> variables(ConversationView c) {
+    /** The variables a message about that conversation may use; agent is the assignee. */
+    public Map<String, Object> variables(ConversationView c) {
         var variables = new HashMap<String, Object>();
         contacts.find(c.accountId(), c.contactId()).ifPresent(contact -> variables.put("contact", Map.of(
                 "name", nonNull(contact.name()), "email", nonNull(contact.email()), "phone_number", nonNull(contact.phoneNumber()),

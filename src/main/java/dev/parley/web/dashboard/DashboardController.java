@@ -57,10 +57,13 @@ class DashboardController {
     private final Clock clock;
 
     private final Attachments attachments;
+    private final dev.parley.automation.ReplyTemplates replyTemplates;
 
     DashboardController(DashboardContext context, ConversationQueries conversations, ConversationManagement management,
                         ContactQueries contacts, AccountQueries accounts, LiveStreams streams, SidePanel sidePanel, Clock clock,
-                        dev.parley.notification.Notifications notifications, Attachments attachments) {
+                        dev.parley.notification.Notifications notifications, Attachments attachments,
+                        dev.parley.automation.ReplyTemplates replyTemplates) {
+        this.replyTemplates = replyTemplates;
         this.attachments = attachments;
         this.notifications = notifications;
         this.context = context;
@@ -97,6 +100,21 @@ class DashboardController {
         management.markSeenByAgent(c.id()); // the thread is on screen: what arrives is seen
         threadModel(user, accountId, displayId, firstUnread, model);
         return "app/conversation :: thread";
+    }
+
+    /** The live refresh of the command buttons: they offer only what changes the conversation as it is now. */
+    @GetMapping("/app/accounts/{accountId}/conversations/{displayId}/actions")
+    String actions(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId, Model model) {
+        Membership me = context.membership(user, accountId);
+        ConversationView c = conversations.visible(me, displayId);
+        model.addAttribute("accountId", accountId);
+        model.addAttribute("conversation", c);
+        model.addAttribute("notMine", notMine(c, me));
+        return "app/conversation :: actions";
+    }
+
+    private static boolean notMine(ConversationView c, Membership me) {
+        return c.assigneeId() == null || c.assigneeId() != me.userId();
     }
 
     /** Mark unread: the newest customer message counts as new again; back to the list, as in Chatwoot. */
@@ -142,9 +160,11 @@ class DashboardController {
             redirect.addFlashAttribute("newerMessage", true);
             return "redirect:/app/accounts/" + accountId + "/conversations/" + displayId;
         }
+        // variables typed or left in the reply ({{contact.name}} ...) are filled as Chatwoot's reply box does
+        String filled = replyTemplates.fill(content, c, me.name());
         return onConversation(user, accountId, displayId, caller -> {
-            String text = note ? MentionMarkup.fromPlain(content, accounts.agents(accountId).stream()
-                    .collect(Collectors.toMap(AgentView::id, AgentView::availableName))) : content;
+            String text = note ? MentionMarkup.fromPlain(filled, accounts.agents(accountId).stream()
+                    .collect(Collectors.toMap(AgentView::id, AgentView::availableName))) : filled;
             // a file input left empty still sends one nameless, empty part
             List<Upload> uploads = files == null ? List.of() : files.stream()
                     .filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()))).map(Upload::of).toList();
@@ -270,7 +290,7 @@ class DashboardController {
         model.addAttribute("teams", sidePanel.teams(accountId));
         model.addAttribute("attributeDefinitions", sidePanel.conversationAttributes(accountId));
         model.addAttribute("unreadFrom", firstUnread);
-        model.addAttribute("notMine", c.assigneeId() == null || c.assigneeId() != me.userId());
+        model.addAttribute("notMine", notMine(c, me));
     }
 
     /** Replies the customer has looked at since they were sent are "Read"; other replies are "Sent". */

@@ -5,6 +5,10 @@ import dev.parley.account.Membership;
 import dev.parley.conversation.ConversationFilter;
 import dev.parley.conversation.ConversationPage;
 import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationView;
+import dev.parley.conversation.MentionMarkup;
+import dev.parley.contact.ContactQueries;
+import java.util.HashMap;
 import dev.parley.assignment.AssignmentInsights;
 import dev.parley.inbox.InboxView;
 import dev.parley.inbox.InboxQueries;
@@ -21,15 +25,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class QueueController {
 
+    private static final int WAITING_SHOWN = 100; // as many as the assignment queue lists, in either order
+
     private final DashboardContext context;
     private final InboxQueries inboxes;
     private final AssignmentInsights assignment;
     private final ConversationQueries conversations;
     private final AccountQueries accounts;
     private final java.time.Clock clock;
+    private final ContactQueries contacts;
 
     QueueController(DashboardContext context, InboxQueries inboxes, AssignmentInsights assignment, ConversationQueries conversations,
-                    AccountQueries accounts, java.time.Clock clock) {
+                    AccountQueries accounts, java.time.Clock clock, ContactQueries contacts) {
+        this.contacts = contacts;
         this.context = context;
         this.inboxes = inboxes;
         this.assignment = assignment;
@@ -42,8 +50,12 @@ class QueueController {
     record Counters(long open, long unassigned, long unattended, long pending) {
     }
 
-    /** One inbox's section: its queue and its agents. */
-    record InboxQueue(InboxView inbox, Map<String, Object> queue) {
+    /** One inbox's section: its queue and its agents; rows says who waits (contact and last message) by display id. */
+    record InboxQueue(InboxView inbox, Map<String, Object> queue, Map<Long, Waiting> rows) {
+    }
+
+    /** What a queue row shows of a waiting conversation besides its number, as the conversation cards do. */
+    record Waiting(String contactName, String preview) {
     }
 
     @GetMapping("/app/accounts/{accountId}/queue")
@@ -60,7 +72,7 @@ class QueueController {
 
     private void model(DashboardUser user, long accountId, Model model) {
         Membership me = context.membership(user, accountId);
-        List<InboxQueue> queues = inboxes.visibleTo(me).stream().map(i -> new InboxQueue(i, assignment.queue(accountId, i.id()))).toList();
+        List<InboxQueue> queues = inboxes.visibleTo(me).stream().map(i -> new InboxQueue(i, assignment.queue(accountId, i.id()), waiting(accountId, i))).toList();
         model.addAttribute("me", me);
         model.addAttribute("accountId", accountId);
         model.addAttribute("queues", queues);
@@ -70,5 +82,26 @@ class QueueController {
         model.addAttribute("counters", new Counters(open.allCount(), open.unassignedCount(), unattended, pending));
         model.addAttribute("now", clock.instant().getEpochSecond());
         model.addAttribute("agents", me.isAdministrator() ? accounts.agents(accountId) : List.of());
+    }
+
+    /** Contact name and last message of the conversations waiting in the inbox (a few queries, not one per row). */
+    private Map<Long, Waiting> waiting(long accountId, InboxView inbox) {
+        // the queue lists the first 100 in the inbox's order (longest or newest waiting first): both ends cover it
+        Map<Long, ConversationView> byId = new java.util.LinkedHashMap<>();
+        conversations.waiting(inbox.id(), true, WAITING_SHOWN, 0).forEach(c -> byId.put(c.id(), c));
+        conversations.waiting(inbox.id(), false, WAITING_SHOWN, 0).forEach(c -> byId.put(c.id(), c));
+        List<ConversationView> waiting = List.copyOf(byId.values());
+        if (waiting.isEmpty()) return Map.of();
+        Map<Long, String> names = new HashMap<>();
+        contacts.findAll(accountId, waiting.stream().map(ConversationView::contactId).distinct().toList())
+                .forEach((id, contact) -> names.put(id, contact.name()));
+        Map<Long, ConversationQueries.CardFacts> facts = conversations.cardFacts(waiting);
+        Map<Long, Waiting> rows = new HashMap<>();
+        for (ConversationView c : waiting) {
+            String preview = MentionMarkup.plain(facts.get(c.id()).lastMessage());
+            rows.put(c.displayId(), new Waiting(names.getOrDefault(c.contactId(), "Unknown"),
+                    preview.length() > 80 ? preview.substring(0, 77) + "..." : preview));
+        }
+        return rows;
     }
 }

@@ -1,9 +1,13 @@
 package dev.parley.web.dashboard;
 
+import dev.parley.account.CannedResponseView;
 import dev.parley.account.CannedResponses;
+import dev.parley.automation.ReplyTemplates;
 import dev.parley.account.Membership;
 import dev.parley.conversation.ConversationManagement;
 import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationView;
+import java.util.List;
 import dev.parley.web.DashboardUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,22 +27,35 @@ class ReplyBoxController {
     private final ConversationQueries conversations;
     private final ConversationManagement management;
     private final CannedResponses canned;
+    private final ReplyTemplates templates;
 
-    ReplyBoxController(DashboardContext context, ConversationQueries conversations, ConversationManagement management, CannedResponses canned) {
+    ReplyBoxController(DashboardContext context, ConversationQueries conversations, ConversationManagement management, CannedResponses canned,
+                       ReplyTemplates templates) {
         this.context = context;
         this.conversations = conversations;
         this.management = management;
         this.canned = canned;
+        this.templates = templates;
     }
 
-    /** Canned responses whose short code starts with (or whose text contains) what follows the "/". */
+    /**
+     * Canned responses whose short code starts with (or whose text contains) what follows the "/"; with a
+     * conversation, each comes with its variables filled for it ({{contact.name}} ...), as the agent will send it.
+     */
     @GetMapping("/app/accounts/{accountId}/canned-responses")
     String cannedResponses(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "") String q,
-                           Model model) {
+                           @RequestParam(required = false) Long conversation, Model model) {
         Membership me = context.membership(user, accountId);
         String search = q.startsWith("/") ? q.substring(1).trim() : "";
-        model.addAttribute("responses", q.startsWith("/") ? canned.search(me.accountId(), search).stream().limit(8).toList() : java.util.List.of());
+        List<CannedResponseView> found = q.startsWith("/") ? canned.search(me.accountId(), search).stream().limit(8).toList() : List.of();
+        ConversationView c = conversation == null || found.isEmpty() ? null : conversations.visible(me, conversation);
+        model.addAttribute("responses", found.stream()
+                .map(r -> new CannedChoice(r.shortCode(), c == null ? r.content() : templates.fill(r.content(), c, me.name()))).toList());
         return "app/conversation :: canned";
+    }
+
+    /** A canned response as the reply box offers it: its text with the conversation's variables filled in. */
+    record CannedChoice(String shortCode, String content) {
     }
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/typing")

@@ -10,6 +10,22 @@ import java.util.List;
 record ThreadLine(long id, String kind, String author, String content, String time, Long ruleId, String ruleName, String delivery,
                   boolean firstUnread, List<File> files) {
 
+    /**
+     * Whether the rule's name is already part of the text ("Assigned to Ann by Route VIPs"): the name itself is
+     * then the link to the rule, instead of a second "rule: Route VIPs" after it.
+     */
+    public boolean namesItsRule() {
+        return ruleId != null && ruleName != null && !ruleName.isEmpty() && content != null && content.contains(ruleName);
+    }
+
+    public String beforeRuleName() {
+        return content.substring(0, content.lastIndexOf(ruleName));
+    }
+
+    public String afterRuleName() {
+        return content.substring(content.lastIndexOf(ruleName) + ruleName.length());
+    }
+
     /** An attachment as the thread shows it: a thumbnail that opens the image, or a download link with name and size. */
     record File(String name, String url, String thumbUrl, String size) {
 
