@@ -32,16 +32,19 @@ public final class ReactorConnections extends AbstractRoutingDataSource implemen
     }
 
     static ReactorConnections around(HikariDataSource http, int reactorPoolSize) {
+        // A fresh config, not copyStateTo: that shares the driver properties object, so labelling this pool would
+        // relabel the HTTP pool's new connections too.
         var config = new HikariConfig();
-        http.copyStateTo(config);
+        config.setJdbcUrl(http.getJdbcUrl());
+        config.setUsername(http.getUsername());
+        config.setPassword(http.getPassword());
+        if (http.getDriverClassName() != null) config.setDriverClassName(http.getDriverClassName());
+        http.getDataSourceProperties().forEach((key, value) -> config.addDataSourceProperty(String.valueOf(key), value));
+        config.addDataSourceProperty("ApplicationName", "parley-reactors");
+        config.setConnectionTimeout(http.getConnectionTimeout());
         config.setPoolName(http.getPoolName() == null ? "parley-reactors" : http.getPoolName() + "-reactors");
         config.setMaximumPoolSize(reactorPoolSize);
         config.setMinimumIdle(Math.min(2, reactorPoolSize));
-        // a copy: copyStateTo shares the driver properties object, and the HTTP pool must not be relabelled
-        var properties = new java.util.Properties();
-        properties.putAll(http.getDataSourceProperties());
-        properties.setProperty("ApplicationName", "parley-reactors");
-        config.setDataSourceProperties(properties);
         return new ReactorConnections(http, new HikariDataSource(config));
     }
 
