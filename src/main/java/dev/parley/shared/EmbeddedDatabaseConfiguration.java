@@ -44,6 +44,10 @@ class EmbeddedDatabaseConfiguration {
         config.setJdbcUrl(postgres.jdbcUrl());
         config.setUsername("postgres");
         config.setMaximumPoolSize(20);
+        // connections open as load needs them and close after 30 s idle, so an idle node (or an idle test context)
+        // holds a few, not twenty, of PostgreSQL's connection slots
+        config.setMinimumIdle(2);
+        config.setIdleTimeout(30_000);
         config.setPoolName("parley-embedded");
         try {
             return new HikariDataSource(config);

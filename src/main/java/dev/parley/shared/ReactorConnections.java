@@ -45,6 +45,7 @@ public final class ReactorConnections extends AbstractRoutingDataSource implemen
         config.setPoolName(http.getPoolName() == null ? "parley-reactors" : http.getPoolName() + "-reactors");
         config.setMaximumPoolSize(reactorPoolSize);
         config.setMinimumIdle(Math.min(2, reactorPoolSize));
+        config.setIdleTimeout(http.getIdleTimeout());
         return new ReactorConnections(http, new HikariDataSource(config));
     }
 
