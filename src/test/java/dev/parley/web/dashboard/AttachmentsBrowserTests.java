@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
 class AttachmentsBrowserTests extends BrowserTest {
@@ -43,10 +42,11 @@ class AttachmentsBrowserTests extends BrowserTest {
         agent.findElement(By.id("send")).click();
 
         waitFor(agent, Duration.ofSeconds(5), d -> !d.findElements(By.cssSelector("#thread .files img")).isEmpty());
-        WebElement thumbnail = agent.findElement(By.cssSelector("#thread .files img"));
-        waitFor(agent, Duration.ofSeconds(5), d -> ((Number) ((JavascriptExecutor) d)
-                .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", thumbnail)).intValue() > 0);
-        assertThat(thumbnail.getAttribute("alt")).startsWith("pasted-");
+        // looked up afresh on every poll: the live stream may swap the thread (and its img) in meanwhile
+        waitFor(agent, Duration.ofSeconds(5), d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                "var img = document.querySelector('#thread .files img'); return img && img.complete ? img.naturalWidth : 0"))
+                .intValue() > 0);
+        assertThat(agent.findElement(By.cssSelector("#thread .files img")).getAttribute("alt")).startsWith("pasted-");
 
         JsonNode messages = anonymous().get(customer.conversationsPath() + "/" + id + "/messages").expect(200).json();
         JsonNode reply = messages.get(messages.size() - 1);

@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 abstract class BrowserTest extends IntegrationTest {
 
     static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private final List<WebDriver> browsers = new ArrayList<>();
     protected Team team;
@@ -61,9 +62,14 @@ abstract class BrowserTest extends IntegrationTest {
         return browsers;
     }
 
-    /** Polls every 50 ms; a fragment swapped in by the live stream between (or during) two looks is simply looked at again. */
+    /**
+     * Polls every 50 ms; a fragment swapped in by the live stream between (or during) two looks is simply looked at again.
+     * The wait ends as soon as the condition holds, so the timeout only bounds a failure: it never goes below
+     * {@link #PATIENCE}, because on a loaded CI machine a live update can take seconds (the timeouts written in the
+     * tests say what a person would expect, not what the test may wait).
+     */
     protected static void waitFor(WebDriver browser, Duration timeout, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, timeout, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(browser, timeout.compareTo(PATIENCE) < 0 ? PATIENCE : timeout, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
                 .ignoring(NoSuchElementException.class).until(d -> {
                     try {
                         return condition.apply(d);
