@@ -25,6 +25,12 @@ public record InboxJson(long id, long accountId, String name, String channelType
     }
 
 
+    /** Chatwoot renders the Twilio channel's medium (sms / whatsapp) for every inbox; no Parley channel has one. */
+    @com.fasterxml.jackson.annotation.JsonProperty("medium")
+    public String medium() {
+        return null;
+    }
+
     public static InboxJson of(InboxView i, boolean showSecrets) {
         return new InboxJson(i.id(), i.accountId(), i.name(), i.channelType(), i.id(), "", i.identifier(), i.webhookUrl(),
                 showSecrets ? i.hmacToken() : null, i.hmacMandatory(), i.enableAutoAssignment(), i.autoAssignmentConfig(),

@@ -10,6 +10,7 @@ import dev.parley.shared.Errors;
 import dev.parley.shared.ResourceNotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,12 +38,32 @@ class ProfileController {
     }
 
     record ProfileAccount(long id, String name, String role, String availability, String availabilityStatus, boolean autoOffline,
-                          String status) {
+                          String status, String activeAt, List<String> permissions, Long customRoleId, Object customRole) {
+
+        /** Chatwoot's permissions are the role itself when there are no custom roles (Chatwoot Enterprise). */
+        ProfileAccount(long id, String name, String role, String availability, String availabilityStatus, boolean autoOffline,
+                       String status) {
+            this(id, name, role, availability, availabilityStatus, autoOffline, status, null, List.of(role), null, null);
+        }
     }
 
     record ProfileJson(long id, String name, String displayName, String availableName, String email, String accessToken,
                        Long accountId, String role, String availabilityStatus, String type, boolean confirmed,
-                       List<ProfileAccount> accounts) {
+                       List<ProfileAccount> accounts, String avatarUrl, String messageSignature, String hmacIdentifier,
+                       Long inviterId, String provider, String pubsubToken, Map<String, Object> uiSettings, String uid,
+                       Map<String, Object> customAttributes) {
+
+        /**
+         * The rest of Chatwoot's user keys: Parley has no avatars, signatures, invitations by user, ActionCable
+         * (pubsub), UI settings or custom attributes on users, so they are empty; the uid is the email, as
+         * Devise's email provider makes it.
+         */
+        ProfileJson(long id, String name, String displayName, String availableName, String email, String accessToken,
+                    Long accountId, String role, String availabilityStatus, String type, boolean confirmed,
+                    List<ProfileAccount> accounts) {
+            this(id, name, displayName, availableName, email, accessToken, accountId, role, availabilityStatus, type, confirmed,
+                    accounts, "", null, null, null, "email", null, Map.of(), email, Map.of());
+        }
     }
 
     record ProfileUpdate(String name, String displayName, String availability, Long accountId, Boolean autoOffline, String currentPassword,

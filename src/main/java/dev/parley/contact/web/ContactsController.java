@@ -64,7 +64,9 @@ class ContactsController {
     @GetMapping("/{id}")
     Map<String, Object> show(Membership me, @PathVariable long id) {
         ContactView contact = queries.get(me.accountId(), id);
-        return Map.of("payload", ContactJson.of(contact, queries.contactInboxes(id)));
+        return Map.of("payload", ContactJson.of(contact, queries.contactInboxes(id), inboxId -> inboxes.find(me.accountId(), inboxId)
+                .map(i -> new ContactJson.InboxBrief(i.id(), "", i.id(), i.name(), i.channelType(), null))
+                .orElse(new ContactJson.InboxBrief(inboxId, "", inboxId, null, null, null))));
     }
 
     @PostMapping

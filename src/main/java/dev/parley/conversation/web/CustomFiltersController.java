@@ -78,8 +78,8 @@ class CustomFiltersController {
         json.put("name", f.name());
         json.put("filter_type", f.filterType());
         json.put("query", f.query());
-        json.put("created_at", Timestamps.unix(f.createdAt()));
-        json.put("updated_at", Timestamps.unix(f.updatedAt()));
+        json.put("created_at", Timestamps.iso(f.createdAt())); // Chatwoot renders the datetime attribute as Rails does
+        json.put("updated_at", Timestamps.iso(f.updatedAt()));
         return json;
     }
 }
