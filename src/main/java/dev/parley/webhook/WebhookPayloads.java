@@ -10,6 +10,7 @@ import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationView;
 import dev.parley.conversation.MessageView;
 import dev.parley.inbox.InboxQueries;
+import dev.parley.inbox.InboxView;
 import dev.parley.shared.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public class WebhookPayloads {
         var json = new LinkedHashMap<String, Object>();
         json.put("additional_attributes", c.additionalAttributes());
         json.put("can_reply", true);
-        json.put("channel", "Channel::Api");
+        json.put("channel", inboxes.find(c.accountId(), c.inboxId()).map(InboxView::channelType).orElse(null));
         json.put("id", c.displayId());
         json.put("inbox_id", c.inboxId());
         json.put("messages", conversations.lastMessage(c.id(), true).map(m -> List.of(message(m, c, false))).orElse(List.of()));

@@ -118,7 +118,7 @@ class WebhookEventsListener {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("id", i.id());
         payload.put("name", i.name());
-        payload.put("channel_type", "Channel::Api");
+        payload.put("channel_type", i.channelType());
         return payload;
     }
 
