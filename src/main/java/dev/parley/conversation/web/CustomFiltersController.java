@@ -4,7 +4,6 @@ import dev.parley.account.Membership;
 import dev.parley.conversation.CustomFilterView;
 import dev.parley.conversation.CustomFilters;
 import dev.parley.shared.Timestamps;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,29 +39,29 @@ class CustomFiltersController {
     }
 
     @GetMapping
-    List<Map<String, Object>> index(Membership me, @RequestParam(name = "filter_type", required = false) String type) {
+    List<CustomFilterJson> index(Membership me, @RequestParam(name = "filter_type", required = false) String type) {
         return filters.all(me, type).stream().map(CustomFiltersController::json).toList();
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(Membership me, @PathVariable long id) {
+    CustomFilterJson show(Membership me, @PathVariable long id) {
         return json(filters.get(me, id));
     }
 
     @PostMapping
-    Map<String, Object> create(Membership me, @RequestBody FilterRequest body) {
+    CustomFilterJson create(Membership me, @RequestBody FilterRequest body) {
         FilterRequest f = body.fields();
         return json(filters.create(me, f.name(), f.kind(), f.query()));
     }
 
     @PatchMapping("/{id}")
-    Map<String, Object> update(Membership me, @PathVariable long id, @RequestBody FilterRequest body) {
+    CustomFilterJson update(Membership me, @PathVariable long id, @RequestBody FilterRequest body) {
         FilterRequest f = body.fields();
         return json(filters.update(me, id, f.name(), f.query()));
     }
 
     @PutMapping("/{id}")
-    Map<String, Object> replace(Membership me, @PathVariable long id, @RequestBody FilterRequest body) {
+    CustomFilterJson replace(Membership me, @PathVariable long id, @RequestBody FilterRequest body) {
         return update(me, id, body);
     }
 
@@ -72,14 +71,11 @@ class CustomFiltersController {
         return Map.of();
     }
 
-    static Map<String, Object> json(CustomFilterView f) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", f.id());
-        json.put("name", f.name());
-        json.put("filter_type", f.filterType());
-        json.put("query", f.query());
-        json.put("created_at", Timestamps.iso(f.createdAt())); // Chatwoot renders the datetime attribute as Rails does
-        json.put("updated_at", Timestamps.iso(f.updatedAt()));
-        return json;
+    /** Chatwoot's custom filter partial; the timestamps are the datetime attributes, as Rails renders them. */
+    record CustomFilterJson(long id, String name, String filterType, Map<String, Object> query, String createdAt, String updatedAt) {
+    }
+
+    static CustomFilterJson json(CustomFilterView f) {
+        return new CustomFilterJson(f.id(), f.name(), f.filterType(), f.query(), Timestamps.iso(f.createdAt()), Timestamps.iso(f.updatedAt()));
     }
 }
