@@ -1,5 +1,6 @@
 package dev.parley.conversation.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.attachment.AttachmentJson;
 import dev.parley.attachment.Upload;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +20,6 @@ import dev.parley.inbox.InboxView;
 import dev.parley.shared.Actor;
 import dev.parley.shared.ResourceNotFound;
 import dev.parley.shared.Timestamps;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,14 +60,14 @@ class PublicConversationsController {
     }
 
     @GetMapping
-    List<Map<String, Object>> index(@PathVariable String inboxIdentifier, @PathVariable String sourceId) {
+    List<PublicConversationJson> index(@PathVariable String inboxIdentifier, @PathVariable String sourceId) {
         ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
         return queries.ofContactInbox(ci.id()).stream().map(c -> conversation(c, ci)).toList();
     }
 
     @PostMapping
     @Transactional
-    Map<String, Object> create(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
+    PublicConversationJson create(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
                                @RequestBody(required = false) PublicConversationRequest body) {
         InboxView inbox = identity.inbox(inboxIdentifier);
         ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
@@ -82,13 +82,13 @@ class PublicConversationsController {
     }
 
     @GetMapping("/{displayId}")
-    Map<String, Object> show(@PathVariable String inboxIdentifier, @PathVariable String sourceId, @PathVariable long displayId) {
+    PublicConversationJson show(@PathVariable String inboxIdentifier, @PathVariable String sourceId, @PathVariable long displayId) {
         ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
         return conversation(owned(inboxIdentifier, ci, displayId), ci);
     }
 
     @PostMapping("/{displayId}/toggle_status")
-    Map<String, Object> resolve(@PathVariable String inboxIdentifier, @PathVariable String sourceId, @PathVariable long displayId) {
+    PublicConversationJson resolve(@PathVariable String inboxIdentifier, @PathVariable String sourceId, @PathVariable long displayId) {
         ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
         ConversationView c = owned(inboxIdentifier, ci, displayId);
         ContactView contact = contacts.get(c.accountId(), ci.contactId());
@@ -117,7 +117,7 @@ class PublicConversationsController {
     }
 
     @GetMapping("/{displayId}/messages")
-    List<Map<String, Object>> messages(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
+    List<PublicMessageJson> messages(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
                                        @PathVariable long displayId) {
         ConversationView c = owned(inboxIdentifier, identity.contactInbox(inboxIdentifier, sourceId), displayId);
         return messages(queries.allPublicMessages(c.id()), c);
@@ -125,13 +125,13 @@ class PublicConversationsController {
 
     /** JSON, a form, or the widget's multipart form: content and echo_id in the body, the files as {@code attachments[]}. */
     @PostMapping("/{displayId}/messages")
-    Map<String, Object> postMessage(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
+    PublicMessageJson postMessage(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
                                     @PathVariable long displayId, @RequestBody PublicMessageRequest body,
                                     @RequestParam(name = "attachments[]", required = false) List<MultipartFile> files) {
         return post(inboxIdentifier, sourceId, displayId, body, files);
     }
 
-    private Map<String, Object> post(String inboxIdentifier, String sourceId, long displayId, PublicMessageRequest body,
+    private PublicMessageJson post(String inboxIdentifier, String sourceId, long displayId, PublicMessageRequest body,
                                      List<MultipartFile> files) {
         ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
         ConversationView c = owned(inboxIdentifier, ci, displayId);
@@ -143,7 +143,7 @@ class PublicConversationsController {
         return message(m, c, presenter.attachments(List.of(m)).getOrDefault(m.id(), List.of()));
     }
 
-    private List<Map<String, Object>> messages(List<MessageView> page, ConversationView c) {
+    private List<PublicMessageJson> messages(List<MessageView> page, ConversationView c) {
         var files = presenter.attachments(page);
         return page.stream().map(m -> message(m, c, files.getOrDefault(m.id(), List.of()))).toList();
     }
@@ -158,7 +158,7 @@ class PublicConversationsController {
     }
 
     @org.springframework.web.bind.annotation.PatchMapping("/{displayId}/messages/{messageId}")
-    Map<String, Object> updateMessage(@PathVariable String inboxIdentifier, @PathVariable String sourceId, @PathVariable long displayId,
+    PublicMessageJson updateMessage(@PathVariable String inboxIdentifier, @PathVariable String sourceId, @PathVariable long displayId,
                                       @PathVariable long messageId, @RequestBody PublicMessageUpdate body) {
         ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
         ConversationView c = owned(inboxIdentifier, ci, displayId);
@@ -177,34 +177,31 @@ class PublicConversationsController {
                 .orElseThrow(() -> new ResourceNotFound("Conversation"));
     }
 
-    private Map<String, Object> conversation(ConversationView c, ContactInboxView ci) {
-        ContactView contact = contacts.get(c.accountId(), ci.contactId());
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", c.displayId());
-        json.put("uuid", c.uuid());
-        json.put("inbox_id", c.inboxId());
-        json.put("contact_last_seen_at", Timestamps.unix(c.contactLastSeenAt()));
-        json.put("status", c.status().apiName());
-        json.put("agent_last_seen_at", Timestamps.unix(c.agentLastSeenAt()));
-        json.put("messages", messages(queries.allPublicMessages(c.id()), c));
-        json.put("contact", Map.of("id", contact.id(), "name", contact.name(),
-                "email", contact.email() == null ? "" : contact.email(),
-                "phone_number", contact.phoneNumber() == null ? "" : contact.phoneNumber()));
-        return json;
+    /** Chatwoot's public conversation partial. */
+    record PublicConversationJson(long id, java.util.UUID uuid, long inboxId, Long contactLastSeenAt, String status, Long agentLastSeenAt,
+                                  List<PublicMessageJson> messages, PublicContactBrief contact) {
     }
 
-    private Map<String, Object> message(MessageView m, ConversationView c, List<AttachmentJson> files) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", m.id());
-        json.put("content", m.content());
-        json.put("message_type", m.messageType().code());
-        json.put("content_type", m.contentType());
-        json.put("content_attributes", m.contentAttributes());
-        json.put("created_at", Timestamps.unix(m.createdAt()));
-        json.put("conversation_id", c.displayId());
-        json.put("echo_id", m.echoId());
-        if (!files.isEmpty()) json.put("attachments", files);
-        json.put("sender", presenter.sender(m));
-        return json;
+    /** The conversation's contact as the public conversation partial shows it (empty strings, not nulls). */
+    record PublicContactBrief(long id, String name, String email, String phoneNumber) {
+    }
+
+    /** Chatwoot's public message partial: {@code attachments} only when the message has files. */
+    record PublicMessageJson(long id, String content, int messageType, String contentType, Map<String, Object> contentAttributes,
+                             Long createdAt, long conversationId, String echoId,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttachmentJson> attachments, Map<String, Object> sender) {
+    }
+
+    private PublicConversationJson conversation(ConversationView c, ContactInboxView ci) {
+        ContactView contact = contacts.get(c.accountId(), ci.contactId());
+        return new PublicConversationJson(c.displayId(), c.uuid(), c.inboxId(), Timestamps.unix(c.contactLastSeenAt()), c.status().apiName(),
+                Timestamps.unix(c.agentLastSeenAt()), messages(queries.allPublicMessages(c.id()), c),
+                new PublicContactBrief(contact.id(), contact.name(), contact.email() == null ? "" : contact.email(),
+                        contact.phoneNumber() == null ? "" : contact.phoneNumber()));
+    }
+
+    private PublicMessageJson message(MessageView m, ConversationView c, List<AttachmentJson> files) {
+        return new PublicMessageJson(m.id(), m.content(), m.messageType().code(), m.contentType(), m.contentAttributes(),
+                Timestamps.unix(m.createdAt()), c.displayId(), m.echoId(), files, presenter.sender(m));
     }
 }
