@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ActiveRules {
 
-    private record Compiled(long version, Map<String, List<CompiledRule>> byEvent) {
+    private record Compiled(long version, Map<String, List<CompiledRule>> byEvent, Map<String, List<CompiledRule>> delayedByEvent) {
     }
 
     private final RuleRepository rules;
@@ -28,16 +28,27 @@ class ActiveRules {
         this.rules = rules;
     }
 
-    /** The account's active rules for the event, in running order (position, then id). */
+    /** The account's active rules that run at the event, in running order (position, then id). */
     List<CompiledRule> of(long accountId, String eventName) {
+        return current(accountId).byEvent().getOrDefault(eventName, List.of());
+    }
+
+    /** The account's active delayed rules of the event (Chatwoot's execution_delay), in running order. */
+    List<CompiledRule> delayed(long accountId, String eventName) {
+        return current(accountId).delayedByEvent().getOrDefault(eventName, List.of());
+    }
+
+    private Compiled current(long accountId) {
         long version = rules.version(accountId);
         Compiled compiled = byAccount.get(accountId);
         if (compiled == null || compiled.version() != version) {
             // the version is read before the rules: a change committed in between is seen as a newer version next time
-            compiled = new Compiled(version, compile(rules.allActive(accountId)));
+            List<AutomationRuleView> active = rules.allActive(accountId);
+            compiled = new Compiled(version, compile(active.stream().filter(r -> !r.delayed()).toList()),
+                    compile(active.stream().filter(AutomationRuleView::delayed).toList()));
             byAccount.put(accountId, compiled);
         }
-        return compiled.byEvent().getOrDefault(eventName, List.of());
+        return compiled;
     }
 
     private static Map<String, List<CompiledRule>> compile(List<AutomationRuleView> active) {
