@@ -3,6 +3,7 @@ package dev.parley.automation;
 import dev.parley.automation.application.DryRun;
 import dev.parley.automation.application.RuleTimers;
 import dev.parley.automation.domain.RuleDelays;
+import dev.parley.automation.domain.TimeCondition;
 import dev.parley.automation.application.SnapshotLoader;
 import dev.parley.automation.domain.LiquidSandbox;
 import dev.parley.automation.domain.MessageTemplates;
@@ -153,6 +154,10 @@ public class AutomationRules {
                 snapshots.customTypes(accountId)));
         if (delay != null) RuleDelays.check(eventName, conditions).forEach(e -> errors.computeIfAbsent("execution_delay",
                 k -> new java.util.ArrayList<>()).add(e));
+        var parsed = RuleDefinition.conditions(conditions);
+        TimeCondition.problems(parsed, delay != null).forEach(e -> errors.computeIfAbsent("conditions", k -> new java.util.ArrayList<>()).add(e));
+        if (TimeCondition.of(parsed) != null) RuleDelays.check(eventName, List.of()).forEach(e -> errors.computeIfAbsent("event_name",
+                k -> new java.util.ArrayList<>()).add("with a time condition " + e));
         List<String> templates = MessageTemplates.problems(actions, sandbox);
         if (!templates.isEmpty()) errors.computeIfAbsent("actions", k -> new java.util.ArrayList<>()).addAll(templates);
         if (!errors.isEmpty()) throw new InvalidInput(errors);

@@ -99,7 +99,7 @@ class DelayedRulesIntegrationTests extends TimedIntegrationTest {
         assertThat(run.get("rule_id").asLong()).isEqualTo(ruleId);
         assertThat(run.get("matched").asBoolean()).isTrue();
         assertThat(run.get("timer").get("armed_by").asString()).startsWith("customer message");
-        assertThat(run.get("timer").get("delay_minutes").asInt()).isEqualTo(10);
+        assertThat(run.get("timer").get("wait_minutes").asInt()).isEqualTo(10);
         assertThat(jdbc.sql("SELECT ended_by FROM timers WHERE conversation_id = ?").param(answeredId).query(String.class).single())
                 .isEqualTo("Alan Agent replied (message " + lastMessageId(answeredId) + ")");
     }

@@ -4,6 +4,7 @@ import dev.parley.automation.AutomationRuleView;
 import dev.parley.automation.persistence.RuleRepository;
 import dev.parley.conversation.ConversationManagement;
 import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationView;
 import dev.parley.conversation.MessageType;
 import dev.parley.conversation.MessageView;
@@ -66,13 +67,24 @@ class DelayedRuleTimer implements TimerHandler {
     /** Why the episode the timer was armed in is over, or null while it holds. */
     private String episodeOver(DueTimer timer, ConversationView c) {
         Object anchor = timer.payload().get("anchor_message_id");
+        Object assignee = timer.payload().get("assignee_id");
         return switch (String.valueOf(timer.payload().get("episode"))) {
-            case RuleTimers.STATUS -> c.status().apiName().equals(timer.payload().get("status")) ? null : "status is now " + c.status().apiName();
-            case RuleTimers.AWAITING_AGENT -> firstAfter(c, anchor, true) == null ? null : "an agent replied (message " + firstAfter(c, anchor, true) + ")";
-            case RuleTimers.AWAITING_CUSTOMER -> firstAfter(c, anchor, false) == null ? null
+            case "status" -> c.status().apiName().equals(timer.payload().get("status")) ? null : "status is now " + c.status().apiName();
+            case "awaiting_agent" -> firstAfter(c, anchor, true) == null ? null : "an agent replied (message " + firstAfter(c, anchor, true) + ")";
+            case "awaiting_customer" -> firstAfter(c, anchor, false) == null ? null
                     : "the customer replied (message " + firstAfter(c, anchor, false) + ")";
+            case "unassigned" -> c.assigneeId() != null ? "assigned to agent " + c.assigneeId()
+                    : c.status() != ConversationStatus.OPEN ? "status is now " + c.status().apiName() : null;
+            case "assigned" -> !(assignee instanceof Number a) || !Long.valueOf(a.longValue()).equals(c.assigneeId())
+                    ? "the assignee is now " + (c.assigneeId() == null ? "nobody" : "agent " + c.assigneeId())
+                    : repliedSince(c, a.longValue(), timer.armedAt()) ? "the assignee replied" : null;
             default -> null;
         };
+    }
+
+    private boolean repliedSince(ConversationView c, long agentId, java.time.Instant since) {
+        return conversations.recentMessages(c.id(), 50).stream().anyMatch(m -> m.messageType() == MessageType.OUTGOING && !m.isPrivate()
+                && "User".equals(m.senderType()) && Long.valueOf(agentId).equals(m.senderId()) && !m.createdAt().isBefore(since));
     }
 
     /** The first public agent reply (or customer message) after the anchor message, if any. */

@@ -138,7 +138,8 @@ public class RuleRunner {
         var story = new LinkedHashMap<String, Object>();
         story.put("id", timer.id());
         story.put("episode", timer.payload().get("episode"));
-        story.put("delay_minutes", timer.payload().get("delay_minutes"));
+        story.put("wait_minutes", timer.payload().get("wait_minutes"));
+        if (timer.payload().get("business_hours") != null) story.put("business_hours", true);
         story.put("armed_at", timer.armedAt().getEpochSecond());
         story.put("armed_by", timer.armedBy());
         story.put("moves", timer.moves());

@@ -2,51 +2,57 @@ package dev.parley.automation.application;
 
 import dev.parley.automation.domain.RuleEvaluator;
 import dev.parley.automation.domain.Snapshot;
+import dev.parley.automation.domain.TimeCondition.Episode;
+import dev.parley.conversation.ConversationAssigneeChanged;
 import dev.parley.conversation.ConversationCreated;
+import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStatusChanged;
 import dev.parley.conversation.MessageCreated;
 import dev.parley.conversation.MessageType;
+import dev.parley.inbox.InboxQueries;
+import dev.parley.inbox.InboxView;
 import dev.parley.shared.Actor;
 import dev.parley.shared.timers.TimerKey;
 import dev.parley.shared.timers.Timers;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Arms, moves and cancels the timers of delayed rules in the transaction of the conversation change that causes
- * it (the listeners run before that transaction commits). Chatwoot's episodes: time in a status (armed at
- * creation and at each status change, cancelled by the next one); awaiting an agent (armed by a customer
- * message, the clock running from the first unanswered one, cancelled by an agent's reply); awaiting the
- * customer (armed by an agent's reply, moved by each further reply, cancelled by the customer's). Conditions
- * are checked when armed and again when due. An account without delayed rules pays one cached lookup.
+ * Arms, moves and cancels the timers of timed rules in the transaction of the conversation change that causes it
+ * (the listeners run before that transaction commits), one timer per rule, conversation and episode. Episodes:
+ * time in a status (armed at creation and at each status change, cancelled by the next one); awaiting an agent
+ * (armed by a customer message, cancelled by an agent's reply); awaiting the customer (armed by an agent's reply,
+ * cancelled by the customer's); waiting for an assignee (armed while open and unassigned, cancelled by an
+ * assignment); the assignee silent (armed by an assignment, cancelled by the assignee's reply or another
+ * assignment). Timers in business hours are due when that much of the inbox's open time has passed. An account
+ * without timed rules pays one cached lookup per event.
  */
 @Component
 public class RuleTimers {
 
     static final String KIND = "automation_rule";
-    static final String STATUS = "status";
-    static final String AWAITING_AGENT = "awaiting_agent";
-    static final String AWAITING_CUSTOMER = "awaiting_customer";
 
     private final ActiveRules rules;
     private final Timers timers;
     private final SnapshotLoader snapshots;
+    private final InboxQueries inboxes;
 
-    RuleTimers(ActiveRules rules, Timers timers, SnapshotLoader snapshots) {
+    RuleTimers(ActiveRules rules, Timers timers, SnapshotLoader snapshots, InboxQueries inboxes) {
         this.rules = rules;
         this.timers = timers;
         this.snapshots = snapshots;
+        this.inboxes = inboxes;
     }
 
     /** Cancels every armed timer of the rule (it was edited, switched off or deleted). */
@@ -56,65 +62,102 @@ public class RuleTimers {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(ConversationCreated e) {
-        List<CompiledRule> candidates = statusRules(e.accountId(), Set.of("conversation_created", "conversation_updated"));
-        if (candidates.isEmpty()) return;
-        armStatusEpisode(candidates, e.accountId(), e.conversationId(), e.status().apiName(), e.inboxId(), e.occurredAt(),
+        List<CompiledRule> timed = rules.timed(e.accountId());
+        if (timed.isEmpty()) return;
+        Arming arming = new Arming(e.accountId(), e.conversationId(), e.inboxId(), e.occurredAt(),
                 "conversation created (" + e.status().apiName() + ") by " + who(e.causedBy()));
+        armStatus(timed, arming, e.status().apiName(), true);
+        if (e.status() == ConversationStatus.OPEN && e.assigneeId() == null) arm(timed, arming, Episode.UNASSIGNED, Map.of(), false);
+        if (e.assigneeId() != null) arm(timed, arming, Episode.ASSIGNED, Map.of("assignee_id", e.assigneeId()), false);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(ConversationStatusChanged e) {
-        List<CompiledRule> all = statusRules(e.accountId(), Set.of("conversation_created", "conversation_updated"));
-        if (all.isEmpty()) return; // no delayed status rule: nothing can be armed (an edited rule's timers were dropped)
+        List<CompiledRule> timed = rules.timed(e.accountId());
+        if (timed.isEmpty()) return; // no timed rule: nothing is armed (an edited rule's timers were dropped)
         String change = "status changed from " + e.from().apiName() + " to " + e.to().apiName() + " by " + who(e.causedBy());
-        timers.cancelOfConversation(e.conversationId(), KIND, "episode", STATUS, change);
-        armStatusEpisode(all.stream().filter(r -> "conversation_updated".equals(r.view().eventName())).toList(), e.accountId(),
-                e.conversationId(), e.to().apiName(), e.inboxId(), e.occurredAt(), change);
+        cancel(e.conversationId(), Episode.STATUS, change);
+        Arming arming = new Arming(e.accountId(), e.conversationId(), e.inboxId(), e.occurredAt(), change);
+        armStatus(timed, arming, e.to().apiName(), false);
+        if (e.to() != ConversationStatus.OPEN) cancel(e.conversationId(), Episode.UNASSIGNED, change);
+        else if (e.assigneeIdAtChange() == null) arm(timed, arming, Episode.UNASSIGNED, Map.of(), false);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(ConversationAssigneeChanged e) {
+        List<CompiledRule> timed = rules.timed(e.accountId());
+        if (timed.isEmpty()) return;
+        String change = (e.to() == null ? "unassigned" : "assigned to agent " + e.to()) + " by " + who(e.causedBy());
+        cancel(e.conversationId(), Episode.ASSIGNED, change);
+        Arming arming = new Arming(e.accountId(), e.conversationId(), e.inboxId(), e.occurredAt(), change);
+        if (e.to() != null) {
+            cancel(e.conversationId(), Episode.UNASSIGNED, change);
+            arm(timed, arming, Episode.ASSIGNED, Map.of("assignee_id", e.to()), false);
+        } else if (e.status() == ConversationStatus.OPEN) {
+            arm(timed, arming, Episode.UNASSIGNED, Map.of(), false);
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(MessageCreated e) {
         if (e.messageType() == MessageType.ACTIVITY || e.isPrivate() || e.causedBy().isAutomation()) return;
-        List<CompiledRule> delayed = rules.delayed(e.accountId(), "message_created");
-        if (delayed.isEmpty()) return;
         boolean incoming = e.messageType() == MessageType.INCOMING;
         if (!incoming && !e.humanReply()) return;
+        List<CompiledRule> timed = rules.timed(e.accountId());
+        if (timed.isEmpty()) return;
         String what = incoming ? "customer message " + e.messageId() : who(e.causedBy()) + " replied (message " + e.messageId() + ")";
-        timers.cancelOfConversation(e.conversationId(), KIND, "episode", incoming ? AWAITING_CUSTOMER : AWAITING_AGENT, what);
-        Optional<Snapshot> snapshot = snapshots.load(e.conversationId(), Map.of(), e.messageId(),
-                delayed.stream().anyMatch(CompiledRule::readsCustomAttributes));
-        if (snapshot.isEmpty()) return;
-        for (CompiledRule rule : matching(delayed, snapshot.get())) {
-            Map<String, Object> payload = payload(rule, incoming ? AWAITING_AGENT : AWAITING_CUSTOMER);
-            payload.put("anchor_message_id", e.messageId());
-            TimerKey key = key(rule, e.conversationId(), (String) payload.get("episode"));
-            Instant due = e.occurredAt().plus(delay(rule));
-            if (incoming) timers.arm(key, owner(rule.id()), e.accountId(), e.conversationId(), due, payload, what); // first unanswered message
-            else timers.armOrMove(key, owner(rule.id()), e.accountId(), e.conversationId(), due, payload, what); // each reply restarts the wait
+        cancel(e.conversationId(), incoming ? Episode.AWAITING_CUSTOMER : Episode.AWAITING_AGENT, what);
+        if (!incoming && e.assigneeId() != null && e.assigneeId().equals(e.senderId())) cancel(e.conversationId(), Episode.ASSIGNED, what);
+        Arming arming = new Arming(e.accountId(), e.conversationId(), e.inboxId(), e.occurredAt(), what);
+        Supplier<Optional<Snapshot>> snapshot = memo(() -> snapshots.load(e.conversationId(), Map.of(), e.messageId(),
+                timed.stream().anyMatch(CompiledRule::readsCustomAttributes)));
+        for (CompiledRule rule : timed) {
+            if (!rule.timing().fromExecutionDelay() || "message_created".equals(rule.view().eventName())) {
+                Episode episode = rule.timing().startedByMessage(incoming);
+                if (episode == null || rule.timing().fromExecutionDelay() && !matches(rule, snapshot.get())) continue;
+                // a delayed message_created rule keeps the clock of the first unanswered message (Chatwoot); a time condition restarts it
+                boolean keepClock = rule.timing().fromExecutionDelay() && incoming;
+                armOne(rule, arming, episode, Map.of("anchor_message_id", e.messageId()), !keepClock);
+            }
         }
     }
 
-    private List<CompiledRule> statusRules(long accountId, Set<String> events) {
-        List<CompiledRule> found = new ArrayList<>();
-        for (String event : events) found.addAll(rules.delayed(accountId, event));
-        return found;
-    }
-
-    private void armStatusEpisode(List<CompiledRule> candidates, long accountId, long conversationId, String status, long inboxId, Instant at,
-                                  String why) {
-        Snapshot facts = statusSnapshot(status, inboxId, at);
-        for (CompiledRule rule : matching(candidates, facts)) {
-            Map<String, Object> payload = payload(rule, STATUS);
-            payload.put("status", status);
-            timers.arm(key(rule, conversationId, STATUS), owner(rule.id()), accountId, conversationId, at.plus(delay(rule)), payload, why);
+    private void armStatus(List<CompiledRule> timed, Arming arming, String status, boolean creation) {
+        Snapshot facts = statusSnapshot(status, arming.inboxId(), arming.at());
+        for (CompiledRule rule : timed) {
+            if (!rule.timing().startedByStatus(status, rule.view().eventName(), creation)) continue;
+            if (rule.timing().fromExecutionDelay() && !matches(rule, Optional.of(facts))) continue;
+            armOne(rule, arming, Episode.STATUS, Map.of("status", status), false);
         }
     }
 
-    private static List<CompiledRule> matching(List<CompiledRule> candidates, Snapshot snapshot) {
-        return candidates.stream().filter(r -> {
-            var evaluation = RuleEvaluator.evaluate(r.conditions(), snapshot);
-            return evaluation.invalid() == null && evaluation.matched();
-        }).toList();
+    private void arm(List<CompiledRule> timed, Arming arming, Episode episode, Map<String, Object> facts, boolean move) {
+        for (CompiledRule rule : timed) if (rule.timing().episode() == episode) armOne(rule, arming, episode, facts, move);
+    }
+
+    private void armOne(CompiledRule rule, Arming arming, Episode episode, Map<String, Object> facts, boolean move) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("rule_id", rule.id());
+        payload.put("event_name", rule.view().eventName());
+        payload.put("episode", name(episode));
+        payload.put("wait_minutes", rule.timing().waitFor().toMinutes());
+        if (rule.timing().businessHours()) payload.put("business_hours", true);
+        payload.putAll(facts);
+        TimerKey key = new TimerKey(KIND, "rule:" + rule.id() + ":conversation:" + arming.conversationId() + ":" + name(episode));
+        Instant due = rule.timing().businessHours() ? arming.hours(inboxes).afterOpenTime(arming.at(), rule.timing().waitFor())
+                : arming.at().plus(rule.timing().waitFor());
+        if (move) timers.armOrMove(key, owner(rule.id()), arming.accountId(), arming.conversationId(), due, payload, arming.why());
+        else timers.arm(key, owner(rule.id()), arming.accountId(), arming.conversationId(), due, payload, arming.why());
+    }
+
+    private void cancel(long conversationId, Episode episode, String why) {
+        timers.cancelOfConversation(conversationId, KIND, "episode", name(episode), why);
+    }
+
+    private static boolean matches(CompiledRule rule, Optional<Snapshot> snapshot) {
+        if (snapshot.isEmpty()) return false;
+        var evaluation = RuleEvaluator.evaluate(rule.conditions(), snapshot.get());
+        return evaluation.invalid() == null && evaluation.matched();
     }
 
     /** Delayed conversation rules look at status and inbox only, which the event carries. */
@@ -123,25 +166,35 @@ public class RuleTimers {
                 Map.of(), LocalDate.ofInstant(at, ZoneOffset.UTC));
     }
 
-    private static Map<String, Object> payload(CompiledRule rule, String episode) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("rule_id", rule.id());
-        payload.put("event_name", rule.view().eventName());
-        payload.put("episode", episode);
-        payload.put("delay_minutes", rule.view().executionDelay());
-        return payload;
+    /** What one change arms timers with; the inbox's hours are read only if a timer counts business hours. */
+    private record Arming(long accountId, long conversationId, long inboxId, Instant at, String why) {
+        dev.parley.inbox.WorkingHours hours(InboxQueries inboxes) {
+            return inboxes.find(accountId, inboxId).map(InboxView::workingHours).orElseThrow();
+        }
     }
 
-    static TimerKey key(CompiledRule rule, long conversationId, String episode) {
-        return new TimerKey(KIND, "rule:" + rule.id() + ":conversation:" + conversationId + ":" + episode);
+    static String name(Episode episode) {
+        return episode.name().toLowerCase(Locale.ROOT);
     }
 
     static String owner(long ruleId) {
         return "rule:" + ruleId;
     }
 
-    private static Duration delay(CompiledRule rule) {
-        return Duration.ofMinutes(rule.view().executionDelay());
+    private static <T> Supplier<T> memo(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+            private boolean done;
+
+            @Override
+            public T get() {
+                if (!done) {
+                    value = supplier.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
     }
 
     static String who(Actor actor) {
