@@ -1,6 +1,9 @@
 package dev.parley.automation;
 
 import dev.parley.automation.application.DryRun;
+import dev.parley.automation.application.RuleTimers;
+import dev.parley.automation.domain.RuleDelays;
+import dev.parley.automation.domain.TimeCondition;
 import dev.parley.automation.application.SnapshotLoader;
 import dev.parley.automation.domain.LiquidSandbox;
 import dev.parley.automation.domain.MessageTemplates;
@@ -26,9 +29,12 @@ public class AutomationRules {
     private final ExecutionRepository executions;
     private final SnapshotLoader snapshots;
     private final DryRun dryRun;
+    private final RuleTimers ruleTimers;
     private final LiquidSandbox sandbox = new LiquidSandbox();
 
-    public AutomationRules(RuleRepository rules, ExecutionRepository executions, SnapshotLoader snapshots, DryRun dryRun) {
+    public AutomationRules(RuleRepository rules, ExecutionRepository executions, SnapshotLoader snapshots, DryRun dryRun,
+                           RuleTimers ruleTimers) {
+        this.ruleTimers = ruleTimers;
         this.rules = rules;
         this.executions = executions;
         this.snapshots = snapshots;
@@ -42,9 +48,21 @@ public class AutomationRules {
         return dryRun.run(eventName, conditions, actions, targets);
     }
 
-    /** What a client may set; null fields are left as they are on update. */
+    /**
+     * What a client may set; null fields are left as they are on update. {@code executionDelay} null leaves the delay
+     * as it is; a {@link Delay} holding null clears it.
+     */
     public record RuleInput(String name, String description, String eventName, List<Map<String, Object>> conditions,
-                            List<Map<String, Object>> actions, Boolean active, Integer position, Boolean stopProcessing) {
+                            List<Map<String, Object>> actions, Boolean active, Integer position, Boolean stopProcessing, Delay executionDelay) {
+
+        public RuleInput(String name, String description, String eventName, List<Map<String, Object>> conditions,
+                         List<Map<String, Object>> actions, Boolean active, Integer position, Boolean stopProcessing) {
+            this(name, description, eventName, conditions, actions, active, position, stopProcessing, null);
+        }
+    }
+
+    /** Chatwoot's {@code execution_delay} as the client sent it (minutes; null runs the rule at once). */
+    public record Delay(Object minutes) {
     }
 
     public AutomationRuleView create(long accountId, RuleInput in) {
@@ -52,9 +70,11 @@ public class AutomationRules {
         if (in.conditions() == null) errors.add("conditions", "can't be blank");
         if (in.actions() == null || in.actions().isEmpty()) errors.add("actions", "can't be blank");
         errors.throwIfAny();
-        check(accountId, in.eventName(), in.conditions(), in.actions());
+        Integer delay = in.executionDelay() == null ? null : RuleDelays.minutes(in.executionDelay().minutes());
+        check(accountId, in.eventName(), in.conditions(), in.actions(), delay);
         return rules.insert(new AutomationRuleView(0, accountId, in.name().trim(), in.description(), in.eventName(), in.conditions(),
-                in.actions(), in.active() == null || in.active(), in.position(), Boolean.TRUE.equals(in.stopProcessing()), 0, null, null, null));
+                in.actions(), in.active() == null || in.active(), in.position(), Boolean.TRUE.equals(in.stopProcessing()), 0, null, null, null,
+                delay));
     }
 
     public AutomationRuleView update(long accountId, long id, RuleInput in) {
@@ -64,7 +84,8 @@ public class AutomationRules {
         String event = in.eventName() != null ? in.eventName() : c.eventName();
         var conditions = in.conditions() != null ? in.conditions() : c.conditions();
         var actions = in.actions() != null ? in.actions() : c.actions();
-        check(accountId, event, conditions, actions);
+        Integer delay = in.executionDelay() == null ? c.executionDelay() : RuleDelays.minutes(in.executionDelay().minutes());
+        check(accountId, event, conditions, actions, delay);
         boolean conditionsChanged = in.conditions() != null && !Objects.equals(in.conditions(), c.conditions());
         boolean reactivated = Boolean.TRUE.equals(in.active()) && !c.active();
         boolean reset = conditionsChanged || reactivated;
@@ -72,18 +93,20 @@ public class AutomationRules {
                 in.description() != null ? in.description() : c.description(), event, conditions, actions,
                 in.active() != null ? in.active() : c.active(), in.position() != null ? in.position() : c.position(),
                 in.stopProcessing() != null ? in.stopProcessing() : c.stopProcessing(), reset ? 0 : c.runtimeErrorCount(),
-                reset ? null : c.disabledReason(), c.createdAt(), c.updatedAt()));
-        return get(accountId, id);
+                reset ? null : c.disabledReason(), c.createdAt(), c.updatedAt(), delay));
+        AutomationRuleView after = get(accountId, id);
+        if (c.delayed() && changesWhatIsArmed(c, after)) ruleTimers.dropArmed(id, "the rule was edited");
+        return after;
     }
 
     public AutomationRuleView duplicate(long accountId, long id) {
         AutomationRuleView c = get(accountId, id);
         return rules.insert(new AutomationRuleView(0, accountId, c.name(), c.description(), c.eventName(), c.conditions(), c.actions(),
-                c.active(), c.position(), c.stopProcessing(), 0, null, null, null));
+                c.active(), c.position(), c.stopProcessing(), 0, null, null, null, c.executionDelay()));
     }
 
     public void delete(long accountId, long id) {
-        get(accountId, id);
+        if (get(accountId, id).delayed()) ruleTimers.dropArmed(id, "the rule was deleted");
         rules.delete(id);
     }
 
@@ -122,10 +145,27 @@ public class AutomationRules {
 
     /** Throws Chatwoot's 422 naming every unknown attribute, operator, action, bad query operator and refused template. */
     public void check(long accountId, String eventName, List<Map<String, Object>> conditions, List<Map<String, Object>> actions) {
+        check(accountId, eventName, conditions, actions, null);
+    }
+
+    private void check(long accountId, String eventName, List<Map<String, Object>> conditions, List<Map<String, Object>> actions,
+                       Integer delay) {
         Map<String, List<String>> errors = new LinkedHashMap<>(RuleDefinition.check(eventName, conditions, actions,
                 snapshots.customTypes(accountId)));
+        if (delay != null) RuleDelays.check(eventName, conditions).forEach(e -> errors.computeIfAbsent("execution_delay",
+                k -> new java.util.ArrayList<>()).add(e));
+        var parsed = RuleDefinition.conditions(conditions);
+        TimeCondition.problems(parsed, delay != null).forEach(e -> errors.computeIfAbsent("conditions", k -> new java.util.ArrayList<>()).add(e));
+        if (TimeCondition.of(parsed) != null) RuleDelays.check(eventName, List.of()).forEach(e -> errors.computeIfAbsent("event_name",
+                k -> new java.util.ArrayList<>()).add("with a time condition " + e));
         List<String> templates = MessageTemplates.problems(actions, sandbox);
         if (!templates.isEmpty()) errors.computeIfAbsent("actions", k -> new java.util.ArrayList<>()).addAll(templates);
         if (!errors.isEmpty()) throw new InvalidInput(errors);
+    }
+
+    /** Whether an edit changes what the rule's armed timers were armed for (its event, conditions, actions, delay or being on). */
+    private static boolean changesWhatIsArmed(AutomationRuleView before, AutomationRuleView after) {
+        return !after.active() || !Objects.equals(before.eventName(), after.eventName()) || !Objects.equals(before.conditions(), after.conditions())
+                || !Objects.equals(before.actions(), after.actions()) || !Objects.equals(before.executionDelay(), after.executionDelay());
     }
 }

@@ -163,6 +163,13 @@ public class InboxManagement {
                 return;
             }
             if (Boolean.TRUE.equals(e.get("closed_all_day")) || Boolean.TRUE.equals(e.get("open_all_day"))) continue;
+            if (e.get("periods") != null) {
+                if (!periodsInOrder(e.get("periods"))) {
+                    errors.add("working_hours", "day " + day + " periods must each open before they close, in order, without overlapping");
+                    return;
+                }
+                continue;
+            }
             Integer openHour = whole(e.get("open_hour"), 0, 23);
             Integer closeHour = whole(e.get("close_hour"), 0, 24);
             Integer openMinutes = e.get("open_minutes") == null ? Integer.valueOf(0) : whole(e.get("open_minutes"), 0, 59);
@@ -173,6 +180,26 @@ public class InboxManagement {
                 return;
             }
         }
+    }
+
+    /** Parley's several periods a day (breaks between them): each opens before it closes, after the previous one closed. */
+    private static boolean periodsInOrder(Object periods) {
+        if (!(periods instanceof List<?> list) || list.isEmpty()) return false;
+        int lastClose = -1;
+        for (Object p : list) {
+            if (!(p instanceof Map<?, ?> period)) return false;
+            Integer open = minuteOfDay(period.get("open_hour"), period.get("open_minutes"), 23);
+            Integer close = minuteOfDay(period.get("close_hour"), period.get("close_minutes"), 24);
+            if (open == null || close == null || open >= close || open < lastClose) return false;
+            lastClose = close;
+        }
+        return true;
+    }
+
+    private static Integer minuteOfDay(Object hour, Object minutes, int maxHour) {
+        Integer h = whole(hour, 0, maxHour);
+        Integer m = minutes == null ? Integer.valueOf(0) : whole(minutes, 0, 59);
+        return h == null || m == null ? null : h * 60 + m;
     }
 
     private static Integer whole(Object value, int min, int max) {

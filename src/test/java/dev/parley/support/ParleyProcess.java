@@ -37,10 +37,16 @@ public final class ParleyProcess implements AutoCloseable {
     }
 
     public static ParleyProcess start(Path dataDir, int port, Path log) {
+        return start(dataDir, port, log, List.of());
+    }
+
+    /** As {@link #start(Path, int, Path)} with more command-line arguments (e.g. {@code --parley.clock.offset=PT11M}). */
+    public static ParleyProcess start(Path dataDir, int port, Path log, List<String> moreArguments) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.parley.Parley",
+        var command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.parley.Parley",
                 "--server.port=" + port, "--parley.data-dir=" + dataDir, "--parley.platform-token=" + IntegrationTest.PLATFORM_TOKEN,
-                "--spring.jmx.enabled=false", "--logging.level.io.zonky=INFO");
+                "--spring.jmx.enabled=false", "--logging.level.io.zonky=INFO"));
+        command.addAll(moreArguments);
         try {
             return new ParleyProcess(dataDir, port, log, new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start());
@@ -51,6 +57,10 @@ public final class ParleyProcess implements AutoCloseable {
 
     public ParleyProcess restart(Path newLog) {
         return start(dataDir, port, newLog);
+    }
+
+    public ParleyProcess restart(Path newLog, List<String> moreArguments) {
+        return start(dataDir, port, newLog, moreArguments);
     }
 
     /** Waits until the server is ready; returns how long that took. */

@@ -97,6 +97,34 @@ public class AutoAssignment {
         }));
     }
 
+    /**
+     * The return timer: hands an open, assigned conversation to another online agent with room (the inbox's policy
+     * and limits, the conversation's team), in the caller's transaction, and records the decision with {@code why},
+     * so "Why?" tells it. Returns what happened in one line.
+     */
+    public String reassignAway(long conversationId, String why, Actor actor) {
+        ConversationView c = conversations.findById(conversationId).orElseThrow();
+        if (c.assigneeId() == null) return "skipped: the conversation has no assignee";
+        if (c.status() != ConversationStatus.OPEN) return "skipped: the conversation is " + c.status().apiName();
+        routing.lockAccount(c.accountId());
+        InboxView inbox = inboxes.get(c.accountId(), c.inboxId());
+        RoutingRules rules = context.rules(inbox);
+        long from = c.assigneeId();
+        List<Candidate> candidates = context.candidates(inbox, rules);
+        Selection s = AgentSelector.choose(candidates.stream().filter(x -> x.userId() != from).toList(), rules,
+                c.teamId() == null ? null : new HashSet<>(teams.memberIds(c.accountId(), c.teamId())));
+        var verdicts = new java.util.LinkedHashMap<>(s.verdicts());
+        verdicts.put(from, dev.parley.assignment.domain.Verdict.CURRENT_ASSIGNEE);
+        if (!s.assigned()) {
+            decisions.record(c, new Selection(null, why + "; kept, because " + s.reason(), verdicts), rules);
+            return "skipped: no other agent can take it (" + s.reason() + ")";
+        }
+        conversationManagement.assign(c.accountId(), c.displayId(), s.chosen().userId(), actor);
+        routing.recordAssignment(c.accountId(), c.inboxId(), s.chosen().userId(), c.id(), clock.instant());
+        decisions.record(c, new Selection(s.chosen(), why + "; moved to " + s.chosen().name() + ": " + s.reason(), verdicts), rules);
+        return "done: moved from agent " + from + " to " + s.chosen().name();
+    }
+
     private BatchResult assignBatch(long accountId, long inboxId, int offset) {
         routing.lockAccount(accountId);
         Optional<InboxView> found = inboxes.find(accountId, inboxId);

@@ -8,7 +8,8 @@ public enum Verdict {
     INBOX_LIMIT_REACHED("has reached the inbox limit"),
     ACCOUNT_LIMIT_REACHED("has reached the account-wide limit"),
     FAIR_LIMIT_REACHED("has reached the fair-distribution limit"),
-    NOT_IN_TEAM("is not in the conversation's team");
+    NOT_IN_TEAM("is not in the conversation's team"),
+    CURRENT_ASSIGNEE("is the agent the conversation is moved away from");
 
     private final String words;
 

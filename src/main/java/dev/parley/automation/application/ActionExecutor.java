@@ -4,7 +4,9 @@ import dev.parley.account.AccountQueries;
 import dev.parley.account.AgentView;
 import dev.parley.account.Teams;
 import dev.parley.attachment.Attachments;
+import dev.parley.assignment.Reassignment;
 import dev.parley.automation.domain.RuleAction;
+import dev.parley.automation.domain.RuleDefinition;
 import dev.parley.contact.ContactInput;
 import dev.parley.contact.ContactManagement;
 import dev.parley.contact.ContactQueries;
@@ -48,11 +50,13 @@ class ActionExecutor {
     private final UrlSafety urlSafety;
     private final WebhookPayloads payloads;
     private final Attachments attachments;
+    private final Reassignment reassignment;
 
-    ActionExecutor(Attachments attachments, ConversationManagement conversations, ConversationQueries conversationQueries, ContactManagement contacts,
+    ActionExecutor(Reassignment reassignment, Attachments attachments, ConversationManagement conversations, ConversationQueries conversationQueries, ContactManagement contacts,
                    ContactQueries contactQueries, AccountQueries accounts, Teams teams, Templates templates, AutomationMailer mailer,
                    WebhookDeliveries webhooks, UrlSafety urlSafety, WebhookPayloads payloads) {
         this.attachments = attachments;
+        this.reassignment = reassignment;
         this.conversations = conversations;
         this.conversationQueries = conversationQueries;
         this.contacts = contacts;
@@ -118,6 +122,8 @@ class ActionExecutor {
             }
             case "send_email_to_team" -> emailTeams(action, c, rule);
             case "send_email_transcript" -> emailTranscript(action, c);
+            case RuleDefinition.REASSIGN -> reassignment.toAnotherOnlineAgent(c.id(), "rule \"" + rule.name() + "\" took the conversation from "
+                    + (c.assigneeId() == null ? "nobody" : agentName(a, c.assigneeId())), rule);
             default -> "skipped: " + action.name() + " is not supported";
         };
     }

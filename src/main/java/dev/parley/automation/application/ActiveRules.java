@@ -1,6 +1,5 @@
 package dev.parley.automation.application;
 
-import dev.parley.automation.AutomationRuleView;
 import dev.parley.automation.persistence.RuleRepository;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ActiveRules {
 
-    private record Compiled(long version, Map<String, List<CompiledRule>> byEvent) {
+    private record Compiled(long version, Map<String, List<CompiledRule>> byEvent, List<CompiledRule> timed) {
     }
 
     private final RuleRepository rules;
@@ -28,20 +27,31 @@ class ActiveRules {
         this.rules = rules;
     }
 
-    /** The account's active rules for the event, in running order (position, then id). */
+    /** The account's active rules that run at the event, in running order (position, then id). */
     List<CompiledRule> of(long accountId, String eventName) {
+        return current(accountId).byEvent().getOrDefault(eventName, List.of());
+    }
+
+    /** The account's active timed rules (an execution_delay or a time condition), in running order. */
+    List<CompiledRule> timed(long accountId) {
+        return current(accountId).timed();
+    }
+
+    private Compiled current(long accountId) {
         long version = rules.version(accountId);
         Compiled compiled = byAccount.get(accountId);
         if (compiled == null || compiled.version() != version) {
             // the version is read before the rules: a change committed in between is seen as a newer version next time
-            compiled = new Compiled(version, compile(rules.allActive(accountId)));
+            List<CompiledRule> active = rules.allActive(accountId).stream().map(CompiledRule::of).toList();
+            compiled = new Compiled(version, compile(active.stream().filter(r -> !r.timed()).toList()),
+                    active.stream().filter(CompiledRule::timed).toList());
             byAccount.put(accountId, compiled);
         }
-        return compiled.byEvent().getOrDefault(eventName, List.of());
+        return compiled;
     }
 
-    private static Map<String, List<CompiledRule>> compile(List<AutomationRuleView> active) {
-        return active.stream().collect(Collectors.groupingBy(AutomationRuleView::eventName,
-                Collectors.mapping(CompiledRule::of, Collectors.collectingAndThen(Collectors.toCollection(ArrayList::new), List::copyOf))));
+    private static Map<String, List<CompiledRule>> compile(List<CompiledRule> active) {
+        return active.stream().collect(Collectors.groupingBy(r -> r.view().eventName(),
+                Collectors.collectingAndThen(Collectors.toCollection(ArrayList::new), List::copyOf)));
     }
 }

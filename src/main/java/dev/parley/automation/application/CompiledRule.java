@@ -7,15 +7,23 @@ import dev.parley.automation.domain.RuleAction;
 import dev.parley.automation.domain.RuleDefinition;
 import java.util.List;
 
-/** A stored rule parsed once for the evaluator: its conditions and actions ready to use. */
-record CompiledRule(AutomationRuleView view, List<Condition> conditions, List<RuleAction> actions) {
+/**
+ * A stored rule parsed once for the evaluator: its conditions and actions ready to use, and its timing when it
+ * is a timed rule (an {@code execution_delay} or a time condition; null for a rule that runs at its event).
+ */
+record CompiledRule(AutomationRuleView view, List<Condition> conditions, List<RuleAction> actions, RuleTiming timing) {
 
     static CompiledRule of(AutomationRuleView rule) {
-        return new CompiledRule(rule, List.copyOf(RuleDefinition.conditions(rule.conditions())), List.copyOf(RuleDefinition.actions(rule.actions())));
+        List<Condition> conditions = List.copyOf(RuleDefinition.conditions(rule.conditions()));
+        return new CompiledRule(rule, conditions, List.copyOf(RuleDefinition.actions(rule.actions())), RuleTiming.of(rule, conditions));
     }
 
     long id() {
         return view.id();
+    }
+
+    boolean timed() {
+        return timing != null;
     }
 
     /** Whether a condition reads a custom attribute, for which the snapshot needs the account's attribute definitions. */

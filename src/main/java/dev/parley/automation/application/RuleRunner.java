@@ -11,6 +11,10 @@ import dev.parley.conversation.ConversationManagement;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationView;
 import dev.parley.shared.Actor;
+import dev.parley.shared.timers.DueTimer;
+import dev.parley.shared.timers.TimerResult;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,6 +99,53 @@ public class RuleRunner {
         }
         beforeActions.accept(event);
         transaction.executeWithoutResult(tx -> act(run, event, outcomes, snapshot.get()));
+    }
+
+    /**
+     * Runs a delayed rule whose timer is due, in the timer's transaction with the conversation locked: logs why it
+     * is skipped ({@code ended}: its episode is over), or evaluates its conditions on the conversation as it is now
+     * (with the message that armed it, for message_created) and runs its actions. The run's log is claimed by an
+     * id derived from the timer, so even a second firing could not act twice.
+     */
+    public TimerResult fireDelayed(CompiledRule rule, ConversationView c, DueTimer timer, String ended) {
+        UUID runId = UUID.nameUUIDFromBytes(("timer:" + timer.id()).getBytes(StandardCharsets.UTF_8));
+        String eventName = rule.view().eventName();
+        EventRun run = new EventRun(c.accountId(), runId, eventName, c.id(), c.displayId(), clock.instant());
+        Object anchor = timer.payload().get("anchor_message_id");
+        RuleOutcome outcome;
+        if (ended != null) {
+            outcome = RuleOutcome.skipped(rule, "skipped: " + ended);
+        } else {
+            Long messageId = "message_created".equals(eventName) && anchor instanceof Number n ? n.longValue() : null;
+            Snapshot now = snapshots.snapshot(c, Map.of(), messageId);
+            outcome = RuleOutcome.evaluated(rule, RuleEvaluator.evaluate(rule.conditions(), now));
+            if (outcome.invalid()) recordInvalid(outcome);
+            else if (!outcome.matched) outcome.skip("skipped: its conditions no longer match");
+        }
+        if (!executions.claim(run)) return TimerResult.skipped("already ran (run " + runId + ")");
+        if (outcome.matched) {
+            Actor actor = Actor.rule(rule.id(), rule.view().name(), 1);
+            TriggeringEvent event = new TriggeringEvent(runId, eventName, c.accountId(), c.id(), c.displayId(), Map.of(), null, actor);
+            for (RuleAction action : rule.actions()) outcome.actions.add(runAction(action, event, actor));
+        }
+        executions.complete(runId, List.of(outcome.entry()));
+        executions.describeTimer(runId, timerStory(timer));
+        if (!outcome.matched) return TimerResult.skipped(outcome.skippedReason);
+        return TimerResult.fired("ran " + outcome.actions.stream().map(a -> a.get("action_name") + ": " + a.get("outcome")).toList());
+    }
+
+    private static Map<String, Object> timerStory(DueTimer timer) {
+        var story = new LinkedHashMap<String, Object>();
+        story.put("id", timer.id());
+        story.put("episode", timer.payload().get("episode"));
+        story.put("wait_minutes", timer.payload().get("wait_minutes"));
+        if (timer.payload().get("business_hours") != null) story.put("business_hours", true);
+        story.put("armed_at", timer.armedAt().getEpochSecond());
+        story.put("armed_by", timer.armedBy());
+        story.put("moves", timer.moves());
+        if (timer.movedBy() != null) story.put("last_moved_by", timer.movedBy());
+        story.put("due_at", timer.dueAt().getEpochSecond());
+        return story;
     }
 
     private List<RuleOutcome> evaluate(List<CompiledRule> active, Snapshot snapshot) {

@@ -25,10 +25,18 @@ public enum Attribute {
     COMPANY("company", Kind.TEXT_ANY_CASE, Ops.T2),
     MESSAGE_TYPE("message_type", Kind.ENUM, Ops.T1),
     CONTENT("content", Kind.TEXT_ANY_CASE, Ops.T2),
-    PRIVATE_NOTE("private_note", Kind.BOOLEAN, Ops.T1);
+    PRIVATE_NOTE("private_note", Kind.BOOLEAN, Ops.T1),
+    // Parley's time conditions (see TimeCondition): true once the state has lasted the minutes given
+    NO_AGENT_REPLY_FOR("no_agent_reply_for", Kind.TIME, Ops.TIME),
+    NO_CUSTOMER_REPLY_FOR("no_customer_reply_for", Kind.TIME, Ops.TIME),
+    OPEN_FOR("open_for", Kind.TIME, Ops.TIME),
+    PENDING_FOR("pending_for", Kind.TIME, Ops.TIME),
+    SNOOZED_FOR("snoozed_for", Kind.TIME, Ops.TIME),
+    WAITING_FOR_ASSIGNEE_FOR("waiting_for_assignee_for", Kind.TIME, Ops.TIME),
+    ASSIGNEE_NOT_REPLIED_FOR("assignee_not_replied_for", Kind.TIME, Ops.TIME);
 
     /** How values of the attribute compare. */
-    public enum Kind { ENUM, ID, LABELS, TEXT, TEXT_ANY_CASE, BOOLEAN }
+    public enum Kind { ENUM, ID, LABELS, TEXT, TEXT_ANY_CASE, BOOLEAN, TIME }
 
     /** Chatwoot's operator sets. */
     static final class Ops {
@@ -36,6 +44,7 @@ public enum Attribute {
         static final List<String> T2 = List.of("equal_to", "not_equal_to", "contains", "does_not_contain");
         static final List<String> T3 = List.of("equal_to", "not_equal_to", "is_present", "is_not_present");
         static final List<String> T6 = List.of("equal_to", "not_equal_to", "contains", "does_not_contain", "starts_with");
+        static final List<String> TIME = List.of("is_greater_than");
 
         private Ops() {
         }
@@ -75,7 +84,7 @@ public enum Attribute {
 
     /** Operators accepted: Chatwoot's set, plus attribute_changed (which looks at the event's change map). */
     public boolean accepts(String operator) {
-        return operators.contains(operator) || "attribute_changed".equals(operator);
+        return operators.contains(operator) || kind != Kind.TIME && "attribute_changed".equals(operator);
     }
 
     public List<String> operators() {

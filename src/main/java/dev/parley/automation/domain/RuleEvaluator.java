@@ -71,6 +71,10 @@ public final class RuleEvaluator {
     static ConditionResult evaluate(int index, Condition c, Snapshot s) {
         if ("attribute_changed".equals(c.operator())) return changed(index, c, s);
         Attribute standard = Attribute.byKey(c.attributeKey());
+        if (standard != null && standard.kind() == Attribute.Kind.TIME) {
+            // a time condition is its rule's timer: the rule is evaluated only when the timer is due and its episode still holds
+            return result(index, c, null, true, "held for " + TimeCondition.describe(c) + " (the timer checks it when due)");
+        }
         if (standard == Attribute.LABELS) return labels(index, c, s.labels());
         if (standard != null && standard.ofMessage()) return anyMessage(index, c, standard, s);
         if (standard == Attribute.PRIORITY && mentionsNone(c)) return priorityNone(index, c, s);
@@ -240,6 +244,7 @@ public final class RuleEvaluator {
             case ENUM -> expected.toString().trim().equalsIgnoreCase(actual.toString());
             case TEXT -> expected.toString().equals(actual.toString());
             case BOOLEAN -> bool(expected) != null && bool(expected).equals(bool(actual));
+            case TIME -> false;
             case TEXT_ANY_CASE, LABELS -> expected.toString().equalsIgnoreCase(actual.toString()) || looksNumeric(expected) && numericEquals(expected, actual);
         };
     }

@@ -56,6 +56,11 @@ public class ExecutionRepository {
                 "{}", why, "{}", Timestamp.from(run.at())).update() > 0;
     }
 
+    /** Adds to an event's log what the timer that fired the rule went through (armed, moved, due). */
+    public void describeTimer(UUID eventId, Map<String, Object> timer) {
+        jdbc.sql("UPDATE automation_runs SET timer = ?::jsonb WHERE event_id = ?").params(json.write(timer), eventId).update();
+    }
+
     /** Writes the log of a claimed event. */
     public void complete(UUID eventId, List<RuleEntry> entries) {
         jdbc.sql("UPDATE automation_runs SET rule_ids = ?::bigint[], matched_rule_ids = ?::bigint[], evaluations = ?::jsonb WHERE event_id = ?")
@@ -74,7 +79,7 @@ public class ExecutionRepository {
 
     public List<Map<String, Object>> ofRule(long ruleId, int limit) {
         return jdbc.sql("""
-                        SELECT r.id, r.event_id, r.event_name, r.display_id, r.skipped_reason, r.executed_at,
+                        SELECT r.id, r.event_id, r.event_name, r.display_id, r.skipped_reason, r.executed_at, r.timer,
                                jsonb_build_array(r.evaluations -> ?, r.evaluations -> '_values') AS entry,
                                ru.name AS rule_name, ru.conditions AS rule_conditions, ru.updated_at AS rule_updated_at
                         FROM automation_runs r JOIN automation_rules ru ON ru.id = ?
@@ -85,7 +90,7 @@ public class ExecutionRepository {
                     Map<String, Object> entry = RunLog.decode(entryAndValues.get(0), values(entryAndValues.get(1)),
                             conditions(rs.getString("rule_conditions")), rs.getTimestamp("rule_updated_at").toInstant());
                     return row(rs.getLong("id"), ruleId, rs.getString("rule_name"), rs.getString("event_id"), rs.getString("event_name"),
-                            rs.getLong("display_id"), rs.getString("skipped_reason"), rs.getTimestamp("executed_at"), entry);
+                            rs.getLong("display_id"), rs.getString("skipped_reason"), rs.getTimestamp("executed_at"), entry, rs.getString("timer"));
                 }).list();
     }
 
@@ -93,7 +98,7 @@ public class ExecutionRepository {
     public List<Map<String, Object>> ofConversation(long conversationId, int limit) {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<RunRow> runs = jdbc.sql("""
-                        SELECT id, event_id, event_name, display_id, skipped_reason, executed_at, rule_ids::text AS rule_ids, evaluations
+                        SELECT id, event_id, event_name, display_id, skipped_reason, executed_at, rule_ids::text AS rule_ids, evaluations, timer
                         FROM automation_runs WHERE conversation_id = ? ORDER BY executed_at DESC, id DESC LIMIT ?""")
                 .params(conversationId, limit).query((rs, n) -> new RunRow(rs, parseIds(rs.getString("rule_ids")))).list();
         List<Long> allIds = runs.stream().flatMap(r -> r.ruleIds().stream()).distinct().toList();
@@ -137,14 +142,14 @@ public class ExecutionRepository {
     }
 
     private record RunRow(long id, String eventId, String eventName, long displayId, String skippedReason, Timestamp executedAt,
-                          List<Long> ruleIds, String evaluations) {
+                          List<Long> ruleIds, String evaluations, String timer) {
         RunRow(ResultSet rs, List<Long> ruleIds) throws SQLException {
             this(rs.getLong("id"), rs.getString("event_id"), rs.getString("event_name"), rs.getLong("display_id"),
-                    rs.getString("skipped_reason"), rs.getTimestamp("executed_at"), ruleIds, rs.getString("evaluations"));
+                    rs.getString("skipped_reason"), rs.getTimestamp("executed_at"), ruleIds, rs.getString("evaluations"), rs.getString("timer"));
         }
 
         Map<String, Object> row(ExecutionRepository repo, long ruleId, String ruleName, Map<String, Object> entry) {
-            return repo.row(id, ruleId, ruleName, eventId, eventName, displayId, skippedReason, executedAt, entry);
+            return repo.row(id, ruleId, ruleName, eventId, eventName, displayId, skippedReason, executedAt, entry, timer);
         }
     }
 
@@ -162,7 +167,7 @@ public class ExecutionRepository {
     }
 
     private Map<String, Object> row(long id, long ruleId, String ruleName, String eventId, String eventName, long displayId,
-                                    String runSkippedReason, Timestamp executedAt, Map<String, Object> entry) {
+                                    String runSkippedReason, Timestamp executedAt, Map<String, Object> entry, String timer) {
         var row = new LinkedHashMap<String, Object>();
         row.put("id", id);
         row.put("rule_id", ruleId);
@@ -175,6 +180,7 @@ public class ExecutionRepository {
         row.put("conditions", entry.getOrDefault("conditions", List.of()));
         row.put("actions", entry.getOrDefault("actions", List.of()));
         row.put("executed_at", executedAt.toInstant().getEpochSecond());
+        if (timer != null) row.put("timer", json.readMap(timer)); // the run was a delayed rule's, fired by this timer
         return row;
     }
 

@@ -16,7 +16,7 @@ public class RuleRepository {
 
     private static final String COLUMNS = """
             id, account_id, name, description, event_name, conditions, actions, active, position, stop_processing, runtime_error_count,
-            disabled_reason, created_at, updated_at""";
+            disabled_reason, created_at, updated_at, execution_delay""";
     /** Parley's order: position (unset last), then creation. */
     private static final String ORDER = " ORDER BY position NULLS LAST, id";
 
@@ -31,10 +31,10 @@ public class RuleRepository {
     public AutomationRuleView insert(AutomationRuleView r) {
         long id = jdbc.sql("""
                         INSERT INTO automation_rules (account_id, name, description, event_name, conditions, actions, active, position,
-                            stop_processing)
-                        VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) RETURNING id""")
+                            stop_processing, execution_delay)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?) RETURNING id""")
                 .params(r.accountId(), r.name(), r.description(), r.eventName(), json.write(r.conditions()), json.write(r.actions()),
-                        r.active(), r.position(), r.stopProcessing())
+                        r.active(), r.position(), r.stopProcessing(), r.executionDelay())
                 .query(Long.class).single();
         return find(r.accountId(), id).orElseThrow();
     }
@@ -42,10 +42,11 @@ public class RuleRepository {
     public void update(AutomationRuleView r) {
         jdbc.sql("""
                         UPDATE automation_rules SET name = ?, description = ?, event_name = ?, conditions = ?::jsonb, actions = ?::jsonb,
-                            active = ?, position = ?, stop_processing = ?, runtime_error_count = ?, disabled_reason = ?, updated_at = now()
+                            active = ?, position = ?, stop_processing = ?, runtime_error_count = ?, disabled_reason = ?, execution_delay = ?,
+                            updated_at = now()
                         WHERE id = ?""")
                 .params(r.name(), r.description(), r.eventName(), json.write(r.conditions()), json.write(r.actions()), r.active(),
-                        r.position(), r.stopProcessing(), r.runtimeErrorCount(), r.disabledReason(), r.id())
+                        r.position(), r.stopProcessing(), r.runtimeErrorCount(), r.disabledReason(), r.executionDelay(), r.id())
                 .update();
     }
 
@@ -96,6 +97,6 @@ public class RuleRepository {
         return new AutomationRuleView(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"), rs.getString("description"),
                 rs.getString("event_name"), conditions, actions, rs.getBoolean("active"), (Integer) rs.getObject("position"),
                 rs.getBoolean("stop_processing"), rs.getInt("runtime_error_count"), rs.getString("disabled_reason"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), (Integer) rs.getObject("execution_delay"));
     }
 }

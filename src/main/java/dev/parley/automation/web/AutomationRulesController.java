@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -40,10 +41,18 @@ class AutomationRulesController {
         this.conversations = conversations;
     }
 
+    /** {@code executionDelay} is read as a node: absent leaves the delay as it is, null clears it. */
     record RuleRequest(String name, String description, String eventName, List<Map<String, Object>> conditions,
-                       List<Map<String, Object>> actions, Boolean active, Integer position, Boolean stopProcessing) {
+                       List<Map<String, Object>> actions, Boolean active, Integer position, Boolean stopProcessing, JsonNode executionDelay) {
         RuleInput input() {
-            return new RuleInput(name, description, eventName, conditions, actions, active, position, stopProcessing);
+            return new RuleInput(name, description, eventName, conditions, actions, active, position, stopProcessing, delay());
+        }
+
+        private AutomationRules.Delay delay() {
+            if (executionDelay == null || executionDelay.isMissingNode()) return null;
+            if (executionDelay.isNull()) return new AutomationRules.Delay(null);
+            if (executionDelay.isNumber()) return new AutomationRules.Delay(executionDelay.numberValue());
+            return new AutomationRules.Delay(executionDelay.isValueNode() ? executionDelay.asString() : executionDelay.toString());
         }
     }
 
@@ -162,6 +171,7 @@ class AutomationRulesController {
         json.put("position", r.position());
         json.put("stop_processing", r.stopProcessing());
         json.put("disabled_reason", r.disabledReason());
+        json.put("execution_delay", r.executionDelay());
         return json;
     }
 }
