@@ -48,6 +48,17 @@ public class SecretBox {
         }
     }
 
+    /** A hex HMAC-SHA256 of the text under this server's key (for reply addresses that cannot be made up). */
+    public String mac(String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
     /** The plain text, or null when it was sealed with another key (the password must be entered again). */
     public String open(String sealed) {
         if (sealed == null) return null;
