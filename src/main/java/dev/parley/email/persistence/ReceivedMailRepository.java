@@ -59,6 +59,14 @@ public class ReceivedMailRepository {
         return Optional.empty();
     }
 
+    /** Message-IDs of the mail imported into a conversation, oldest first (for In-Reply-To and References). */
+    public List<String> receivedIds(long conversationId) {
+        return jdbc.sql("""
+                        SELECT substr(message_key, 4) FROM email_received WHERE conversation_id = ? AND status = 'imported'
+                        AND message_key LIKE 'id:%' AND message_key NOT LIKE 'id:sha256:%' ORDER BY id""")
+                .param(conversationId).query(String.class).list();
+    }
+
     /** Whether the latest mail imported into the conversation was automatic (an auto-reply, bulk mail, a bounce). */
     public boolean lastWasAutomatic(long conversationId) {
         return jdbc.sql("SELECT automatic FROM email_received WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")
