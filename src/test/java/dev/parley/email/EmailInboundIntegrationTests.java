@@ -93,6 +93,29 @@ class EmailInboundIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anUnparseableMailIsKeptForAdministratorsAndNeverBlocksTheNext() throws Exception {
+        var team = fixtures.account();
+        JsonNode inbox = EmailInboxes.create(team, "desk@acme.test", Map.of());
+        String secret = inbox.get("inbound_secret").asString();
+        byte[] garbage = "Subject: no sender at all\r\n\r\nwho wrote this?".getBytes(StandardCharsets.US_ASCII);
+        assertThat(EmailInboxes.postRaw(port, inbox, secret, garbage)).containsExactly("200", "{\"status\":\"failed\"}");
+        byte[] next = "From: ok@customer.test\r\nTo: desk@acme.test\r\nSubject: fine\r\n\r\nhello".getBytes(StandardCharsets.US_ASCII);
+        assertThat(EmailInboxes.postRaw(port, inbox, secret, next)).containsExactly("200", "{\"status\":\"imported\"}");
+        assertThat(EmailInboxes.postRaw(port, inbox, secret, next)).as("no Message-ID: the content hash keys it")
+                .containsExactly("200", "{\"status\":\"duplicate\"}");
+
+        String failedPath = team.path("/inboxes/" + inbox.get("id").asLong() + "/email/failed");
+        JsonNode failed = team.admin().get(failedPath).expect(200).json().get("payload");
+        assertThat(failed.size()).isEqualTo(1);
+        assertThat(failed.get(0).get("error").asString()).contains("no From");
+        assertThat(team.admin().get(failedPath + "/" + failed.get(0).get("id").asLong() + "/raw").expect(200).body())
+                .isEqualTo(new String(garbage, StandardCharsets.US_ASCII));
+        team.agent().get(failedPath).expect(401);
+        assertThat(team.admin().get(team.path("/conversations?status=all&inbox_id=" + inbox.get("id").asLong())).expect(200).json()
+                .at("/data/payload").size()).isEqualTo(1);
+    }
+
+    @Test
     void anEmailInboxShowsItsSettingsButNeverItsPasswords() {
         var team = fixtures.account();
         JsonNode inbox = EmailInboxes.create(team, "help@acme.test", Map.of("imap_enabled", true, "imap_address", "127.0.0.1",

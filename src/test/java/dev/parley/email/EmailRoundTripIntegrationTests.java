@@ -195,6 +195,21 @@ class EmailRoundTripIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void testingTheConnectionSaysWhichStepFailed() {
+        Mailbox box = mailbox(MAIL.getImap().getPort());
+        String test = box.team().path("/inboxes/" + box.inboxId() + "/email/test_connection");
+        JsonNode ok = box.team().admin().post(test, Map.of()).expect(200).json().get("payload");
+        assertThat(ok.valueStream().map(r -> r.get("ok").asBoolean()).toList()).containsExactly(true, true);
+
+        box.team().admin().patch(box.team().path("/inboxes/" + box.inboxId()), Map.of("channel", Map.of("imap_password", "wrong",
+                "smtp_address", "no-such-host.invalid"))).expect(200);
+        JsonNode failed = box.team().admin().post(test, Map.of()).expect(200).json().get("payload");
+        assertThat(failed.get(0).get("step").asString()).isEqualTo("login");
+        assertThat(failed.get(1).get("step").asString()).isEqualTo("DNS");
+        box.team().agent().post(test, Map.of()).expect(401);
+    }
+
+    @Test
     void mailThatArrivesWhileTheImapConnectionIsCutIsAllImportedWhenItComesBack() throws Exception {
         try (TcpProxy proxy = new TcpProxy(MAIL.getImap().getPort())) {
             Mailbox box = mailbox(proxy.port());

@@ -18,7 +18,6 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * failed, never sent twice.
  */
 @Component
-class OutboxSender {
+class OutboxSender implements org.springframework.context.SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
@@ -42,11 +41,15 @@ class OutboxSender {
     private final Clock clock;
     private final Duration retryBase;
     private final int maxAttempts;
+    private final Duration pollInterval;
+    private volatile java.util.concurrent.ScheduledExecutorService thread;
 
     OutboxSender(OutboxRepository outbox, InboxQueries inboxes, MailServers servers, MailComposer composer,
                  ConversationManagement conversations, TransactionTemplate tx, Clock clock,
                  @Value("${parley.email.outbox.retry-base:PT30S}") Duration retryBase,
-                 @Value("${parley.email.outbox.max-attempts:6}") int maxAttempts) {
+                 @Value("${parley.email.outbox.max-attempts:6}") int maxAttempts,
+                 @Value("${parley.email.outbox.poll-interval:PT1S}") Duration pollInterval) {
+        this.pollInterval = pollInterval;
         this.outbox = outbox;
         this.inboxes = inboxes;
         this.servers = servers;
@@ -58,7 +61,39 @@ class OutboxSender {
         this.maxAttempts = maxAttempts;
     }
 
-    @Scheduled(fixedDelayString = "${parley.email.outbox.poll-interval:PT1S}", initialDelayString = "PT2S")
+    /** Its own thread (a slow SMTP server must not hold up the shared timers), named so it uses the timers' connections. */
+    @Override
+    public void start() {
+        thread = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "timer-email-outbox"));
+        thread.scheduleWithFixedDelay(this::sendDueSafely, 2000, pollInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        var t = thread;
+        if (t == null) return;
+        t.shutdown();
+        try {
+            t.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    private void sendDueSafely() {
+        try {
+            sendDue();
+        } catch (RuntimeException e) {
+            log.warn("Sending the email outbox failed; trying again shortly", e);
+        }
+    }
+
     void sendDue() {
         tx.executeWithoutResult(s -> outbox.abandonedClaims(clock.instant().minus(Duration.ofMinutes(10)))
                 .forEach(m -> markFailed(m, "the server stopped while sending this mail; it was not sent again to avoid a duplicate")));
