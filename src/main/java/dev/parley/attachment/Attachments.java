@@ -78,6 +78,12 @@ public class Attachments {
         return ofMessages(List.of(messageId)).getOrDefault(messageId, List.of());
     }
 
+    /** A message's files with their bytes (read from the storage when each is opened), e.g. to send them by mail. */
+    public List<AttachmentFile> filesOf(long messageId) {
+        return rows.ofMessages(List.of(messageId)).stream()
+                .map(a -> new AttachmentFile(a.fileName(), a.contentType(), a.fileSize(), () -> store.open(a))).toList();
+    }
+
     /** A deleted message loses its files (as in Chatwoot); the bytes go once the deletion commits. */
     @Transactional
     public void removeFromMessage(long messageId) {

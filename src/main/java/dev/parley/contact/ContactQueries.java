@@ -37,6 +37,11 @@ public class ContactQueries {
         return contacts.findAll(accountId, contactIds).stream().collect(java.util.stream.Collectors.toMap(ContactView::id, c -> c));
     }
 
+    /** The account's contact with this email address (case-insensitive), if any. */
+    public Optional<ContactView> byEmail(long accountId, String email) {
+        return contacts.byEmail(accountId, email);
+    }
+
     public Optional<ContactView> byIdentifier(long accountId, String identifier) {
         return contacts.holderOf(accountId, "identifier", identifier, -1).flatMap(id -> contacts.find(accountId, id));
     }

@@ -1,5 +1,7 @@
 package dev.parley.inbox;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,13 @@ public record InboxJson(long id, long accountId, String name, String channelType
                  List<Map<String, Object>> workingHours, boolean enableEmailCollect, boolean csatSurveyEnabled, String timezone,
                  Map<String, Object> additionalAttributes, String outOfOfficeMessage, boolean csatResponseVisible,
                  String callbackWebhookUrl, String senderNameType, String businessName,
-                 @JsonUnwrapped OtherChannelKeys otherChannels) {
+                 @JsonUnwrapped OtherChannelKeys otherChannels, @JsonIgnore Map<String, Object> channelKeys) {
+
+    /** The channel's own keys (e.g. an email inbox's {@code email} and {@code forward_to_email}), at the top level as in Chatwoot. */
+    @JsonAnyGetter
+    public Map<String, Object> channelAttributes() {
+        return channelKeys;
+    }
 
     /**
      * Keys Chatwoot's inbox partial renders for every inbox with {@code channel.try(...)}: they belong to
@@ -36,6 +44,6 @@ public record InboxJson(long id, long accountId, String name, String channelType
                 showSecrets ? i.hmacToken() : null, i.hmacMandatory(), i.enableAutoAssignment(), i.autoAssignmentConfig(),
                 i.lockToSingleConversation(), true, i.greetingEnabled(), i.greetingMessage(), i.workingHoursEnabled(),
                 i.workingHoursEntries(), false, false, i.timezone(), Map.of(), i.outOfOfficeMessage(), false, null, "friendly", null,
-                OtherChannelKeys.NONE);
+                OtherChannelKeys.NONE, showSecrets ? i.channel().all() : i.channel().shown());
     }
 }

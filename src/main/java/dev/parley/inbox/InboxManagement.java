@@ -30,9 +30,11 @@ public class InboxManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final UrlSafety urlSafety;
+    private final List<InboxChannel> channels;
 
     public InboxManagement(InboxRepository inboxes, AccountQueries accounts, ApplicationEventPublisher events, Clock clock,
-                           UrlSafety urlSafety) {
+                           UrlSafety urlSafety, List<InboxChannel> channels) {
+        this.channels = channels;
         this.inboxes = inboxes;
         this.accounts = accounts;
         this.events = events;
@@ -41,22 +43,41 @@ public class InboxManagement {
     }
 
     public InboxView createApiInbox(long accountId, String channelType, InboxSettings settings, Actor actor) {
+        return create(accountId, channelType, Map.of(), settings, actor);
+    }
+
+    /** Creates an inbox of the given channel type; a type other than the API channel's is checked and stored by its {@link InboxChannel}. */
+    public InboxView create(long accountId, String channelType, Map<String, Object> channelSettings, InboxSettings settings, Actor actor) {
         var errors = new Errors().requireText("name", settings.name()).maxLength("name", settings.name(), 255);
-        if (channelType != null && !List.of("api", "Channel::Api").contains(channelType)) {
-            errors.add("channel", "type " + channelType + " is not supported; Parley offers API inboxes");
+        InboxChannel channel = channelType == null ? null : channels.stream().filter(c -> c.handles(channelType)).findFirst().orElse(null);
+        if (channelType != null && channel == null && !List.of("api", "Channel::Api").contains(channelType)) {
+            errors.add("channel", "type " + channelType + " is not supported; Parley offers API and email inboxes");
         }
         check(errors, settings);
         InboxView created = inboxes.insert(accountId, Tokens.random(18), Tokens.random(18), settings);
+        if (channel != null) {
+            inboxes.setChannel(created.id(), channel.channelType(), channel.save(accountId, created.id(), channelSettings, null));
+            created = inboxes.find(accountId, created.id()).orElseThrow();
+        }
         events.publishEvent(new InboxCreated(UUID.randomUUID(), clock.instant(), accountId, created.id(), actor));
         return created;
     }
 
     public InboxView update(long accountId, long inboxId, InboxSettings settings, Actor actor) {
+        return update(accountId, inboxId, settings, Map.of(), actor);
+    }
+
+    /** Changes an inbox's settings and, for a channel other than the API's, the channel settings sent. */
+    public InboxView update(long accountId, long inboxId, InboxSettings settings, Map<String, Object> channelSettings, Actor actor) {
         InboxView before = inboxes.lock(accountId, inboxId).orElseThrow(() -> new ResourceNotFound("Inbox"));
         var errors = new Errors();
         if (settings.name() != null && settings.name().isBlank()) errors.add("name", "can't be blank");
         check(errors, settings);
         inboxes.update(inboxId, settings);
+        var channel = channels.stream().filter(c -> c.channelType().equals(before.channelType())).findFirst();
+        if (channel.isPresent() && channelSettings != null && !channelSettings.isEmpty()) {
+            inboxes.setChannel(inboxId, before.channelType(), channel.get().save(accountId, inboxId, channelSettings, before.channel()));
+        }
         InboxView after = inboxes.find(accountId, inboxId).orElseThrow();
         if (before.enableAutoAssignment() != after.enableAutoAssignment()
                 || !before.autoAssignmentConfig().equals(after.autoAssignmentConfig())) {
@@ -84,6 +105,9 @@ public class InboxManagement {
         compare(changes, "working_hours_enabled", before.workingHoursEnabled(), after.workingHoursEnabled());
         compare(changes, "out_of_office_message", before.outOfOfficeMessage(), after.outOfOfficeMessage());
         compare(changes, "working_hours", before.workingHoursEntries(), after.workingHoursEntries());
+        var channelKeys = new java.util.LinkedHashSet<>(before.channel().all().keySet());
+        channelKeys.addAll(after.channel().all().keySet());
+        channelKeys.forEach(key -> compare(changes, key, before.channel().all().get(key), after.channel().all().get(key)));
         return changes;
     }
 

@@ -27,6 +27,16 @@ public class InboxQueries {
         return inboxes.find(accountId, inboxId);
     }
 
+    /** An inbox by id alone, for background work that starts from a stored inbox id (IMAP import, mail sending). */
+    public Optional<InboxView> byId(long inboxId) {
+        return inboxes.findById(inboxId);
+    }
+
+    /** Every inbox of a channel type, across accounts. */
+    public List<InboxView> ofChannelType(String channelType) {
+        return inboxes.ofChannelType(channelType);
+    }
+
     public Optional<InboxView> byIdentifier(String identifier) {
         return inboxes.findByIdentifier(identifier);
     }

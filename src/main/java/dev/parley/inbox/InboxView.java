@@ -8,7 +8,7 @@ public record InboxView(long id, long accountId, String name, String channelType
                         String hmacToken, boolean hmacMandatory, boolean enableAutoAssignment,
                         Map<String, Object> autoAssignmentConfig, boolean lockToSingleConversation, boolean greetingEnabled,
                         String greetingMessage, String timezone, boolean workingHoursEnabled, String outOfOfficeMessage,
-                        List<Map<String, Object>> workingHoursEntries) {
+                        List<Map<String, Object>> workingHoursEntries, ChannelAttributes channel) {
 
     /** The inbox's business hours, for the reports' business-hours figures. */
     public WorkingHours workingHours() {

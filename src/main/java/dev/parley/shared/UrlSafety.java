@@ -42,6 +42,24 @@ public class UrlSafety {
         return null;
     }
 
+    /**
+     * Null when a host the tenant chose (e.g. an IMAP or SMTP server) may be connected to; otherwise why not. The
+     * same switch as webhooks allows private addresses.
+     */
+    public String hostProblem(String host) {
+        if (host == null || host.isBlank()) return "can't be blank";
+        if (!host.matches("[A-Za-z0-9.:\\[\\]-]{1,253}")) return "is not a valid host name";
+        if (allowPrivate) return null;
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host.strip())) {
+                if (isLocal(address)) return "resolves to a private or local address (" + address.getHostAddress() + ")";
+            }
+        } catch (UnknownHostException e) {
+            return "host cannot be resolved";
+        }
+        return null;
+    }
+
     public static boolean isLocal(InetAddress a) {
         if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isAnyLocalAddress() || a.isMulticastAddress()) {
             return true;

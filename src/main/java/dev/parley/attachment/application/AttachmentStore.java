@@ -38,6 +38,11 @@ public class AttachmentStore {
         this.cleanup = cleanup;
     }
 
+    /** Opens a stored attachment's bytes (the caller closes the stream). */
+    public java.io.InputStream open(StoredAttachment a) throws java.io.IOException {
+        return storage.get(a.storageKey());
+    }
+
     public List<StoredAttachment> attach(long accountId, long messageId, List<Upload> uploads) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) throw new IllegalStateException("attach needs a transaction");
         List<String> written = new ArrayList<>();

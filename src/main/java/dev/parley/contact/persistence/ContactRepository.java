@@ -60,6 +60,11 @@ public class ContactRepository {
                 .query(this::contact).list();
     }
 
+    public Optional<ContactView> byEmail(long accountId, String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = ? AND lower(email) = lower(?)").params(accountId, email)
+                .query(this::contact).optional();
+    }
+
     public Optional<ContactView> lock(long accountId, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = ? AND id = ? FOR UPDATE").params(accountId, id)
                 .query(this::contact).optional();

@@ -41,10 +41,24 @@ class MessagesController {
     }
 
     record MessageRequest(String content, String messageType, Boolean isPrivate, @com.fasterxml.jackson.annotation.JsonProperty("private") Boolean privateFlag,
-                          String contentType, Map<String, Object> contentAttributes, String echoId, String sourceId) {
+                          String contentType, Map<String, Object> contentAttributes, String echoId, String sourceId, Object ccEmails,
+                          Object bccEmails) {
         MessageInput input() {
             boolean note = Boolean.TRUE.equals(privateFlag) || Boolean.TRUE.equals(isPrivate);
-            return new MessageInput(content, messageType, note, contentType, contentAttributes, echoId, sourceId);
+            return new MessageInput(content, messageType, note, contentType, withCopies(), echoId, sourceId);
+        }
+
+        /** Chatwoot keeps the reply box's cc_emails / bcc_emails (for email inboxes) in the message's content attributes. */
+        private Map<String, Object> withCopies() {
+            if (blank(ccEmails) && blank(bccEmails)) return contentAttributes;
+            var attributes = new LinkedHashMap<String, Object>(contentAttributes == null ? Map.of() : contentAttributes);
+            if (!blank(ccEmails)) attributes.put("cc_emails", ccEmails);
+            if (!blank(bccEmails)) attributes.put("bcc_emails", bccEmails);
+            return attributes;
+        }
+
+        private static boolean blank(Object value) {
+            return value == null || String.valueOf(value).isBlank();
         }
     }
 

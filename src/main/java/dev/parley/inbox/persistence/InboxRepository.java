@@ -18,7 +18,7 @@ public class InboxRepository {
     private static final String COLUMNS = """
             id, account_id, name, channel_type, inbox_identifier, webhook_url, hmac_token, hmac_mandatory,
             enable_auto_assignment, auto_assignment_config, lock_to_single_conversation, greeting_enabled, greeting_message, timezone,
-            working_hours_enabled, out_of_office_message, working_hours""";
+            working_hours_enabled, out_of_office_message, working_hours, channel_attributes, channel_admin_attributes""";
 
     private final JdbcClient jdbc;
     private final JsonCodec json;
@@ -59,6 +59,22 @@ public class InboxRepository {
                         s.greetingEnabled(), s.greetingMessage(), s.timezone(), s.workingHoursEnabled(), s.outOfOfficeMessage(),
                         s.workingHours() == null ? null : json.write(s.workingHours()), id)
                 .update();
+    }
+
+    /** Sets the channel type and what the channel shows in the inbox JSON (see {@link dev.parley.inbox.InboxChannel}). */
+    public void setChannel(long id, String channelType, dev.parley.inbox.ChannelAttributes attributes) {
+        jdbc.sql("UPDATE inboxes SET channel_type = ?, channel_attributes = ?::jsonb, channel_admin_attributes = ?::jsonb WHERE id = ?")
+                .params(channelType, json.write(attributes.shown()), json.write(attributes.adminOnly()), id).update();
+    }
+
+    /** Inboxes of one channel type in every account (for a channel's background work, e.g. IMAP import). */
+    public List<InboxView> ofChannelType(String channelType) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM inboxes WHERE channel_type = ? ORDER BY id").param(channelType)
+                .query(this::inbox).list();
+    }
+
+    public Optional<InboxView> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM inboxes WHERE id = ?").param(id).query(this::inbox).optional();
     }
 
     public Optional<InboxView> find(long accountId, long id) {
@@ -126,7 +142,9 @@ public class InboxRepository {
                 json.readMap(rs.getString("auto_assignment_config")), rs.getBoolean("lock_to_single_conversation"),
                 rs.getBoolean("greeting_enabled"), rs.getString("greeting_message"), rs.getString("timezone"),
                 rs.getBoolean("working_hours_enabled"), rs.getString("out_of_office_message"),
-                json.readList(rs.getString("working_hours")).stream().map(InboxRepository::entry).toList());
+                json.readList(rs.getString("working_hours")).stream().map(InboxRepository::entry).toList(),
+                new dev.parley.inbox.ChannelAttributes(json.readMap(rs.getString("channel_attributes")),
+                        json.readMap(rs.getString("channel_admin_attributes"))));
     }
 
     @SuppressWarnings("unchecked")

@@ -31,18 +31,31 @@ class InboxesController {
         this.management = management;
     }
 
-    record Channel(String type, String webhookUrl, Boolean hmacMandatory) {
-    }
-
-    record InboxRequest(String name, Channel channel, Boolean enableAutoAssignment, Map<String, Object> autoAssignmentConfig,
+    record InboxRequest(String name, Map<String, Object> channel, Boolean enableAutoAssignment, Map<String, Object> autoAssignmentConfig,
                         Boolean lockToSingleConversation, Boolean greetingEnabled, String greetingMessage, String timezone,
                         String webhookUrl, Boolean hmacMandatory, Boolean workingHoursEnabled, String outOfOfficeMessage,
                         List<Map<String, Object>> workingHours) {
         InboxSettings settings() {
-            String webhook = channel != null && channel.webhookUrl() != null ? channel.webhookUrl() : webhookUrl;
-            Boolean hmac = channel != null && channel.hmacMandatory() != null ? channel.hmacMandatory() : hmacMandatory;
+            String webhook = channel("webhook_url") instanceof String s ? s : webhookUrl;
+            Boolean hmac = channel("hmac_mandatory") instanceof Boolean b ? b : hmacMandatory;
             return new InboxSettings(name, webhook, hmac, enableAutoAssignment, autoAssignmentConfig, lockToSingleConversation,
                     greetingEnabled, greetingMessage, timezone, workingHoursEnabled, outOfOfficeMessage, workingHours);
+        }
+
+        Object channel(String key) {
+            return channel == null ? null : channel.get(key);
+        }
+
+        /** The channel's own settings (everything under "channel" but its type and the API channel's keys). */
+        Map<String, Object> channelSettings() {
+            if (channel == null) return Map.of();
+            var settings = new java.util.LinkedHashMap<>(channel);
+            List.of("type", "webhook_url", "hmac_mandatory").forEach(settings::remove);
+            return settings;
+        }
+
+        String type() {
+            return channel("type") == null ? null : String.valueOf(channel("type"));
         }
     }
 
@@ -59,14 +72,13 @@ class InboxesController {
     @PostMapping
     @AdministratorOnly
     InboxJson create(Membership me, @RequestBody InboxRequest body) {
-        String type = body.channel() == null ? null : body.channel().type();
-        return InboxJson.of(management.createApiInbox(me.accountId(), type, body.settings(), me.actor()), true);
+        return InboxJson.of(management.create(me.accountId(), body.type(), body.channelSettings(), body.settings(), me.actor()), true);
     }
 
     @PatchMapping("/{id}")
     @AdministratorOnly
     InboxJson update(Membership me, @PathVariable long id, @RequestBody InboxRequest body) {
-        return InboxJson.of(management.update(me.accountId(), id, body.settings(), me.actor()), true);
+        return InboxJson.of(management.update(me.accountId(), id, body.settings(), body.channelSettings(), me.actor()), true);
     }
 
     @PutMapping("/{id}")
