@@ -48,10 +48,12 @@ public class PasswordLinks {
     private final PasswordLinkRepository links;
     private final AccountRepository accounts;
     private final Clock clock;
+    private final PasswordResetRequests requests;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
 
-    PasswordLinks(PasswordLinkRepository links, AccountRepository accounts, Clock clock) {
+    PasswordLinks(PasswordLinkRepository links, AccountRepository accounts, Clock clock, PasswordResetRequests requests) {
         this.links = links;
+        this.requests = requests;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -65,9 +67,12 @@ public class PasswordLinks {
         return token;
     }
 
-    /** "Forgot password": a reset link when the email belongs to someone, nothing otherwise (the caller says the same either way). */
-    public Optional<String> forgotPassword(String email) {
-        if (email == null || email.isBlank() || email.length() > 255) return Optional.empty();
+    /**
+     * "Forgot password": a reset link when the email belongs to someone, nothing otherwise (the caller says the same
+     * either way); nothing either once this email or address asked too often (3 an hour per email, 20 per address).
+     */
+    public Optional<String> forgotPassword(String email, String clientAddress) {
+        if (email == null || email.isBlank() || email.length() > 255 || !requests.allowed(email, clientAddress)) return Optional.empty();
         return accounts.findUserByEmail(email.trim()).map(u -> issue(u.id(), Purpose.PASSWORD_RESET));
     }
 

@@ -36,8 +36,8 @@ class PasswordPagesController {
     }
 
     @PostMapping("/app/password/forgot")
-    String sendReset(@RequestParam(defaultValue = "") String email, Model model) {
-        links.forgotPassword(email).ifPresent(token -> {
+    String sendReset(@RequestParam(defaultValue = "") String email, Model model, jakarta.servlet.http.HttpServletRequest request) {
+        links.forgotPassword(email, request.getRemoteAddr()).ifPresent(token -> {
             if (!mail.sendPasswordReset(email.trim(), token)) {
                 log.info("A password reset was asked for a user, but mail is not configured (spring.mail.host): no email was sent; "
                         + "an administrator can make a reset link on the Agents page.");
