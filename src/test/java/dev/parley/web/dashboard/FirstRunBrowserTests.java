@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ class FirstRunBrowserTests extends FreshInstallationTest {
     void aTeamStartsFromTheBrowserAndTheFirstConversationGoesToTheInvitedAgent() {
         WebDriver ada = open();
         ada.get(base + "/");
+        assertAccessible(ada, "onboarding");
         type(ada, "account-name", "Acme Support");
         type(ada, "name", "Ada Admin");
         type(ada, "email", "ada@acme.test");
@@ -69,11 +71,13 @@ class FirstRunBrowserTests extends FreshInstallationTest {
         ada.findElement(By.id("add-agent-button")).click();
         waitFor(ada, d -> d.findElement(By.id("handover")).getText().contains("Hand this invitation link to Ben Agent"));
         String link = ada.findElement(By.id("handover-link")).getAttribute("value");
+        assertAccessible(ada, "agents with the link to hand over");
         assertThat(link).contains("/app/password/set?token=");
 
         WebDriver ben = open();
         ben.get(link);
         waitFor(ben, d -> d.findElement(By.id("set-title")).getText().contains("Welcome, Ben Agent"));
+        assertAccessible(ben, "set password");
         type(ben, "password", "ben-secret");
         type(ben, "password-confirmation", "ben-secret");
         ben.findElement(By.id("set-password")).click();
@@ -104,6 +108,14 @@ class FirstRunBrowserTests extends FreshInstallationTest {
 
         waitFor(ben, d -> d.findElement(By.id("count-mine")).getText().equals("1")
                 && d.findElement(By.id("conversation-" + id)).getText().contains("Carla Customer"));
+    }
+
+    /** axe-core finds no serious or critical violation on the page as it is now. */
+    private static void assertAccessible(WebDriver browser, String page) {
+        var violations = new AxeBuilder().analyze(browser).getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList();
+        assertThat(violations).as(page).isEmpty();
     }
 
     private WebDriver open() {
