@@ -110,7 +110,8 @@ public class AccountManagement {
         if (accounts.findAgent(accountId, user.id()).isPresent()) throw InvalidInput.of("email", "is already an agent of this account");
         accounts.upsertMembership(accountId, user.id(), Role.fromApi(chosenRole));
         accounts.updateMembership(accountId, user.id(), null, null, autoOffline);
-        if (availability != null) changeAvailability(accountId, user.id(), availability, actor);
+        // as in Chatwoot, a new agent starts online (with automatic offline, she counts as online while a dashboard is open)
+        changeAvailability(accountId, user.id(), availability == null ? Availability.ONLINE.apiName() : availability, actor);
         return accounts.findAgent(accountId, user.id()).orElseThrow();
     }
 
@@ -182,6 +183,11 @@ public class AccountManagement {
         accounts.updatePassword(userId, passwords.encode(password));
     }
 
+    /** "Sign out everywhere": every dashboard session of the user ends; returns the new epoch (the caller's session may keep it). */
+    public int signOutEverywhere(long userId) {
+        return accounts.nextSessionEpoch(userId);
+    }
+
     /** Replaces the user's API access token; the old one stops working at once. */
     public String resetAccessToken(long userId) {
         String token = Tokens.random(24);
@@ -203,7 +209,7 @@ public class AccountManagement {
     }
 
     /** Chatwoot's minimum of 6 characters; bcrypt reads at most 72 bytes, so a longer password is refused, not cut. */
-    private static void passwordLength(Errors errors, String field, String password) {
+    static void passwordLength(Errors errors, String field, String password) {
         if (password == null) return;
         if (password.length() < 6) errors.add(field, "is too short (minimum is 6 characters)");
         else if (!fitsBcrypt(password)) errors.add(field, "is too long (maximum is 72 bytes)");

@@ -43,6 +43,11 @@ public class AccountQueries {
         return accounts.agents(accountId);
     }
 
+    /** The epoch a dashboard session must have been signed in under to stay valid; -1 when the user is gone. */
+    public int sessionEpoch(long userId) {
+        return accounts.sessionEpoch(userId);
+    }
+
     public List<AgentView> memberships(long userId) {
         return accounts.memberships(userId);
     }

@@ -1,6 +1,7 @@
 package dev.parley.web;
 
 import dev.parley.account.AccountManagement;
+import dev.parley.account.AccountQueries;
 import dev.parley.account.UserView;
 import dev.parley.shared.TooManyRequests;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
@@ -28,10 +30,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
+    SecurityFilterChain dashboard(HttpSecurity http, AccountQueries accountQueries) throws Exception {
         http.securityMatcher("/app", "/app/**")
-                .authorizeHttpRequests(a -> a.requestMatchers("/app/login", SignInFailures.THROTTLED_PAGE).permitAll()
+                .authorizeHttpRequests(a -> a.requestMatchers("/app/login", SignInFailures.THROTTLED_PAGE, "/app/onboarding", "/app/password/**")
+                        .permitAll()
                         .anyRequest().authenticated())
+                .addFilterAfter(new SessionEpochFilter(accountQueries), AnonymousAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/app/login").loginProcessingUrl("/app/login").usernameParameter("email")
                         .defaultSuccessUrl("/app", true).failureHandler(new SignInFailures()).permitAll())
                 .logout(l -> l.logoutUrl("/app/logout").logoutSuccessUrl("/app/login?signed-out"));
@@ -52,7 +56,7 @@ class SecurityConfiguration {
 
     /** Checks the email and password against the users Parley keeps (bcrypt), throttled per email and client address. */
     @Bean
-    AuthenticationProvider passwords(AccountManagement accounts) {
+    AuthenticationProvider passwords(AccountManagement accounts, AccountQueries queries) {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
@@ -66,7 +70,8 @@ class SecurityConfiguration {
                     throw new SignInThrottled(e);
                 }
                 var user = checked.orElseThrow(() -> new BadCredentialsException("Email or password is wrong"));
-                return UsernamePasswordAuthenticationToken.authenticated(new DashboardUser(user.id(), user.availableName(), user.email()),
+                return UsernamePasswordAuthenticationToken.authenticated(new DashboardUser(user.id(), user.availableName(), user.email(),
+                                queries.sessionEpoch(user.id())),
                         null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
             }
 

@@ -151,6 +151,17 @@ public class AccountRepository {
                 .param(accountId).query(Long.class).single();
     }
 
+    /** The user's session epoch; -1 when the user is gone. */
+    public int sessionEpoch(long userId) {
+        return jdbc.sql("SELECT session_epoch FROM users WHERE id = ?").param(userId).query(Integer.class).optional().orElse(-1);
+    }
+
+    /** Moves the user's session epoch on, ending every dashboard session signed in under the old one. */
+    public int nextSessionEpoch(long userId) {
+        return jdbc.sql("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ? RETURNING session_epoch").param(userId)
+                .query(Integer.class).single();
+    }
+
     private static AccountView account(ResultSet rs, int row) throws SQLException {
         return new AccountView(rs.getLong("id"), rs.getString("name"), rs.getString("locale"), rs.getString("domain"),
                 rs.getString("support_email"), rs.getString("status"), rs.getTimestamp("created_at").toInstant());

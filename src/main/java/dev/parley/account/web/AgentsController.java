@@ -3,6 +3,8 @@ package dev.parley.account.web;
 import dev.parley.account.AccountManagement;
 import dev.parley.account.AccountQueries;
 import dev.parley.account.AgentJson;
+import dev.parley.account.Invitations;
+import dev.parley.account.PasswordLinkMail;
 import dev.parley.account.Membership;
 import dev.parley.shared.AdministratorOnly;
 import java.util.List;
@@ -24,10 +26,14 @@ class AgentsController {
 
     private final AccountQueries queries;
     private final AccountManagement management;
+    private final Invitations invitations;
+    private final PasswordLinkMail mail;
 
-    AgentsController(AccountQueries queries, AccountManagement management) {
+    AgentsController(AccountQueries queries, AccountManagement management, Invitations invitations, PasswordLinkMail mail) {
         this.queries = queries;
         this.management = management;
+        this.invitations = invitations;
+        this.mail = mail;
     }
 
     record AgentRequest(String name, String email, String role, String availabilityStatus, String availability, Boolean autoOffline) {
@@ -44,8 +50,13 @@ class AgentsController {
     @PostMapping
     @AdministratorOnly
     AgentJson create(Membership me, @RequestBody AgentRequest body) {
-        return AgentJson.of(management.addAgent(me.accountId(), body.name(), body.email(), body.role(), body.chosenAvailability(),
-                body.autoOffline(), me.actor()));
+        // as Chatwoot's: someone without a password is invited by email (when SMTP is configured) to set one
+        var invitation = invitations.invite(me.accountId(), body.name(), body.email(), body.role(), body.chosenAvailability(),
+                body.autoOffline(), me.actor());
+        if (invitation.token() != null) {
+            mail.sendInvitation(invitation.agent().email(), me.name(), queries.account(me.accountId()).name(), invitation.token());
+        }
+        return AgentJson.of(invitation.agent());
     }
 
     @PatchMapping("/{id}")

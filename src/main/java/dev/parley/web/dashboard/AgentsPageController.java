@@ -3,6 +3,9 @@ package dev.parley.web.dashboard;
 import dev.parley.account.AccountManagement;
 import dev.parley.account.AccountQueries;
 import dev.parley.account.AgentView;
+import dev.parley.account.Invitations;
+import dev.parley.account.PasswordLinkMail;
+import dev.parley.account.PasswordLinks;
 import dev.parley.account.Membership;
 import dev.parley.presence.PresenceQueries;
 import dev.parley.conversation.ConversationQueries;
@@ -19,8 +22,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The agents page: role, live availability and open conversations; administrators add, edit and remove. */
+/**
+ * The agents page: role, live availability and open conversations; administrators invite (a link to set a password,
+ * mailed or shown to hand over), resend invitations, make password reset links, edit and remove.
+ */
 @Controller
 class AgentsPageController {
 
@@ -29,18 +36,31 @@ class AgentsPageController {
     private final AccountManagement accountManagement;
     private final PresenceQueries presence;
     private final ConversationQueries conversations;
+    private final Invitations invitations;
+    private final PasswordLinks links;
+    private final PasswordLinkMail mail;
 
     AgentsPageController(DashboardContext context, AccountQueries accounts, AccountManagement accountManagement, PresenceQueries presence,
-                         ConversationQueries conversations) {
+                         ConversationQueries conversations, Invitations invitations, PasswordLinks links, PasswordLinkMail mail) {
         this.context = context;
         this.accounts = accounts;
         this.accountManagement = accountManagement;
         this.presence = presence;
         this.conversations = conversations;
+        this.invitations = invitations;
+        this.links = links;
+        this.mail = mail;
+    }
+
+    /**
+     * A link made for someone: mailed ({@code sent}), or shown once to the administrator to hand over (without SMTP, or
+     * when the mail server refused it).
+     */
+    record Handover(String kind, String name, String email, String url, boolean sent) {
     }
 
     /** An agent row: who, role, live availability, open conversations. */
-    record AgentRow(long id, String name, String email, String role, boolean online, String availability, long open) {
+    record AgentRow(long id, String name, String email, String role, boolean online, String availability, long open, boolean invited) {
     }
 
     @GetMapping("/app/accounts/{accountId}/agents")
@@ -68,10 +88,11 @@ class AgentsPageController {
         List<Long> ids = all.stream().map(AgentView::id).toList();
         Set<Long> online = presence.onlineAmong(accountId, ids);
         Map<Long, Long> open = conversations.openCounts(accountId, null, ids);
+        Set<Long> invited = invitations.pending(accountId);
         List<AgentRow> rows = new ArrayList<>();
         for (AgentView a : all) {
             rows.add(new AgentRow(a.id(), a.availableName(), a.email(), a.role().apiName(), online.contains(a.id()), a.availability().apiName(),
-                    open.getOrDefault(a.id(), 0L)));
+                    open.getOrDefault(a.id(), 0L), invited.contains(a.id())));
         }
         model.addAttribute("me", me);
         model.addAttribute("accountId", accountId);
@@ -80,14 +101,50 @@ class AgentsPageController {
 
     @PostMapping("/app/accounts/{accountId}/agents")
     String addAgent(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam String name, @RequestParam String email,
-                    @RequestParam(defaultValue = "agent") String role, Model model) {
+                    @RequestParam(defaultValue = "agent") String role, Model model, RedirectAttributes redirect) {
         Membership me = context.administrator(user, accountId);
+        Invitations.Invitation invitation;
         try {
-            accountManagement.addAgent(accountId, name, email, role, null, null, me.actor());
+            invitation = invitations.invite(accountId, name, email, role, null, null, me.actor());
         } catch (InvalidInput e) {
             model.addAttribute("error", e.getMessage());
             return agents(user, accountId, null, model);
         }
+        AgentView agent = invitation.agent();
+        if (invitation.token() != null) {
+            boolean sent = mail.sendInvitation(agent.email(), me.name(), accounts.account(accountId).name(), invitation.token());
+            redirect.addFlashAttribute("handover", new Handover("invitation", agent.availableName(), agent.email(), mail.url(invitation.token()), sent));
+        }
+        return "redirect:/app/accounts/" + accountId + "/agents";
+    }
+
+    /** A new invitation link for someone who has not set a password yet (the earlier one stops working). */
+    @PostMapping("/app/accounts/{accountId}/agents/{agentId}/invitation")
+    String resendInvitation(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long agentId, Model model,
+                            RedirectAttributes redirect) {
+        Membership me = context.administrator(user, accountId);
+        Invitations.Invitation invitation;
+        try {
+            invitation = invitations.resend(accountId, agentId);
+        } catch (InvalidInput e) {
+            model.addAttribute("error", e.getMessage());
+            return agents(user, accountId, null, model);
+        }
+        AgentView agent = invitation.agent();
+        boolean sent = mail.sendInvitation(agent.email(), me.name(), accounts.account(accountId).name(), invitation.token());
+        redirect.addFlashAttribute("handover", new Handover("invitation", agent.availableName(), agent.email(), mail.url(invitation.token()), sent));
+        return "redirect:/app/accounts/" + accountId + "/agents";
+    }
+
+    /** A password reset link for a member (Chatwoot's "reset password" in the agent's edit form). */
+    @PostMapping("/app/accounts/{accountId}/agents/{agentId}/password-reset")
+    String passwordReset(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long agentId,
+                         RedirectAttributes redirect) {
+        context.administrator(user, accountId);
+        AgentView agent = accounts.agent(accountId, agentId).orElseThrow(() -> new dev.parley.shared.ResourceNotFound("Agent"));
+        String token = links.resetLinkFor(accountId, agentId);
+        boolean sent = mail.sendPasswordReset(agent.email(), token);
+        redirect.addFlashAttribute("handover", new Handover("password reset", agent.availableName(), agent.email(), mail.url(token), sent));
         return "redirect:/app/accounts/" + accountId + "/agents";
     }
 

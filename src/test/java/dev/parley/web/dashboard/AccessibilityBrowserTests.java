@@ -44,12 +44,14 @@ class AccessibilityBrowserTests extends BrowserTest {
                 Map.entry("settings", a + "/settings"),
                 Map.entry("webhooks", a + "/webhooks"),
                 Map.entry("profile", a + "/profile"),
-                Map.entry("notifications", a + "/notifications"));
+                Map.entry("notifications", a + "/notifications"),
+                Map.entry("new-inbox", a + "/inboxes/new"),
+                Map.entry("forgot-password", "/app/password/forgot"));
     }
 
 
     static final List<String> ALL_PAGES = List.of("list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings",
-            "reports", "settings", "webhooks", "profile", "notifications");
+            "reports", "settings", "webhooks", "profile", "notifications", "new-inbox", "forgot-password");
     static final List<String> PHONE_PAGES = List.of("list", "conversation", "builder", "agents", "reports", "settings");
 
     /** One signed-in browser visits every page; each page's serious or critical violations are reported under its name. */

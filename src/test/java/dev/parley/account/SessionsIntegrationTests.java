@@ -1,0 +1,39 @@
+package dev.parley.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.support.FreshInstallationTest;
+import dev.parley.support.SignInForm;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** "Sign out everywhere else" ends the person's other dashboard sessions and keeps this one; other people's stay. */
+class SessionsIntegrationTests extends FreshInstallationTest {
+
+    @Test
+    void signingOutEverywhereElseEndsTheOtherSessions() {
+        var team = fixtures.account();
+        String conversations = "/app/accounts/" + team.accountId() + "/conversations";
+        var laptop = new SignInForm(port);
+        var phone = new SignInForm(port);
+        var colleague = new SignInForm(port);
+        laptop.signIn(team.adminUser().email(), "secret123");
+        phone.signIn(team.adminUser().email(), "secret123");
+        colleague.signIn(team.agentUser().email(), "secret123");
+        assertThat(phone.read(conversations).statusCode()).isEqualTo(200);
+
+        laptop.read("/app/accounts/" + team.accountId() + "/profile");
+        var done = laptop.post("/app/accounts/" + team.accountId() + "/profile/sessions", Map.of());
+        assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/profile?sessions");
+
+        assertThat(laptop.read(conversations).statusCode()).as("this session stays").isEqualTo(200);
+        var ended = phone.read(conversations);
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location").orElse("")).endsWith("/app/login?ended");
+        assertThat(phone.read(conversations).headers().firstValue("Location").orElse("")).as("and stays ended").contains("/app/login");
+        assertThat(colleague.read(conversations).statusCode()).as("other people's sessions stay").isEqualTo(200);
+        phone.read("/app/login");
+        assertThat(SignInForm.signedIn(phone.signIn(team.adminUser().email(), "secret123"))).as("signing in again works").isTrue();
+        assertThat(phone.read(conversations).statusCode()).isEqualTo(200);
+    }
+}
