@@ -26,7 +26,8 @@ import dev.parley.inbox.InboxCreated;
 import dev.parley.inbox.InboxUpdated;
 import dev.parley.inbox.InboxView;
 import dev.parley.shared.Actor;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import dev.parley.shared.reactors.Reactor;
+import dev.parley.shared.reactors.Reacts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
  * inbox's webhook_url) when something happens. Queuing is idempotent per event and URL.
  */
 @Component
+@Reactor("webhooks")
 class WebhookEventsListener {
 
     private final WebhookRepository webhooks;
@@ -53,12 +55,12 @@ class WebhookEventsListener {
         this.inboxes = inboxes;
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(ConversationCreated e) {
         conversations.findById(e.conversationId()).ifPresent(c -> fanOut(c, "conversation_created", payloads.conversation(c), e.eventId()));
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(ConversationUpdated e) {
         conversations.findById(e.conversationId()).ifPresent(c -> {
             Map<String, Object> payload = payloads.conversation(c);
@@ -74,7 +76,7 @@ class WebhookEventsListener {
         });
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(ConversationStatusChanged e) {
         conversations.findById(e.conversationId()).ifPresent(c -> {
             Map<String, Object> payload = payloads.conversation(c);
@@ -83,14 +85,14 @@ class WebhookEventsListener {
         });
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(MessageCreated e) {
         if (e.messageType() == MessageType.ACTIVITY) return; // Chatwoot does not send activity lines
         conversations.findById(e.conversationId()).ifPresent(c -> conversations.message(c.id(), e.messageId())
                 .ifPresent(m -> fanOut(c, "message_created", payloads.message(m, c, true), e.eventId())));
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(MessageUpdated e) {
         conversations.findById(e.conversationId()).ifPresent(c -> conversations.message(c.id(), e.messageId())
                 .filter(m -> m.messageType() != MessageType.ACTIVITY)
@@ -98,12 +100,12 @@ class WebhookEventsListener {
     }
 
     /** Chatwoot's inbox webhooks (account webhooks only): the inbox's id and name, and for updates what changed. */
-    @ApplicationModuleListener
+    @Reacts
     void on(InboxCreated e) {
         inboxes.find(e.accountId(), e.inboxId()).ifPresent(i -> accountOnly(e.accountId(), "inbox_created", inbox(i), e.eventId()));
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(InboxUpdated e) {
         inboxes.find(e.accountId(), e.inboxId()).ifPresent(i -> {
             Map<String, Object> payload = inbox(i);
@@ -123,7 +125,7 @@ class WebhookEventsListener {
     }
 
     /** Chatwoot's typing webhooks: {event, user, conversation, is_private}; "user" is the agent or the contact who types. */
-    @ApplicationModuleListener
+    @Reacts
     void on(ConversationTypingChanged e) {
         conversations.findById(e.conversationId()).ifPresent(c -> {
             var payload = new LinkedHashMap<String, Object>();
@@ -147,7 +149,7 @@ class WebhookEventsListener {
         return user;
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(ContactCreated e) {
         contacts.find(e.accountId(), e.contactId()).ifPresent(contact -> {
             Map<String, Object> payload = payloads.contact(contact);
@@ -155,7 +157,7 @@ class WebhookEventsListener {
         });
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(ContactUpdated e) {
         contacts.find(e.accountId(), e.contactId()).ifPresent(contact -> {
             Map<String, Object> payload = payloads.contact(contact);
