@@ -26,7 +26,8 @@ public class SqlCounter implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String name) {
-        if (!(bean instanceof DataSource ds) || bean instanceof DelegatingDataSource) return bean;
+        // the Hikari pool is wrapped by ReactorConnections first (HTTP and reactor pools); count behind that
+        if (!(bean instanceof DataSource ds) || bean instanceof DelegatingDataSource || bean instanceof com.zaxxer.hikari.HikariDataSource) return bean;
         return new DelegatingDataSource(ds) {
             @Override
             public Connection getConnection() throws java.sql.SQLException {
@@ -44,7 +45,8 @@ public class SqlCounter implements BeanPostProcessor {
     public volatile Thread ignored;
 
     private boolean counted() {
-        return Thread.currentThread() != ignored && !Thread.currentThread().getName().startsWith("scheduling");
+        return Thread.currentThread() != ignored && !Thread.currentThread().getName().startsWith("scheduling")
+                && !Thread.currentThread().getName().startsWith("timer-");
     }
 
     private Connection connection(Connection real) {

@@ -52,11 +52,15 @@ public class RuleRunner {
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
     private final Clock clock;
+    private final io.micrometer.core.instrument.Timer evaluation;
     private volatile Consumer<TriggeringEvent> beforeActions = event -> { };
 
     RuleRunner(ActiveRules rules, RuleRepository ruleStore, ExecutionRepository executions, SnapshotLoader snapshots, ActionExecutor actions,
                ConversationQueries conversations, ConversationManagement conversationCommands, PlatformTransactionManager transactions,
-               Clock clock) {
+               Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.evaluation = io.micrometer.core.instrument.Timer.builder("parley.automation.evaluation")
+                .description("Evaluating every active rule of an event against its snapshot, in memory").publishPercentiles(0.5, 0.99)
+                .register(meters);
         this.rules = rules;
         this.ruleStore = ruleStore;
         this.executions = executions;
@@ -88,7 +92,9 @@ public class RuleRunner {
         boolean customTypes = active.stream().anyMatch(CompiledRule::readsCustomAttributes);
         Optional<Snapshot> snapshot = snapshots.load(event.conversationId(), event.changes(), event.messageId(), customTypes);
         if (snapshot.isEmpty()) return;
+        long started = System.nanoTime();
         List<RuleOutcome> outcomes = evaluate(active, snapshot.get());
+        evaluation.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (outcomes.stream().noneMatch(o -> o.matched || o.invalid())) {
             executions.record(run, outcomes.stream().map(RuleOutcome::entry).toList());
             return;

@@ -13,15 +13,19 @@ import org.springframework.util.ReflectionUtils;
 record ReactorDefinition(String name, boolean ownTransactions, Object bean, List<Method> methods, Map<Class<?>, List<Method>> byType) {
 
     static ReactorDefinition of(Object bean) {
+        Reactor reactor = ClassUtils.getUserClass(bean).getAnnotation(Reactor.class);
+        return of(reactor.value(), reactor.ownTransactions(), bean);
+    }
+
+    static ReactorDefinition of(String name, boolean ownTransactions, Object bean) {
         Class<?> type = ClassUtils.getUserClass(bean);
-        Reactor reactor = type.getAnnotation(Reactor.class);
         List<Method> methods = new ArrayList<>();
         ReflectionUtils.doWithMethods(type, method -> {
             if (method.getParameterCount() != 1) throw new IllegalStateException("@Reacts method takes one event: " + method);
             ReflectionUtils.makeAccessible(method);
             methods.add(method);
         }, method -> method.isAnnotationPresent(Reacts.class));
-        return new ReactorDefinition(reactor.value(), reactor.ownTransactions(), bean, List.copyOf(methods), new ConcurrentHashMap<>());
+        return new ReactorDefinition(name, ownTransactions, bean, List.copyOf(methods), new ConcurrentHashMap<>());
     }
 
     boolean accepts(Class<?> eventType) {

@@ -186,7 +186,7 @@ final class ReactorLoop implements Runnable {
     }
 
     /** Failed events whose time has come, each once more; done ones leave the table, the others wait longer. */
-    private void retryFailures() {
+    void retryFailures() {
         nextFailureCheck = Instant.now().plus(FAILURE_CHECK);
         batch.executeWithoutResult(status -> {
             List<Row> due = jdbc.sql("""
