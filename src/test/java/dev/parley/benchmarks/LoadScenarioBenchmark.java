@@ -111,6 +111,8 @@ class LoadScenarioBenchmark extends IntegrationTest {
                 (db1[0] - db0[0]) / (double) messages, (db1[1] - db0[1]) / (double) messages, (db1[2] - db0[2]) / (double) messages);
         System.out.printf("BENCH load: per accepted message: %.1f SQL statements, %.1f commits sent by Parley (counted at its DataSource; timers left out)%n",
                 counter.statements.get() / (double) messages, counter.commits.get() / (double) messages);
+        System.out.println("BENCH load: statements sent in the window and the drain, most frequent first:");
+        counter.top(30).forEach(line -> System.out.println("BENCH sql " + line));
         double tps = pgbench();
         System.out.printf("BENCH load: pgbench TPC-B on the same PostgreSQL: %.0f tps; accepted msg/s / TPS = %.3f%n", tps,
                 messages / (double) SECONDS / tps);

@@ -133,14 +133,16 @@ class PublicConversationsController {
 
     private Map<String, Object> post(String inboxIdentifier, String sourceId, long displayId, PublicMessageRequest body,
                                      List<MultipartFile> files) {
-        ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
-        ConversationView c = owned(inboxIdentifier, ci, displayId);
+        // the public hot path: the inbox is read once, and a message sent without files has no attachments to look up
+        InboxView inbox = identity.inbox(inboxIdentifier);
+        ContactInboxView ci = identity.contactInbox(inbox, sourceId);
+        ConversationView c = owned(inbox, ci, displayId);
         ContactView contact = contacts.get(c.accountId(), ci.contactId());
         List<Upload> uploads = files == null ? List.of() : files.stream().map(Upload::of).toList();
         MessageView m = management.postMessage(c.accountId(), displayId,
                 new MessageInput(body.content(), "incoming", false, null, null, body.echoId(), null), uploads,
                 Actor.contact(contact.id(), contact.name()));
-        return message(m, c, presenter.attachments(List.of(m)).getOrDefault(m.id(), List.of()));
+        return message(m, c, uploads.isEmpty() ? List.of() : presenter.attachments(List.of(m)).getOrDefault(m.id(), List.of()), contact);
     }
 
     private List<Map<String, Object>> messages(List<MessageView> page, ConversationView c) {
@@ -171,7 +173,10 @@ class PublicConversationsController {
     }
 
     private ConversationView owned(String inboxIdentifier, ContactInboxView ci, long displayId) {
-        InboxView inbox = identity.inbox(inboxIdentifier);
+        return owned(identity.inbox(inboxIdentifier), ci, displayId);
+    }
+
+    private ConversationView owned(InboxView inbox, ContactInboxView ci, long displayId) {
         return queries.find(inbox.accountId(), displayId)
                 .filter(c -> c.contactInboxId() != null && c.contactInboxId() == ci.id())
                 .orElseThrow(() -> new ResourceNotFound("Conversation"));
@@ -194,6 +199,10 @@ class PublicConversationsController {
     }
 
     private Map<String, Object> message(MessageView m, ConversationView c, List<AttachmentJson> files) {
+        return message(m, c, files, null);
+    }
+
+    private Map<String, Object> message(MessageView m, ConversationView c, List<AttachmentJson> files, ContactView sender) {
         var json = new LinkedHashMap<String, Object>();
         json.put("id", m.id());
         json.put("content", m.content());
@@ -204,7 +213,7 @@ class PublicConversationsController {
         json.put("conversation_id", c.displayId());
         json.put("echo_id", m.echoId());
         if (!files.isEmpty()) json.put("attachments", files);
-        json.put("sender", presenter.sender(m));
+        json.put("sender", sender == null ? presenter.sender(m) : presenter.sender(m, sender));
         return json;
     }
 }

@@ -54,7 +54,9 @@ class NotificationListener {
     @Reacts
     void on(MessageCreated e) {
         if (e.messageType() == MessageType.INCOMING && e.assigneeId() != null) {
-            String customer = conversations.findById(e.conversationId()).flatMap(c -> contacts.find(c.accountId(), c.contactId()))
+            // the customer wrote it: the event's actor carries her name (no reads on every incoming message)
+            String customer = e.causedBy().kind() == dev.parley.shared.Actor.Kind.CONTACT && e.causedBy().name() != null ? e.causedBy().name()
+                    : conversations.findById(e.conversationId()).flatMap(c -> contacts.find(c.accountId(), c.contactId()))
                     .map(ContactView::name).orElse("The customer");
             notify(e.accountId(), e.assigneeId(), "assigned_conversation_new_message", e.conversationId(), e.displayId(),
                     customer + " wrote in conversation #" + e.displayId(), customer, e.occurredAt(), e.eventId());
