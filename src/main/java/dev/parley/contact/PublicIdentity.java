@@ -42,7 +42,11 @@ public class PublicIdentity {
 
     /** The contact inbox addressed by a public path; a source id from another inbox is not found. */
     public ContactInboxView contactInbox(String inboxIdentifier, String sourceId) {
-        InboxView inbox = inbox(inboxIdentifier);
+        return contactInbox(inbox(inboxIdentifier), sourceId);
+    }
+
+    /** The same, for an inbox the caller has already read (one read of the inbox per request). */
+    public ContactInboxView contactInbox(InboxView inbox, String sourceId) {
         return contacts.contactInbox(inbox.id(), sourceId).orElseThrow(() -> new ResourceNotFound("Contact"));
     }
 

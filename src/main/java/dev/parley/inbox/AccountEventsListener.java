@@ -1,11 +1,13 @@
 package dev.parley.inbox;
 
 import dev.parley.account.AgentRemoved;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import dev.parley.shared.reactors.Reactor;
+import dev.parley.shared.reactors.Reacts;
 import org.springframework.stereotype.Component;
 
 /** An agent who leaves an account leaves its inboxes too (idempotent: deleting twice deletes nothing). */
 @Component
+@Reactor("inbox-members")
 class AccountEventsListener {
 
     private final InboxManagement inboxes;
@@ -14,7 +16,7 @@ class AccountEventsListener {
         this.inboxes = inboxes;
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(AgentRemoved event) {
         inboxes.removeFromAccount(event.accountId(), event.userId());
     }

@@ -26,6 +26,10 @@ public class JsonCodec {
         return json == null ? new LinkedHashMap<>() : mapper.readValue(json, MAP);
     }
 
+    public <T> T read(String json, Class<T> type) {
+        return mapper.readValue(json, type);
+    }
+
     public List<Object> readList(String json) {
         return json == null ? List.of() : mapper.readValue(json, LIST);
     }

@@ -128,7 +128,7 @@ class AutomationCostBenchmark {
     private void settle() {
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         sleep(20);
-        while (jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() > 0) {
+        while (jdbc.sql(LoadScenarioBenchmark.BACKLOG).query(Long.class).single() > 0) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("events not handled after 300 s");
             sleep(5);
         }

@@ -35,7 +35,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the backlog of unfinished event deliveries over time, commits and rows written per message, and a pgbench TPC-B
  * run on the same PostgreSQL in the same run, so figures from a shared machine compare by their ratio.
  */
+@org.springframework.context.annotation.Import(SqlCounter.class)
 class LoadScenarioBenchmark extends IntegrationTest {
+
+    /** Events not yet handled, every reactor's added up. */
+    static final String BACKLOG = """
+            SELECT coalesce(sum((SELECT count(*) FROM event_log e WHERE (e.tx, e.id) > (c.tx, c.id))), 0) FROM reactor_cursors c""";
 
     private static final int CUSTOMERS = Integer.getInteger("load.customers", 32);
     private static final int SECONDS = Integer.getInteger("load.seconds", 60);
@@ -44,6 +49,8 @@ class LoadScenarioBenchmark extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    SqlCounter counter;
 
     @Test
     void customersWriteAgentsResolveRulesReact() throws Exception {
@@ -62,6 +69,8 @@ class LoadScenarioBenchmark extends IntegrationTest {
                 "conditions", List.of(Map.of("attribute_key", "status", "filter_operator", "equal_to", "values", List.of("resolved"))),
                 "actions", List.of(Map.of("action_name", "assign_agent", "action_params", List.of("nil"))))).expect(200);
 
+        counter.ignored = Thread.currentThread();
+        counter.reset();
         long[] db0 = dbCounters();
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -100,6 +109,10 @@ class LoadScenarioBenchmark extends IntegrationTest {
         System.out.printf("BENCH load: backlog %s; drained %.1f s after the load stopped%n", backlog, drainSeconds);
         System.out.printf("BENCH load: per accepted message: %.1f commits, %.1f rows inserted, %.1f rows updated (whole database)%n",
                 (db1[0] - db0[0]) / (double) messages, (db1[1] - db0[1]) / (double) messages, (db1[2] - db0[2]) / (double) messages);
+        System.out.printf("BENCH load: per accepted message: %.1f SQL statements, %.1f commits sent by Parley (counted at its DataSource; timers left out)%n",
+                counter.statements.get() / (double) messages, counter.commits.get() / (double) messages);
+        System.out.println("BENCH load: statements sent in the window and the drain, most frequent first:");
+        counter.top(30).forEach(line -> System.out.println("BENCH sql " + line));
         double tps = pgbench();
         System.out.printf("BENCH load: pgbench TPC-B on the same PostgreSQL: %.0f tps; accepted msg/s / TPS = %.3f%n", tps,
                 messages / (double) SECONDS / tps);
@@ -156,7 +169,7 @@ class LoadScenarioBenchmark extends IntegrationTest {
     }
 
     private long unfinished() {
-        return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single();
+        return jdbc.sql(BACKLOG).query(Long.class).single();
     }
 
     private long[] dbCounters() {

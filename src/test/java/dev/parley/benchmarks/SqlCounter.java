@@ -23,10 +23,20 @@ public class SqlCounter implements BeanPostProcessor {
 
     public final AtomicLong statements = new AtomicLong();
     public final AtomicLong commits = new AtomicLong();
+    /** Statements by SQL text (the profile: which statements a message costs). */
+    public final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> bySql = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The most frequent statements, most first, as "count  sql". */
+    public java.util.List<String> top(int n) {
+        return bySql.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum())).limit(n)
+                .map(e -> String.format("%8d  %s", e.getValue().sum(), e.getKey().replaceAll("\\s+", " ").substring(0, Math.min(160,
+                        e.getKey().replaceAll("\\s+", " ").length())))).toList();
+    }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String name) {
-        if (!(bean instanceof DataSource ds) || bean instanceof DelegatingDataSource) return bean;
+        // the Hikari pool is wrapped by ReactorConnections first (HTTP and reactor pools); count behind that
+        if (!(bean instanceof DataSource ds) || bean instanceof DelegatingDataSource || bean instanceof com.zaxxer.hikari.HikariDataSource) return bean;
         return new DelegatingDataSource(ds) {
             @Override
             public Connection getConnection() throws java.sql.SQLException {
@@ -38,28 +48,33 @@ public class SqlCounter implements BeanPostProcessor {
     public void reset() {
         statements.set(0);
         commits.set(0);
+        bySql.clear();
     }
 
     /** The benchmark's own thread, whose polling is not counted. */
     public volatile Thread ignored;
 
     private boolean counted() {
-        return Thread.currentThread() != ignored && !Thread.currentThread().getName().startsWith("scheduling");
+        return Thread.currentThread() != ignored && !Thread.currentThread().getName().startsWith("scheduling")
+                && !Thread.currentThread().getName().startsWith("timer-");
     }
 
     private Connection connection(Connection real) {
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
             if (method.getName().equals("commit") && counted()) commits.incrementAndGet();
             Object result = invoke(real, method, args);
-            if (result instanceof Statement s && !method.getName().equals("unwrap")) return statement(s, real, method.getReturnType());
+            String sql = method.getName().startsWith("prepare") && args != null && args.length > 0 && args[0] instanceof String text ? text : null;
+            if (result instanceof Statement s && !method.getName().equals("unwrap")) return statement(s, real, method.getReturnType(), sql);
             return result;
         });
     }
 
-    private Object statement(Statement real, Connection connection, Class<?> type) {
+    private Object statement(Statement real, Connection connection, Class<?> type, String prepared) {
         return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (EXECUTIONS.contains(method.getName()) && counted()) {
                 statements.incrementAndGet();
+                String sql = prepared != null ? prepared : args != null && args.length > 0 && args[0] instanceof String text ? text : "(batch)";
+                bySql.computeIfAbsent(sql, k -> new java.util.concurrent.atomic.LongAdder()).increment();
                 if (connection.getAutoCommit()) commits.incrementAndGet();
             }
             return invoke(real, method, args);

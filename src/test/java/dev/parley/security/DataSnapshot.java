@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class DataSnapshot {
 
     private static final Set<String> IGNORED = Set.of("event_publication", "flyway_schema_history", "rate_limit_buckets",
-            "attachment_pending_keys");
+            "attachment_pending_keys", "event_log", "reactor_cursors", "reactor_failures");
     /** Installation-wide tables, compared whole. */
     private static final Set<String> WHOLE = Set.of("attachment_secrets");
     private static final Map<String, String> COLUMNS = Map.of(

@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class BackpressureIntegrationTests extends IntegrationTest {
 
-    private static final String FAKE_LISTENER = "dev.parley.test.SlowReactor.on(dev.parley.test.Fake)";
+    private static final String SLOW_REACTOR = "test-slow";
+    /** Far past any transaction id of the test database: no real reactor reads these rows, every cursor counts them. */
+    private static final String FUTURE_TX = "1099511627776";
 
     @Autowired
     JdbcClient jdbc;
@@ -29,7 +31,8 @@ class BackpressureIntegrationTests extends IntegrationTest {
 
     @AfterEach
     void drain() {
-        jdbc.sql("DELETE FROM event_publication WHERE listener_id = ?").param(FAKE_LISTENER).update();
+        jdbc.sql("DELETE FROM event_log WHERE tx = ?::xid8").param(FUTURE_TX).update();
+        jdbc.sql("DELETE FROM reactor_cursors WHERE reactor = ?").param(SLOW_REACTOR).update();
         metrics.sample();
     }
 
@@ -41,10 +44,11 @@ class BackpressureIntegrationTests extends IntegrationTest {
         long conversation = fixtures.conversation(customer, "hello");
         String messages = customer.conversationsPath() + "/" + conversation + "/messages";
 
+        jdbc.sql("INSERT INTO reactor_cursors (reactor, tx, id) VALUES (?, ?::xid8, 0)").params(SLOW_REACTOR, FUTURE_TX).update();
         jdbc.sql("""
-                INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date)
-                SELECT gen_random_uuid(), ?, 'dev.parley.test.Fake', '{}', now() - interval '30 seconds' FROM generate_series(1, 50001)""")
-                .param(FAKE_LISTENER).update();
+                INSERT INTO event_log (tx, event_type, payload, published_at)
+                SELECT ?::xid8, 'dev.parley.test.Fake', '{}', now() - interval '30 seconds' FROM generate_series(1, 50001)""")
+                .param(FUTURE_TX).update();
         metrics.sample();
 
         var refused = anonymous().post(messages, Map.of("content", "while behind"));
@@ -52,8 +56,9 @@ class BackpressureIntegrationTests extends IntegrationTest {
         assertThat(refused.json().get("error").asString()).contains("retry");
         assertThat(anonymous().get(messages).expect(200).body()).doesNotContain("while behind");
         String prometheus = anonymous().get("/actuator/prometheus").expect(200).body();
-        assertThat(prometheus).contains("parley_events_backlog{reactor=\"test.SlowReactor.on\"} 50001")
-                .contains("parley_events_oldest_age_seconds{reactor=\"test.SlowReactor.on\"}");
+        assertThat(prometheus).contains("parley_events_backlog{reactor=\"test-slow\"} 50001")
+                .contains("parley_events_oldest_age_seconds{reactor=\"test-slow\"}").contains("parley_events_backlog{reactor=\"automation\"}")
+                .contains("parley_events_failed{reactor=\"automation\"}");
 
         drain();
         anonymous().post(messages, Map.of("content", "caught up")).expect(200);

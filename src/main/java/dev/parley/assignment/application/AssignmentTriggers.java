@@ -11,9 +11,9 @@ import dev.parley.inbox.InboxMembersChanged;
 import dev.parley.inbox.InboxSettingsChanged;
 import dev.parley.presence.AgentPresenceChanged;
 import dev.parley.shared.Actor;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import dev.parley.shared.reactors.Reactor;
+import dev.parley.shared.reactors.Reacts;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Every moment a conversation starts waiting or an agent gets room, routing runs at once (after the
@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Propagation;
  * it looks at the current state, and assigning an assigned conversation is refused.
  */
 @Component
+@Reactor(value = "assignment", ownTransactions = true)
 class AssignmentTriggers {
 
     private final AutoAssignment assignment;
@@ -31,7 +32,7 @@ class AssignmentTriggers {
         this.reopenPolicy = reopenPolicy;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Reacts
     void on(ConversationCreated event) {
         if (event.status() == ConversationStatus.OPEN && event.assigneeId() == null) {
             if (event.teamId() != null) assignment.routeToTeam(event.accountId(), event.conversationId(), event.causedBy());
@@ -39,7 +40,7 @@ class AssignmentTriggers {
         }
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Reacts
     void on(ConversationStatusChanged event) {
         if (event.to() == ConversationStatus.OPEN) {
             // the full reopen policy is about customers (and the snooze timer) bringing a conversation back;
@@ -52,7 +53,7 @@ class AssignmentTriggers {
         }
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Reacts
     void on(ConversationAssigneeChanged event) {
         if (event.to() == null && event.status() == ConversationStatus.OPEN) {
             assignment.assignWaiting(event.accountId(), event.inboxId());
@@ -62,7 +63,7 @@ class AssignmentTriggers {
         }
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Reacts
     void on(ConversationTeamChanged event) {
         if (event.to() != null && event.assigneeId() == null && event.status() == ConversationStatus.OPEN) {
             assignment.routeToTeam(event.accountId(), event.conversationId(), event.causedBy());
@@ -70,27 +71,27 @@ class AssignmentTriggers {
     }
 
     /** A policy was enabled, disabled or changed: its inboxes are routed by the new settings at once (enabling resumes). */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Reacts
     void on(AssignmentPolicyChanged event) {
         event.inboxIds().forEach(inbox -> assignment.assignWaiting(event.accountId(), inbox));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Reacts
     void on(InboxAssignmentPolicyChanged event) {
         assignment.assignWaiting(event.accountId(), event.inboxId());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Reacts
     void on(AgentPresenceChanged event) {
         if (event.online()) assignment.backfillFor(event.accountId(), event.userId());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Reacts
     void on(InboxMembersChanged event) {
         if (!event.added().isEmpty()) assignment.assignWaiting(event.accountId(), event.inboxId());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Reacts
     void on(InboxSettingsChanged event) {
         if (event.autoAssignmentAfter()) assignment.assignWaiting(event.accountId(), event.inboxId());
     }

@@ -43,10 +43,14 @@ public class AutoAssignment {
     private final DecisionLog decisions;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final io.micrometer.core.instrument.Timer routingDelay;
 
     AutoAssignment(RoutingContext context, RoutingRepository routing, ConversationQueries conversations,
                    ConversationManagement conversationManagement, InboxQueries inboxes, Teams teams, DecisionLog decisions,
-                   TransactionTemplate transactions, Clock clock) {
+                   TransactionTemplate transactions, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.routingDelay = io.micrometer.core.instrument.Timer.builder("parley.assignment.routing.delay")
+                .description("From a conversation starting to wait for an agent to its auto-assignment").publishPercentiles(0.5, 0.99)
+                .register(meters);
         this.context = context;
         this.routing = routing;
         this.conversations = conversations;
@@ -170,6 +174,9 @@ public class AutoAssignment {
         if (!done) return false;
         Instant now = clock.instant();
         pool.assigned(s.chosen(), now);
+        Instant waitingSince = c.waitingSince() != null ? c.waitingSince() : c.updatedAt();
+        if (waitingSince != null) routingDelay.record(java.time.Duration.between(waitingSince, now).isNegative() ? java.time.Duration.ZERO
+                : java.time.Duration.between(waitingSince, now));
         routing.recordAssignment(c.accountId(), c.inboxId(), userId, c.id(), now);
         decisions.record(c, s, rules);
         return true;

@@ -7,12 +7,13 @@ import dev.parley.conversation.ConversationUpdated;
 import dev.parley.conversation.MessageCreated;
 import dev.parley.conversation.MessageType;
 import java.util.Map;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import dev.parley.shared.reactors.Reactor;
+import dev.parley.shared.reactors.Reacts;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 /** Maps conversation events to Chatwoot's five automation events and runs their rules after commit. */
 @Component
+@Reactor(value = "automation", ownTransactions = true)
 class AutomationTriggers {
 
     private final RuleRunner runner;
@@ -21,19 +22,19 @@ class AutomationTriggers {
         this.runner = runner;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Reacts
     void on(ConversationCreated e) {
         runner.run(new TriggeringEvent(e.eventId(), "conversation_created", e.accountId(), e.conversationId(), e.displayId(), Map.of(), null,
                 e.causedBy()));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Reacts
     void on(ConversationUpdated e) {
         runner.run(new TriggeringEvent(e.eventId(), "conversation_updated", e.accountId(), e.conversationId(), e.displayId(),
                 e.changedAttributes(), null, e.causedBy()));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Reacts
     void on(ConversationStatusChanged e) {
         String name = e.to() == ConversationStatus.OPEN ? "conversation_opened"
                 : e.to() == ConversationStatus.RESOLVED ? "conversation_resolved" : null;
@@ -42,7 +43,7 @@ class AutomationTriggers {
                 Map.of("status", java.util.List.of(e.from().apiName(), e.to().apiName())), null, e.causedBy()));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Reacts
     void on(MessageCreated e) {
         if (e.messageType() == MessageType.ACTIVITY) return; // activity lines never trigger rules (Chatwoot)
         runner.run(new TriggeringEvent(e.eventId(), "message_created", e.accountId(), e.conversationId(), e.displayId(), Map.of(),

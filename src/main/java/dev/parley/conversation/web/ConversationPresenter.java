@@ -127,6 +127,12 @@ class ConversationPresenter {
         return sender(m, id -> accounts.agent(m.accountId(), id).orElse(null), id -> contacts.find(m.accountId(), id).orElse(null));
     }
 
+    /** The same, with the contact the caller has already read (a customer's own message: no second read). */
+    Map<String, Object> sender(MessageView m, ContactView known) {
+        return sender(m, id -> accounts.agent(m.accountId(), id).orElse(null),
+                id -> known != null && known.id() == id ? known : contacts.find(m.accountId(), id).orElse(null));
+    }
+
     private static Map<String, Object> sender(MessageView m, Function<Long, AgentView> agent, Function<Long, ContactView> contact) {
         if (m.senderId() == null) return null;
         var json = new LinkedHashMap<String, Object>();

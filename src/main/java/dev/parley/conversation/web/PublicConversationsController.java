@@ -133,14 +133,16 @@ class PublicConversationsController {
 
     private PublicMessageJson post(String inboxIdentifier, String sourceId, long displayId, PublicMessageRequest body,
                                      List<MultipartFile> files) {
-        ContactInboxView ci = identity.contactInbox(inboxIdentifier, sourceId);
-        ConversationView c = owned(inboxIdentifier, ci, displayId);
+        // the public hot path: the inbox is read once, and a message sent without files has no attachments to look up
+        InboxView inbox = identity.inbox(inboxIdentifier);
+        ContactInboxView ci = identity.contactInbox(inbox, sourceId);
+        ConversationView c = owned(inbox, ci, displayId);
         ContactView contact = contacts.get(c.accountId(), ci.contactId());
         List<Upload> uploads = files == null ? List.of() : files.stream().map(Upload::of).toList();
         MessageView m = management.postMessage(c.accountId(), displayId,
                 new MessageInput(body.content(), "incoming", false, null, null, body.echoId(), null), uploads,
                 Actor.contact(contact.id(), contact.name()));
-        return message(m, c, presenter.attachments(List.of(m)).getOrDefault(m.id(), List.of()));
+        return message(m, c, uploads.isEmpty() ? List.of() : presenter.attachments(List.of(m)).getOrDefault(m.id(), List.of()), contact);
     }
 
     private List<PublicMessageJson> messages(List<MessageView> page, ConversationView c) {
@@ -171,7 +173,10 @@ class PublicConversationsController {
     }
 
     private ConversationView owned(String inboxIdentifier, ContactInboxView ci, long displayId) {
-        InboxView inbox = identity.inbox(inboxIdentifier);
+        return owned(identity.inbox(inboxIdentifier), ci, displayId);
+    }
+
+    private ConversationView owned(InboxView inbox, ContactInboxView ci, long displayId) {
         return queries.find(inbox.accountId(), displayId)
                 .filter(c -> c.contactInboxId() != null && c.contactInboxId() == ci.id())
                 .orElseThrow(() -> new ResourceNotFound("Conversation"));
@@ -201,7 +206,12 @@ class PublicConversationsController {
     }
 
     private PublicMessageJson message(MessageView m, ConversationView c, List<AttachmentJson> files) {
+        return message(m, c, files, null);
+    }
+
+    /** With the sender already in hand (the public POST path), it is not read again. */
+    private PublicMessageJson message(MessageView m, ConversationView c, List<AttachmentJson> files, ContactView sender) {
         return new PublicMessageJson(m.id(), m.content(), m.messageType().code(), m.contentType(), m.contentAttributes(),
-                Timestamps.unix(m.createdAt()), c.displayId(), m.echoId(), files, presenter.sender(m));
+                Timestamps.unix(m.createdAt()), c.displayId(), m.echoId(), files, sender == null ? presenter.sender(m) : presenter.sender(m, sender));
     }
 }

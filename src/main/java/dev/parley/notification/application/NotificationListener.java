@@ -15,7 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import dev.parley.shared.reactors.Reactor;
+import dev.parley.shared.reactors.Reacts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * mentioned in a note, except its author. One notification per source event, person and type.
  */
 @Component
+@Reactor("notifications")
 class NotificationListener {
 
     private final NotificationRepository notifications;
@@ -41,7 +43,7 @@ class NotificationListener {
         this.events = events;
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(ConversationAssigneeChanged e) {
         if (e.to() == null || e.causedBy().isUser() && e.causedBy().id().equals(e.to())) return;
         String by = e.causedBy().displayName();
@@ -49,10 +51,12 @@ class NotificationListener {
                 "Conversation #" + e.displayId() + " was assigned to you by " + by, by, e.occurredAt(), e.eventId());
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(MessageCreated e) {
         if (e.messageType() == MessageType.INCOMING && e.assigneeId() != null) {
-            String customer = conversations.findById(e.conversationId()).flatMap(c -> contacts.find(c.accountId(), c.contactId()))
+            // the customer wrote it: the event's actor carries her name (no reads on every incoming message)
+            String customer = e.causedBy().kind() == dev.parley.shared.Actor.Kind.CONTACT && e.causedBy().name() != null ? e.causedBy().name()
+                    : conversations.findById(e.conversationId()).flatMap(c -> contacts.find(c.accountId(), c.contactId()))
                     .map(ContactView::name).orElse("The customer");
             notify(e.accountId(), e.assigneeId(), "assigned_conversation_new_message", e.conversationId(), e.displayId(),
                     customer + " wrote in conversation #" + e.displayId(), customer, e.occurredAt(), e.eventId());

@@ -11,7 +11,8 @@ import dev.parley.reporting.persistence.ReportingRepository;
 import dev.parley.reporting.persistence.ReportingRepository.Fact;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import dev.parley.shared.reactors.Reactor;
+import dev.parley.shared.reactors.Reacts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * was resolved, the time it happened), never from the conversation as it is later.
  */
 @Component
+@Reactor("reporting")
 class ReportingListener {
 
     private final ReportingRepository reporting;
@@ -31,13 +33,13 @@ class ReportingListener {
         this.inboxes = inboxes;
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(ConversationCreated e) {
         reporting.append(new Fact(e.accountId(), e.inboxId(), e.assigneeId(), e.teamId(), e.conversationId(), "conversation_created", 0, 0,
                 e.occurredAt(), e.occurredAt(), e.eventId()));
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(ConversationStatusChanged e) {
         Instant created = createdAt(e.conversationId()).orElse(e.occurredAt());
         if (e.to() == ConversationStatus.RESOLVED) {
@@ -53,7 +55,7 @@ class ReportingListener {
         }
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(MessageCreated e) {
         if (e.messageType() == MessageType.ACTIVITY) return;
         if (e.messageType() == MessageType.INCOMING || e.messageType() == MessageType.OUTGOING && !e.isPrivate()) {

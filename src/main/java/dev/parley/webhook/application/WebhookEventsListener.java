@@ -26,7 +26,8 @@ import dev.parley.inbox.InboxCreated;
 import dev.parley.inbox.InboxUpdated;
 import dev.parley.inbox.InboxView;
 import dev.parley.shared.Actor;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import dev.parley.shared.reactors.Reactor;
+import dev.parley.shared.reactors.Reacts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
  * inbox's webhook_url) when something happens. Queuing is idempotent per event and URL.
  */
 @Component
+@Reactor("webhooks")
 class WebhookEventsListener {
 
     private final WebhookRepository webhooks;
@@ -53,13 +55,17 @@ class WebhookEventsListener {
         this.inboxes = inboxes;
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(ConversationCreated e) {
-        conversations.findById(e.conversationId()).ifPresent(c -> fanOut(c, "conversation_created", payloads.conversation(c), e.eventId()));
+        List<Target> targets = targets(e.accountId(), e.inboxId(), "conversation_created");
+        if (targets.isEmpty()) return;
+        conversations.findById(e.conversationId()).ifPresent(c -> fanOut(targets, c, "conversation_created", payloads.conversation(c), e.eventId()));
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(ConversationUpdated e) {
+        List<Target> targets = targets(e.accountId(), e.inboxId(), "conversation_updated");
+        if (targets.isEmpty()) return;
         conversations.findById(e.conversationId()).ifPresent(c -> {
             Map<String, Object> payload = payloads.conversation(c);
             List<Map<String, Object>> changed = new ArrayList<>();
@@ -70,40 +76,46 @@ class WebhookEventsListener {
                 changed.add(Map.of(key, values));
             });
             payload.put("changed_attributes", changed);
-            fanOut(c, "conversation_updated", payload, e.eventId());
+            fanOut(targets, c, "conversation_updated", payload, e.eventId());
         });
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(ConversationStatusChanged e) {
+        List<Target> targets = targets(e.accountId(), e.inboxId(), "conversation_status_changed");
+        if (targets.isEmpty()) return;
         conversations.findById(e.conversationId()).ifPresent(c -> {
             Map<String, Object> payload = payloads.conversation(c);
             payload.put("changed_attributes", List.of(Map.of("status", Map.of("previous_value", e.from().apiName(), "current_value", e.to().apiName()))));
-            fanOut(c, "conversation_status_changed", payload, e.eventId());
+            fanOut(targets, c, "conversation_status_changed", payload, e.eventId());
         });
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(MessageCreated e) {
         if (e.messageType() == MessageType.ACTIVITY) return; // Chatwoot does not send activity lines
+        List<Target> targets = targets(e.accountId(), e.inboxId(), "message_created");
+        if (targets.isEmpty()) return; // nobody listens: nothing read, nothing built
         conversations.findById(e.conversationId()).ifPresent(c -> conversations.message(c.id(), e.messageId())
-                .ifPresent(m -> fanOut(c, "message_created", payloads.message(m, c, true), e.eventId())));
+                .ifPresent(m -> fanOut(targets, c, "message_created", payloads.message(m, c, true), e.eventId())));
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(MessageUpdated e) {
+        List<Target> targets = targets(e.accountId(), e.inboxId(), "message_updated");
+        if (targets.isEmpty()) return;
         conversations.findById(e.conversationId()).ifPresent(c -> conversations.message(c.id(), e.messageId())
                 .filter(m -> m.messageType() != MessageType.ACTIVITY)
-                .ifPresent(m -> fanOut(c, "message_updated", payloads.message(m, c, true), e.eventId())));
+                .ifPresent(m -> fanOut(targets, c, "message_updated", payloads.message(m, c, true), e.eventId())));
     }
 
     /** Chatwoot's inbox webhooks (account webhooks only): the inbox's id and name, and for updates what changed. */
-    @ApplicationModuleListener
+    @Reacts
     void on(InboxCreated e) {
         inboxes.find(e.accountId(), e.inboxId()).ifPresent(i -> accountOnly(e.accountId(), "inbox_created", inbox(i), e.eventId()));
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(InboxUpdated e) {
         inboxes.find(e.accountId(), e.inboxId()).ifPresent(i -> {
             Map<String, Object> payload = inbox(i);
@@ -123,14 +135,16 @@ class WebhookEventsListener {
     }
 
     /** Chatwoot's typing webhooks: {event, user, conversation, is_private}; "user" is the agent or the contact who types. */
-    @ApplicationModuleListener
+    @Reacts
     void on(ConversationTypingChanged e) {
+        List<Target> targets = targets(e.accountId(), e.inboxId(), e.typing() ? "conversation_typing_on" : "conversation_typing_off");
+        if (targets.isEmpty()) return;
         conversations.findById(e.conversationId()).ifPresent(c -> {
             var payload = new LinkedHashMap<String, Object>();
             payload.put("user", typist(e));
             payload.put("conversation", payloads.conversation(c));
             payload.put("is_private", e.isPrivate());
-            fanOut(c, e.typing() ? "conversation_typing_on" : "conversation_typing_off", payload, e.eventId());
+            fanOut(targets, c, e.typing() ? "conversation_typing_on" : "conversation_typing_off", payload, e.eventId());
         });
     }
 
@@ -147,7 +161,7 @@ class WebhookEventsListener {
         return user;
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(ContactCreated e) {
         contacts.find(e.accountId(), e.contactId()).ifPresent(contact -> {
             Map<String, Object> payload = payloads.contact(contact);
@@ -155,7 +169,7 @@ class WebhookEventsListener {
         });
     }
 
-    @ApplicationModuleListener
+    @Reacts
     void on(ContactUpdated e) {
         contacts.find(e.accountId(), e.contactId()).ifPresent(contact -> {
             Map<String, Object> payload = payloads.contact(contact);
@@ -166,13 +180,21 @@ class WebhookEventsListener {
         });
     }
 
-    private void fanOut(ConversationView c, String event, Map<String, Object> payload, UUID eventId) {
+    /** Where a conversation or message event of an inbox goes: the subscribed webhooks and the API inbox's webhook_url. */
+    private record Target(Long webhookId, String url, String secret) {
+    }
+
+    private List<Target> targets(long accountId, long inboxId, String event) {
+        List<Target> targets = new ArrayList<>();
+        for (WebhookView w : webhooks.subscribed(accountId, event, inboxId)) targets.add(new Target(w.id(), w.url(), w.secret()));
+        inboxes.find(accountId, inboxId).filter(i -> i.webhookUrl() != null && !i.webhookUrl().isBlank())
+                .ifPresent(i -> targets.add(new Target(null, i.webhookUrl(), i.hmacToken())));
+        return targets;
+    }
+
+    private void fanOut(List<Target> targets, ConversationView c, String event, Map<String, Object> payload, UUID eventId) {
         payload.put("event", event);
-        for (WebhookView w : webhooks.subscribed(c.accountId(), event, c.inboxId())) {
-            deliveries.enqueue(c.accountId(), w.id(), w.url(), w.secret(), event, payload, eventId);
-        }
-        inboxes.find(c.accountId(), c.inboxId()).filter(i -> i.webhookUrl() != null && !i.webhookUrl().isBlank())
-                .ifPresent(i -> deliveries.enqueue(c.accountId(), null, i.webhookUrl(), i.hmacToken(), event, payload, eventId));
+        for (Target t : targets) deliveries.enqueue(c.accountId(), t.webhookId(), t.url(), t.secret(), event, payload, eventId);
     }
 
     private void accountOnly(long accountId, String event, Map<String, Object> payload, UUID eventId) {

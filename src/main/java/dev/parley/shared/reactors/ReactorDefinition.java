@@ -1,0 +1,53 @@
+package dev.parley.shared.reactors;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/** One reactor: its name, whether it opens its own transactions, and its {@link Reacts} methods by event type. */
+record ReactorDefinition(String name, boolean ownTransactions, Object bean, List<Method> methods, Map<Class<?>, List<Method>> byType) {
+
+    static ReactorDefinition of(Object bean) {
+        Reactor reactor = ClassUtils.getUserClass(bean).getAnnotation(Reactor.class);
+        return of(reactor.value(), reactor.ownTransactions(), bean);
+    }
+
+    static ReactorDefinition of(String name, boolean ownTransactions, Object bean) {
+        Class<?> type = ClassUtils.getUserClass(bean);
+        List<Method> methods = new ArrayList<>();
+        ReflectionUtils.doWithMethods(type, method -> {
+            if (method.getParameterCount() != 1) throw new IllegalStateException("@Reacts method takes one event: " + method);
+            ReflectionUtils.makeAccessible(method);
+            methods.add(method);
+        }, method -> method.isAnnotationPresent(Reacts.class));
+        return new ReactorDefinition(name, ownTransactions, bean, List.copyOf(methods), new ConcurrentHashMap<>());
+    }
+
+    boolean accepts(Class<?> eventType) {
+        return !handlers(eventType).isEmpty();
+    }
+
+    /** Calls every method taking this event; an exception of a method is thrown as it is. */
+    void dispatch(Object event) {
+        for (Method method : handlers(event.getClass())) {
+            try {
+                method.invoke(bean, event);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+                if (e.getCause() instanceof Error error) throw error;
+                throw new IllegalStateException(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private List<Method> handlers(Class<?> eventType) {
+        return byType.computeIfAbsent(eventType, t -> methods.stream().filter(m -> m.getParameterTypes()[0].isAssignableFrom(t)).toList());
+    }
+}

@@ -1,0 +1,213 @@
+package dev.parley.shared.reactors;
+
+import dev.parley.shared.EventBacklogMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.parley.shared.JsonCodec;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One reactor's thread: takes the next batch of the event log past the reactor's cursor, hands each event to the
+ * reactor, and advances the cursor, all in one transaction holding the reactor's advisory lock (so one node at a
+ * time, and a crash anywhere leaves the cursor where the last committed batch put it). Should an event fail, the
+ * batch is rolled back and done again one event per savepoint; the failing event goes to {@code reactor_failures}
+ * and is retried with backoff, while the events behind it go on.
+ */
+final class ReactorLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReactorLoop.class);
+    private static final int LOCK_CLASS = 0x5e4c;
+    private static final Duration FAILURE_CHECK = Duration.ofSeconds(10);
+
+    private final ReactorDefinition reactor;
+    private final JdbcClient jdbc;
+    private final JsonCodec serializer;
+    private final EventBacklogMetrics metrics;
+    private final ReactorSettings settings;
+    private final TransactionTemplate batch;
+    private final TransactionTemplate savepoint;
+    private final TransactionTemplate outside;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running = true;
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private Instant nextFailureCheck = Instant.now();
+
+    record Row(long id, String tx, String type, String payload, Instant publishedAt) {
+    }
+
+    ReactorLoop(ReactorDefinition reactor, JdbcClient jdbc, JsonCodec serializer, EventBacklogMetrics metrics, ReactorSettings settings,
+                PlatformTransactionManager transactions) {
+        this.reactor = reactor;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.batch = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.outside = new TransactionTemplate(transactions);
+        this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+    }
+
+    String name() {
+        return reactor.name();
+    }
+
+    void wake() {
+        if (wake.availablePermits() == 0) wake.release();
+    }
+
+    void stop() {
+        running = false;
+        wake.release();
+    }
+
+    /** Waits for the batch in hand to finish (20 s at most). */
+    void awaitStopped() {
+        try {
+            if (!stopped.await(20, TimeUnit.SECONDS)) log.warn("Reactor {}: batch still running at shutdown; it is done again on the next start", name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            loop();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            int handled = 0;
+            try {
+                handled = poll();
+                if (Instant.now().isAfter(nextFailureCheck)) retryFailures();
+            } catch (RuntimeException e) {
+                if (!running) return;
+                log.warn("Reactor {}: batch not handled ({}); trying again", reactor.name(), e.toString());
+                pause(Duration.ofSeconds(1));
+            }
+            if (handled >= settings.batchSize() || !running) continue;
+            // let the next events gather into one batch, then wait for this node to append more (or another node: poll)
+            if (handled > 0) pause(settings.batchInterval());
+            try {
+                if (wake.tryAcquire(settings.idleInterval().toMillis(), TimeUnit.MILLISECONDS)) wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Handles the next batch; the number of events it held. */
+    int poll() {
+        try {
+            return handleBatch(false);
+        } catch (RuntimeException e) {
+            if (reactor.ownTransactions()) throw e;
+            log.info("Reactor {}: a batch failed ({}); handling it one event at a time", reactor.name(), e.toString());
+            return handleBatch(true);
+        }
+    }
+
+    private int handleBatch(boolean oneByOne) {
+        Integer handled = batch.execute(status -> {
+            if (!lock()) return 0;
+            List<Row> rows = next();
+            for (Row row : rows) {
+                metrics.handled(reactor.name(), row.publishedAt());
+                if (reactor.ownTransactions()) guarded(row, outside);
+                else if (oneByOne) guarded(row, savepoint);
+                else reactor.dispatch(event(row));
+            }
+            if (!rows.isEmpty()) advance(rows.get(rows.size() - 1));
+            return rows.size();
+        });
+        return handled == null ? 0 : handled;
+    }
+
+    private boolean lock() {
+        return Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(?, hashtext(?))").params(LOCK_CLASS, reactor.name())
+                .query(Boolean.class).single());
+    }
+
+    /** Rows of transactions older than every running one only: none of them can still appear behind the cursor. */
+    private List<Row> next() {
+        return jdbc.sql("""
+                SELECT e.id, e.tx::text AS tx, e.event_type, e.payload, e.published_at
+                FROM reactor_cursors c JOIN event_log e ON (e.tx, e.id) > (c.tx, c.id)
+                WHERE c.reactor = ? AND e.tx < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY e.tx, e.id LIMIT ?""")
+                .params(reactor.name(), settings.batchSize())
+                .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("tx"), rs.getString("event_type"), rs.getString("payload"),
+                        rs.getTimestamp("published_at").toInstant())).list();
+    }
+
+    private void advance(Row last) {
+        jdbc.sql("UPDATE reactor_cursors SET tx = ?::xid8, id = ?, updated_at = now() WHERE reactor = ?")
+                .params(last.tx(), last.id(), reactor.name()).update();
+    }
+
+    private Object event(Row row) {
+        try {
+            return serializer.read(row.payload(), Class.forName(row.type()));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("unknown event type " + row.type(), e);
+        }
+    }
+
+    /** Handles one event apart (its own savepoint, or outside the batch's transaction); a failure is recorded for a retry. */
+    private boolean guarded(Row row, TransactionTemplate scope) {
+        try {
+            scope.executeWithoutResult(s -> reactor.dispatch(event(row)));
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Reactor {}: event {} ({}) failed; it will be retried", reactor.name(), row.id(), row.type(), e);
+            jdbc.sql("""
+                    INSERT INTO reactor_failures (reactor, event_id, event_type, payload, error, next_attempt_at)
+                    VALUES (?, ?, ?, ?, ?, now() + interval '10 seconds')
+                    ON CONFLICT (reactor, event_id) DO UPDATE SET attempts = reactor_failures.attempts + 1, error = excluded.error,
+                        next_attempt_at = now() + least(3600, 10 * power(2, reactor_failures.attempts)) * interval '1 second'""")
+                    .params(reactor.name(), row.id(), row.type(), row.payload(), String.valueOf(e)).update();
+            return false;
+        }
+    }
+
+    /** Failed events whose time has come, each once more; done ones leave the table, the others wait longer. */
+    void retryFailures() {
+        nextFailureCheck = Instant.now().plus(FAILURE_CHECK);
+        batch.executeWithoutResult(status -> {
+            List<Row> due = jdbc.sql("""
+                    SELECT event_id, event_type, payload, failed_at FROM reactor_failures
+                    WHERE reactor = ? AND next_attempt_at <= now() ORDER BY event_id LIMIT 50 FOR UPDATE SKIP LOCKED""")
+                    .param(reactor.name())
+                    .query((rs, i) -> new Row(rs.getLong("event_id"), null, rs.getString("event_type"), rs.getString("payload"),
+                            rs.getTimestamp("failed_at").toInstant())).list();
+            for (Row row : due) {
+                if (guarded(row, reactor.ownTransactions() ? outside : savepoint)) {
+                    jdbc.sql("DELETE FROM reactor_failures WHERE reactor = ? AND event_id = ?").params(reactor.name(), row.id()).update();
+                }
+            }
+        });
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

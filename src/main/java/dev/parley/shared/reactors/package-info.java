@@ -1,0 +1,10 @@
+/**
+ * Delivery of events to the reactors (automation, assignment, reporting, webhooks, notifications, inbox membership),
+ * built for throughput: {@link dev.parley.shared.reactors.EventLog} appends every event a reactor listens to once,
+ * in one statement, in the transaction that caused it; each reactor reads the log in batches past its own cursor
+ * ({@code reactor_cursors}) and advances the cursor in the transaction that handled the batch
+ * ({@link dev.parley.shared.reactors.ReactorLoop}). One transaction per batch instead of one per event and listener
+ * plus the registry's bookkeeping; nothing lost on a crash (the cursor did not move); one node at a time per reactor
+ * (an advisory lock held by the batch); failed events retried apart ({@code reactor_failures}).
+ */
+package dev.parley.shared.reactors;
