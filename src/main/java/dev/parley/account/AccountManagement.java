@@ -72,7 +72,10 @@ public class AccountManagement {
             accounts.updateEmail(id, email.trim().toLowerCase());
         }
         accounts.updateUser(id, Errors.blankToNull(name), displayName);
-        if (password != null) accounts.updatePassword(id, passwords.encode(password));
+        if (password != null) {
+            accounts.updatePassword(id, passwords.encode(password));
+            accounts.nextSessionEpoch(id); // a password set from outside ends the person's dashboard sessions
+        }
         return accounts.findUser(id).orElseThrow();
     }
 

@@ -36,4 +36,15 @@ class SessionsIntegrationTests extends FreshInstallationTest {
         assertThat(SignInForm.signedIn(phone.signIn(team.adminUser().email(), "secret123"))).as("signing in again works").isTrue();
         assertThat(phone.read(conversations).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aPasswordSetThroughThePlatformApiEndsTheDashboardSessions() {
+        var team = fixtures.account();
+        String conversations = "/app/accounts/" + team.accountId() + "/conversations";
+        var agent = new SignInForm(port);
+        agent.signIn(team.agentUser().email(), "secret123");
+        assertThat(agent.read(conversations).statusCode()).isEqualTo(200);
+        platform().patch("/platform/api/v1/users/" + team.agentUser().id(), Map.of("password", "another-secret")).expect(200);
+        assertThat(agent.read(conversations).headers().firstValue("Location").orElse("")).endsWith("/app/login?ended");
+    }
 }

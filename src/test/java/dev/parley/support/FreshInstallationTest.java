@@ -3,11 +3,8 @@ package dev.parley.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,17 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "parley.rate-limits.sign-in.per-ip=1000000",
         "parley.rate-limits.public-api.per-ip=1000000",
         "parley.rate-limits.public-api.per-contact=1000000"})
-@Import(FreshInstallationTest.StillTime.class)
+@Import(StillTime.class)
 public abstract class FreshInstallationTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StillTime {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
 
     @LocalServerPort
     protected int port;

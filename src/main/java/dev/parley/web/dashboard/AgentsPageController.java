@@ -113,7 +113,7 @@ class AgentsPageController {
         AgentView agent = invitation.agent();
         if (invitation.token() != null) {
             boolean sent = mail.sendInvitation(agent.email(), me.name(), accounts.account(accountId).name(), invitation.token());
-            redirect.addFlashAttribute("handover", new Handover("invitation", agent.availableName(), agent.email(), mail.url(invitation.token()), sent));
+            handOver(redirect, "invitation", agent, invitation.token(), sent);
         }
         return "redirect:/app/accounts/" + accountId + "/agents";
     }
@@ -132,7 +132,7 @@ class AgentsPageController {
         }
         AgentView agent = invitation.agent();
         boolean sent = mail.sendInvitation(agent.email(), me.name(), accounts.account(accountId).name(), invitation.token());
-        redirect.addFlashAttribute("handover", new Handover("invitation", agent.availableName(), agent.email(), mail.url(invitation.token()), sent));
+        handOver(redirect, "invitation", agent, invitation.token(), sent);
         return "redirect:/app/accounts/" + accountId + "/agents";
     }
 
@@ -143,9 +143,13 @@ class AgentsPageController {
         context.administrator(user, accountId);
         AgentView agent = accounts.agent(accountId, agentId).orElseThrow(() -> new dev.parley.shared.ResourceNotFound("Agent"));
         String token = links.resetLinkFor(accountId, agentId);
-        boolean sent = mail.sendPasswordReset(agent.email(), token);
-        redirect.addFlashAttribute("handover", new Handover("password reset", agent.availableName(), agent.email(), mail.url(token), sent));
+        handOver(redirect, "password reset", agent, token, mail.sendPasswordReset(agent.email(), token));
         return "redirect:/app/accounts/" + accountId + "/agents";
+    }
+
+    /** The agents page after the redirect says the link was mailed, or shows it once to hand over. */
+    private void handOver(RedirectAttributes redirect, String kind, AgentView agent, String token, boolean sent) {
+        redirect.addFlashAttribute("handover", new Handover(kind, agent.availableName(), agent.email(), mail.url(token), sent));
     }
 
     /** Edit (name, role, availability) or remove an agent. */
