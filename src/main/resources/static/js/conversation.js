@@ -55,7 +55,9 @@
 
     // the canned-response lookup sends what is typed as q (set here: the CSP forbids hx-vals' js: evaluation)
     document.addEventListener('htmx:configRequest', function (e) {
-        if (e.detail.elt && e.detail.elt.id === 'content') e.detail.parameters.q = e.detail.elt.value;
+        if (!e.detail.elt || e.detail.elt.id !== 'content') return;
+        e.detail.parameters.q = e.detail.elt.value;
+        e.detail.parameters.note = document.getElementById('private').checked;
     });
 
     document.addEventListener('input', function (e) {
@@ -73,6 +75,14 @@
         if (choice) {
             startWriting();
             box().value = choice.getAttribute('data-content');
+            document.getElementById('canned').innerHTML = '';
+            box().focus();
+            return;
+        }
+        var mention = e.target.closest('.mention-choice');
+        if (mention) {
+            // the "@" and what follows it become "@Full Name " (sent as Chatwoot's mention markup)
+            box().value = box().value.replace(/@[^\s@]*$/, '@' + mention.getAttribute('data-name') + ' ');
             document.getElementById('canned').innerHTML = '';
             box().focus();
             return;
@@ -106,6 +116,13 @@
         if (typingHere || e.ctrlKey || e.metaKey || e.altKey) return;
         if (e.key === 'r') { box().focus(); e.preventDefault(); }
         if (e.key === 'Escape' && pane().classList.contains('details-open')) showDetails(false);
+    });
+
+    // a snooze time picked in the agent's time zone travels as UTC
+    document.addEventListener('submit', function (e) {
+        var local = e.target.querySelector && e.target.querySelector('#snooze-at');
+        if (!local) return;
+        document.getElementById('snooze-at-utc').value = local.value ? new Date(local.value).toISOString() : '';
     });
 
     document.addEventListener('htmx:sseMessage', function (e) {

@@ -85,6 +85,7 @@ class ConversationWorkspace {
         model.addAttribute("nextPage", lastPage + 1);
         model.addAttribute("hasNext", (long) lastPage * ConversationQueries.PAGE_SIZE < inView);
         model.addAttribute("inView", inView);
+        model.addAttribute("pin", conversations.lastDisplayId(me.accountId()));
         model.addAttribute("view", assigneeType.equals("me") ? "mine" : assigneeType);
         model.addAttribute("status", status);
         Map<Long, String> contactNames = new java.util.HashMap<>();

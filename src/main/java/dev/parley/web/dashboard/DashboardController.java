@@ -249,14 +249,10 @@ class DashboardController {
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/snooze")
     String snooze(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
-                  @RequestParam(defaultValue = "") String until) {
+                  @RequestParam(defaultValue = "") String until, @RequestParam(name = "until_at", defaultValue = "") String untilAt,
+                  @RequestParam(name = "until_local", defaultValue = "") String untilLocal) {
         return onConversation(user, accountId, displayId, me -> {
-            java.time.Instant at = switch (until) {
-                case "hour" -> clock.instant().plus(Duration.ofHours(1));
-                case "tomorrow" -> clock.instant().plus(Duration.ofDays(1));
-                case "week" -> clock.instant().plus(Duration.ofDays(7));
-                default -> null;
-            };
+            java.time.Instant at = SnoozeUntil.chosen(until, untilAt, untilLocal, clock);
             management.changeStatus(accountId, displayId, ConversationStatus.SNOOZED, at, me.actor(), false);
         });
     }
@@ -288,6 +284,7 @@ class DashboardController {
         model.addAttribute("conversation", c);
         model.addAttribute("contactName", contactName);
         model.addAttribute("assigneeName", c.assigneeId() == null ? null : agentNames.get(c.assigneeId()));
+        model.addAttribute("snoozedUntil", c.snoozedUntil() == null ? null : SnoozeUntil.shown(c.snoozedUntil()));
         model.addAttribute("lines", lines);
         model.addAttribute("lastMessageId", lines.isEmpty() ? 0 : lines.get(lines.size() - 1).id());
         model.addAttribute("labels", c.labels());
