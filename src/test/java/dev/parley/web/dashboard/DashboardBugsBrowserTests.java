@@ -252,8 +252,8 @@ class DashboardBugsBrowserTests extends BrowserTest {
         WebDriver admin = signedIn(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/automation/new");
         new Select(admin.findElement(By.id("rule-event"))).selectByValue("conversation_updated");
-        chooseRuleValue(admin, "condition-attribute-0", "status", "condition-value-0", "resolved");
-        chooseRuleValue(admin, "action-name-0", "assign_agent", "action-value-0", "nil");
+        AutomationBrowserTests.choose(admin, "condition-attribute-0", "status", "condition-value-0", "resolved");
+        AutomationBrowserTests.choose(admin, "action-name-0", "assign_agent", "action-value-0", "nil");
         waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("rule-summary")).getText().contains("unassign the agent")
                 && !d.findElements(By.cssSelector("#rule-preview .warning")).isEmpty());
         assertThat(admin.findElement(By.id("rule-summary")).getText()).startsWith("When conversation updated and status equal to resolved")
@@ -304,12 +304,5 @@ class DashboardBugsBrowserTests extends BrowserTest {
             return d.findElement(By.cssSelector("#figure-avg_first_response_time .value")).getText().matches("\\d+ (s|min)");
         });
         assertThat(admin.findElement(By.cssSelector("#figure-avg_resolution_time .value")).getText()).isEqualTo("—");
-    }
-
-    private static void chooseRuleValue(WebDriver browser, String selectId, String value, String valueId, String choice) {
-        new Select(browser.findElement(By.id(selectId))).selectByValue(value);
-        waitFor(browser, Duration.ofSeconds(10), d -> d.findElement(By.id(valueId)).getTagName().equals("select")
-                && !d.findElements(By.cssSelector("#" + valueId + " option[value='" + choice + "']")).isEmpty());
-        new Select(browser.findElement(By.id(valueId))).selectByValue(choice);
     }
 }
