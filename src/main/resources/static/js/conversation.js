@@ -39,6 +39,8 @@
     function paneShown() {
         scrollToEnd();
         markOpenCard();
+        var title = document.getElementById('conversation-title');
+        if (title) document.title = title.textContent + ' · Parley'; // a pane swapped in brings no <head>
     }
     document.addEventListener('DOMContentLoaded', paneShown);
     document.addEventListener('htmx:beforeSwap', function (e) {

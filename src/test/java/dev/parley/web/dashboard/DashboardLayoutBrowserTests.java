@@ -30,6 +30,7 @@ class DashboardLayoutBrowserTests extends BrowserTest {
         admin.findElement(By.cssSelector("#conversation-" + second + " > a")).click();
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("second question"));
         assertThat(admin.getCurrentUrl()).endsWith("/conversations/" + second);
+        assertThat(admin.getTitle()).isEqualTo("#" + second + " · Second Sid · Parley");
         assertThat(js(admin, "return document.getElementById('list-pane').dataset.stillHere;")).as("the list was not reloaded").isEqualTo("yes");
         assertThat(admin.findElement(By.cssSelector("#conversation-" + second + " > a")).getAttribute("aria-current")).isEqualTo("true");
 
@@ -79,6 +80,10 @@ class DashboardLayoutBrowserTests extends BrowserTest {
         assertThat(agent.findElement(By.id("nav-queue")).isDisplayed()).isTrue();
         agent.findElement(By.id("menu-button")).click();
         assertThat(agent.findElement(By.id("list-pane")).isDisplayed()).isTrue();
+        assertThat(agent.findElement(By.id("side-type-mention")).isDisplayed()).isFalse();
+        agent.findElement(By.id("views-toggle")).click();
+        assertThat(agent.findElement(By.id("side-type-mention")).isDisplayed()).as("the sidebar's views open over the list").isTrue();
+        agent.findElement(By.id("views-toggle")).click();
 
         agent.findElement(By.cssSelector("#conversation-" + id + " > a")).click();
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).isDisplayed() && !d.findElement(By.id("list-pane")).isDisplayed());
