@@ -60,7 +60,7 @@ class DashboardLayoutBrowserTests extends BrowserTest {
         WebDriver admin = signedIn(team.adminUser().email(), 1366, 768);
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
         Number overflow = (Number) js(admin, """
-                var panel = document.getElementById('details').getBoundingClientRect();
+                var panel = document.querySelector('.panel').getBoundingClientRect();
                 var select = document.getElementById('assignee-select').getBoundingClientRect();
                 return select.right - panel.right;""");
         assertThat(overflow.doubleValue()).isLessThanOrEqualTo(0);
