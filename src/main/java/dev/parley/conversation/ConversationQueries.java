@@ -71,6 +71,11 @@ public class ConversationQueries {
         return new ConversationPage(conversations.search(search), counts[0], counts[1], counts[2], counts[3]);
     }
 
+    /** The account's highest display id so far: a conversation created later has a higher one (pins a bulk "all matching"). */
+    public long lastDisplayId(long accountId) {
+        return conversations.lastDisplayId(accountId);
+    }
+
     /** Display ids of every conversation the filter matches (all pages), for "apply to all matching" bulk actions. */
     public List<Long> matchingDisplayIds(Membership caller, ConversationFilter filter, int limit) {
         return conversations.search(searchOf(caller, filter).page(1), limit).stream().map(ConversationView::displayId).toList();

@@ -28,6 +28,11 @@ public class ConversationRepository {
     private final JdbcClient jdbc;
     private final JsonCodec json;
 
+    /** The account's highest display id given so far (0 before its first conversation). */
+    public long lastDisplayId(long accountId) {
+        return jdbc.sql("SELECT last_display_id FROM accounts WHERE id = ?").param(accountId).query(Long.class).optional().orElse(0L);
+    }
+
     public ConversationRepository(JdbcClient jdbc, JsonCodec json) {
         this.jdbc = jdbc;
         this.json = json;

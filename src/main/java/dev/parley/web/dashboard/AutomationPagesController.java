@@ -103,6 +103,15 @@ class AutomationPagesController {
         }
     }
 
+    /** The builder's summary and trap warnings for the form as it is being filled in, before anything is saved. */
+    @PostMapping("/app/accounts/{accountId}/automation/preview")
+    String preview(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam Map<String, String> params, Model model) {
+        context.administrator(user, accountId);
+        model.addAttribute("accountId", accountId);
+        model.addAttribute("form", RuleForm.fromRequest(params));
+        return "app/automation-rule :: preview";
+    }
+
     @PostMapping("/app/accounts/{accountId}/automation/{ruleId}/dry-run")
     String test(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long ruleId, Model model) {
         Membership me = context.administrator(user, accountId);

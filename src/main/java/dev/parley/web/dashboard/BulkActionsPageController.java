@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The list's bulk bar: assign an agent (or none) or a team (or none), add labels, resolve, reopen, mark
@@ -46,16 +47,29 @@ class BulkActionsPageController {
                  @RequestParam(name = "ids", required = false) List<Long> ids, @RequestParam(name = "all_matching", defaultValue = "false") boolean all,
                  @RequestParam(name = "bulk_action") String action, @RequestParam(name = "bulk_value", defaultValue = "") String labels,
                  @RequestParam(name = "agent_id", defaultValue = "me") String agent, @RequestParam(name = "team_id", defaultValue = "") String team,
-                 @RequestParam(defaultValue = "mine") String view, @RequestParam(defaultValue = "open") String status, @ModelAttribute Scope scope) {
+                 @RequestParam(defaultValue = "mine") String view, @RequestParam(defaultValue = "open") String status, @ModelAttribute Scope scope,
+                 @RequestParam(name = "confirmed_count", required = false) Integer confirmed,
+                 @RequestParam(name = "pinned_display_id", required = false) Long pinned, RedirectAttributes redirect) {
         Membership me = context.membership(user, accountId);
-        List<Long> chosen = all ? conversations.matchingDisplayIds(me, scope.filter(status, ConversationListController.assigneeType(view), 1,
-                scope.folderRows(folders, me)), BulkChanges.MAX)
-                : ids == null ? List.of() : ids;
+        List<Long> chosen = all ? matchingWhenConfirmed(me, view, status, scope, pinned) : ids == null ? List.of() : ids;
         String back = "/app/accounts/" + accountId + "/conversations?view=" + encode(view) + "&status=" + encode(status) + scopeQuery(scope);
+        if (all && confirmed != null && chosen.size() != confirmed) {
+            // the view changed under the agent (a conversation closed or started to match): change nothing rather than something else
+            redirect.addFlashAttribute("actionError", chosen.size() + " conversations match this view now, not the " + confirmed
+                    + " you confirmed. Nothing was changed: check the view and apply again.");
+            return "redirect:" + back;
+        }
         if (chosen.isEmpty()) return "redirect:" + back + "&done=0";
         BulkChanges.Result result = bulk.apply(me, chosen, change(action, labels, agent, team, me));
         String why = result.refused().values().stream().findFirst().map(r -> "&why=" + encode(r)).orElse("");
         return "redirect:" + back + "&done=" + result.applied().size() + "&refused=" + result.refused().size() + why;
+    }
+
+    /** Every conversation the view matches, without those created after the agent saw the count (display id above the pin). */
+    private List<Long> matchingWhenConfirmed(Membership me, String view, String status, Scope scope, Long pinned) {
+        List<Long> matching = conversations.matchingDisplayIds(me, scope.filter(status, ConversationListController.assigneeType(view), 1,
+                scope.folderRows(folders, me)), BulkChanges.MAX);
+        return pinned == null ? matching : matching.stream().filter(id -> id <= pinned).toList();
     }
 
     private static BulkChange change(String action, String labels, String agent, String team, Membership me) {

@@ -40,26 +40,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ConversationListController {
 
     private final DashboardContext context;
-    private final ConversationQueries conversations;
-    private final ContactQueries contacts;
-    private final InboxQueries inboxes;
-    private final AccountQueries accounts;
-    private final Teams teams;
     private final Sidebar sidebar;
     private final CustomFilters folders;
-    private final Clock clock;
+    private final ConversationWorkspace workspace;
 
-    ConversationListController(DashboardContext context, ConversationQueries conversations, ContactQueries contacts, InboxQueries inboxes,
-                               AccountQueries accounts, Teams teams, Sidebar sidebar, CustomFilters folders, Clock clock) {
-        this.folders = folders;
+    ConversationListController(DashboardContext context, Sidebar sidebar, CustomFilters folders, ConversationWorkspace workspace) {
         this.context = context;
-        this.conversations = conversations;
-        this.contacts = contacts;
-        this.inboxes = inboxes;
-        this.accounts = accounts;
-        this.teams = teams;
         this.sidebar = sidebar;
-        this.clock = clock;
+        this.folders = folders;
+        this.workspace = workspace;
     }
 
     /**
@@ -67,6 +56,8 @@ class ConversationListController {
      * participating, unattended), a sort order, the page to show and how many cards the browser has loaded.
      */
     record Scope(Long inbox, Long team, String label, String type, String sort, Integer page, Integer loaded, Long folder) {
+        static final Scope NONE = new Scope(null, null, null, null, null, null, null, null);
+
         int pageNumber() {
             return page == null || page < 1 ? 1 : page;
         }
@@ -91,13 +82,17 @@ class ConversationListController {
     @GetMapping("/app/accounts/{accountId}/conversations")
     String list(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "mine") String view,
                 @RequestParam(defaultValue = "open") String status, @ModelAttribute Scope scope, Model model) {
-        Membership me = context.membership(user, accountId);
-        listModel(me, view, status, scope, scope.pageNumber(), 1, model);
-        model.addAttribute("sidebar", sidebar.of(me));
-        model.addAttribute("agents", accounts.agents(accountId));
-        model.addAttribute("teams", teams.all(accountId));
-        model.addAttribute("folder", scope.folder() == null ? null : folders.get(me, scope.folder()));
+        workspace.page(context.membership(user, accountId), view, status, scope, model);
         return "app/conversations";
+    }
+
+    /** The live refresh of the sidebar: its counts follow the conversations as the tabs do. */
+    @GetMapping("/app/accounts/{accountId}/conversations/sidebar")
+    String sidebar(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @ModelAttribute Scope scope, Model model) {
+        model.addAttribute("sidebar", sidebar.of(context.membership(user, accountId)));
+        model.addAttribute("accountId", accountId);
+        model.addAttribute("scope", scope);
+        return "app/conversations :: sidebar";
     }
 
     /**
@@ -143,7 +138,7 @@ class ConversationListController {
     @GetMapping("/app/accounts/{accountId}/conversations/list")
     String listFragment(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "mine") String view,
                         @RequestParam(defaultValue = "open") String status, @ModelAttribute Scope scope, Model model) {
-        listModel(context.membership(user, accountId), view, status, scope, 1, scope.pagesToRender(), model);
+        workspace.list(context.membership(user, accountId), view, status, scope, 1, scope.pagesToRender(), model);
         return "app/conversations :: list";
     }
 
@@ -151,43 +146,8 @@ class ConversationListController {
     @GetMapping("/app/accounts/{accountId}/conversations/more")
     String more(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam(defaultValue = "mine") String view,
                 @RequestParam(defaultValue = "open") String status, @ModelAttribute Scope scope, Model model) {
-        listModel(context.membership(user, accountId), view, status, scope, scope.pageNumber(), 1, model);
+        workspace.list(context.membership(user, accountId), view, status, scope, scope.pageNumber(), 1, model);
         return "app/conversations :: more";
-    }
-
-    private void listModel(Membership me, String view, String status, Scope scope, int firstPage, int pages, Model model) {
-        String assigneeType = assigneeType(view);
-        List<ConversationView> shown = new ArrayList<>();
-        ConversationPage page = null;
-        List<FilterRow> folderRows = scope.folderRows(folders, me);
-        for (int p = firstPage; p < firstPage + pages; p++) {
-            page = conversations.list(me, scope.filter(status, assigneeType, p, folderRows));
-            shown.addAll(page.conversations());
-            if (page.conversations().size() < ConversationQueries.PAGE_SIZE) break;
-        }
-        long inView = switch (assigneeType) {
-            case "me" -> page.mineCount();
-            case "unassigned" -> page.unassignedCount();
-            default -> page.allCount();
-        };
-        int lastPage = firstPage + Math.max(1, (shown.size() + ConversationQueries.PAGE_SIZE - 1) / ConversationQueries.PAGE_SIZE) - 1;
-        Map<Long, String> inboxNames = inboxes.visibleTo(me).stream().collect(Collectors.toMap(InboxView::id, InboxView::name));
-        Map<Long, String> agentNames = accounts.agents(me.accountId()).stream().collect(Collectors.toMap(AgentView::id, AgentView::availableName));
-        model.addAttribute("me", me);
-        model.addAttribute("accountId", me.accountId());
-        model.addAttribute("scope", scope);
-        model.addAttribute("pageNumber", firstPage);
-        model.addAttribute("nextPage", lastPage + 1);
-        model.addAttribute("hasNext", (long) lastPage * ConversationQueries.PAGE_SIZE < inView);
-        model.addAttribute("inView", inView);
-        model.addAttribute("view", assigneeType.equals("me") ? "mine" : assigneeType);
-        model.addAttribute("status", status);
-        Map<Long, String> contactNames = new java.util.HashMap<>();
-        contacts.findAll(me.accountId(), shown.stream().map(ConversationView::contactId).distinct().toList())
-                .forEach((id, contact) -> contactNames.put(id, contact.name()));
-        Map<Long, ConversationQueries.CardFacts> facts = conversations.cardFacts(shown);
-        model.addAttribute("cards", shown.stream().map(c -> card(c, contactNames, facts.get(c.id()), inboxNames, agentNames)).toList());
-        model.addAttribute("counts", Map.of("mine", page.mineCount(), "unassigned", page.unassignedCount(), "all", page.allCount()));
     }
 
     /** The API's assignee_type for a tab: mine is "me". */
@@ -199,14 +159,4 @@ class ConversationListController {
         };
     }
 
-    private ConversationCard card(ConversationView c, Map<Long, String> contactNames, ConversationQueries.CardFacts facts,
-                                  Map<Long, String> inboxNames, Map<Long, String> agentNames) {
-        String contactName = contactNames.getOrDefault(c.contactId(), "Unknown");
-        String preview = MentionMarkup.plain(facts.lastMessage() == null ? "" : facts.lastMessage());
-        Long waiting = c.waitingSince() == null ? null : Duration.between(c.waitingSince(), clock.instant()).toMinutes();
-        return new ConversationCard(c.displayId(), contactName, inboxNames.getOrDefault(c.inboxId(), ""),
-                preview.length() > 80 ? preview.substring(0, 77) + "..." : preview,
-                c.assigneeId() == null ? null : agentNames.getOrDefault(c.assigneeId(), "agent"), c.status().apiName(), waiting,
-                c.priority() == null ? null : c.priority().apiName(), facts.unread(), c.labels());
-    }
 }

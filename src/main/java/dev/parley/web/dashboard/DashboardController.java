@@ -57,12 +57,14 @@ class DashboardController {
     private final Clock clock;
 
     private final Attachments attachments;
+    private final ConversationWorkspace workspace;
     private final dev.parley.automation.ReplyTemplates replyTemplates;
 
     DashboardController(DashboardContext context, ConversationQueries conversations, ConversationManagement management,
                         ContactQueries contacts, AccountQueries accounts, LiveStreams streams, SidePanel sidePanel, Clock clock,
                         dev.parley.notification.Notifications notifications, Attachments attachments,
-                        dev.parley.automation.ReplyTemplates replyTemplates) {
+                        dev.parley.automation.ReplyTemplates replyTemplates, ConversationWorkspace workspace) {
+        this.workspace = workspace;
         this.replyTemplates = replyTemplates;
         this.attachments = attachments;
         this.notifications = notifications;
@@ -81,16 +83,23 @@ class DashboardController {
         return "redirect:/app/accounts/" + context.firstAccount(user) + "/conversations?view=mine";
     }
 
-    /** Opening a conversation marks its customer messages read; the first one that was new gets a separator. */
+    /**
+     * Opening a conversation marks its customer messages read; the first one that was new gets a separator. A card
+     * opened in the list (htmx) gets the conversation pane alone; the address opened directly gets the whole
+     * workspace, with the list of the conversation's status (mine when it is mine).
+     */
     @GetMapping("/app/accounts/{accountId}/conversations/{displayId}")
-    String conversation(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId, Model model) {
+    String conversation(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
+                        @RequestHeader(name = "HX-Request", required = false) String fromList, Model model) {
         Membership me = context.membership(user, accountId);
         ConversationView c = conversations.visible(me, displayId);
         Long firstUnread = firstUnread(c);
         management.markSeenByAgent(c.id());
         notifications.conversationRead(me, c.id());
         threadModel(user, accountId, displayId, firstUnread, model);
-        return "app/conversation";
+        if ("true".equals(fromList)) return "app/conversation :: pane";
+        workspace.page(me, notMine(c, me) ? "all" : "mine", c.status().apiName(), ConversationListController.Scope.NONE, model);
+        return "app/conversations";
     }
 
     @GetMapping("/app/accounts/{accountId}/conversations/{displayId}/thread")
@@ -240,14 +249,10 @@ class DashboardController {
 
     @PostMapping("/app/accounts/{accountId}/conversations/{displayId}/snooze")
     String snooze(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long displayId,
-                  @RequestParam(defaultValue = "") String until) {
+                  @RequestParam(defaultValue = "") String until, @RequestParam(name = "until_at", defaultValue = "") String untilAt,
+                  @RequestParam(name = "until_local", defaultValue = "") String untilLocal) {
         return onConversation(user, accountId, displayId, me -> {
-            java.time.Instant at = switch (until) {
-                case "hour" -> clock.instant().plus(Duration.ofHours(1));
-                case "tomorrow" -> clock.instant().plus(Duration.ofDays(1));
-                case "week" -> clock.instant().plus(Duration.ofDays(7));
-                default -> null;
-            };
+            java.time.Instant at = SnoozeUntil.chosen(until, untilAt, untilLocal, clock);
             management.changeStatus(accountId, displayId, ConversationStatus.SNOOZED, at, me.actor(), false);
         });
     }
@@ -279,6 +284,7 @@ class DashboardController {
         model.addAttribute("conversation", c);
         model.addAttribute("contactName", contactName);
         model.addAttribute("assigneeName", c.assigneeId() == null ? null : agentNames.get(c.assigneeId()));
+        model.addAttribute("snoozedUntil", c.snoozedUntil() == null ? null : SnoozeUntil.shown(c.snoozedUntil()));
         model.addAttribute("lines", lines);
         model.addAttribute("lastMessageId", lines.isEmpty() ? 0 : lines.get(lines.size() - 1).id());
         model.addAttribute("labels", c.labels());

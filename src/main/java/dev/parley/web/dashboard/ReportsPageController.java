@@ -49,11 +49,11 @@ class ReportsPageController {
         model.addAttribute("me", me);
         model.addAttribute("accountId", accountId);
         model.addAttribute("days", days);
-        model.addAttribute("summary", rounded(summary));
+        model.addAttribute("summary", ReportFigures.shown(summary));
         @SuppressWarnings("unchecked")
         Map<String, Object> previous = (Map<String, Object>) summary.get("previous");
-        model.addAttribute("previous", rounded(previous));
-        model.addAttribute("agents", agentRows(accountId, range));
+        model.addAttribute("previous", ReportFigures.shown(previous));
+        model.addAttribute("agents", agentRows(accountId, range).stream().map(ReportFigures::shown).toList());
         model.addAttribute("series", reports.timeSeries(accountId, new Scope("account", null, null), range, "conversations_count", "day", 0));
         return "app/reports";
     }
@@ -84,15 +84,6 @@ class ReportsPageController {
             row.replaceAll((k, v) -> v instanceof Double d ? Math.round(d) : v instanceof java.math.BigDecimal b ? Math.round(b.doubleValue()) : v);
         }
         return rows;
-    }
-
-    /** Figures as whole numbers (seconds for times), for display. */
-    private static Map<String, Long> rounded(Map<String, Object> figures) {
-        Map<String, Long> whole = new java.util.LinkedHashMap<>();
-        figures.forEach((k, v) -> {
-            if (v instanceof Number n) whole.put(k, Math.round(n.doubleValue()));
-        });
-        return whole;
     }
 
     private Range range(int days) {

@@ -225,9 +225,22 @@ final class RuleForm {
             parts.add(attributeLabel(c.attribute()) + " " + c.operator().replace('_', ' ') + (NO_VALUE.contains(c.operator()) ? "" : " " + c.value()));
         }
         String when = "When " + (eventName == null || eventName.isBlank() ? "…" : eventName.replace('_', ' '));
-        String what = actions.stream().filter(a -> !a.blank()).map(a -> a.action().replace('_', ' ') + (a.value() == null || a.value().isBlank() ? "" : " " + a.value()))
-                .reduce((x, y) -> x + ", then " + y).orElse("do nothing");
+        String what = actions.stream().filter(a -> !a.blank()).map(RuleForm::actionPhrase).reduce((x, y) -> x + ", then " + y).orElse("do nothing");
         return when + (parts.isEmpty() ? "" : " and " + String.join(" … ", parts)) + ": " + what + ".";
+    }
+
+    /** An action in words; "nil" (Chatwoot's "None") reads as removing: "unassign the agent", never "assign agent nil". */
+    private static String actionPhrase(ActionRow a) {
+        boolean none = a.value() != null && "nil".equalsIgnoreCase(a.value().trim());
+        if (none) {
+            return switch (a.action()) {
+                case "assign_agent" -> "unassign the agent";
+                case "assign_team" -> "remove the team";
+                case "change_priority" -> "remove the priority";
+                default -> a.action().replace('_', ' ');
+            };
+        }
+        return a.action().replace('_', ' ') + (a.value() == null || a.value().isBlank() ? "" : " " + a.value());
     }
 
     /** "order_no (conversation attribute)" for a custom attribute, "assignee id" for a standard one. */

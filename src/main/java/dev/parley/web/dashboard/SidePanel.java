@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SidePanel {
 
-    /** An agent in the assignee picker: "Bea · online · 2/3", with a warning when she is not online or already full. */
+    /** An agent in the assignee picker: "Bea · online · 2/3", "Bo · offline (no dashboard open) · 0 open", "... (at the limit)". */
     record AgentChoice(long id, String name, boolean online, String availability, long open, Integer limit) {
         public String label() {
             boolean full = limit != null && open >= limit;
-            String warning = !online ? " (warning: not online)" : full ? " (warning: at the limit)" : "";
-            return name + " · " + (online ? "online" : availability) + " · " + open + (limit == null ? " open" : "/" + limit) + warning;
+            return name + " · " + PresenceLabels.of(online, availability) + " · " + open + (limit == null ? " open" : "/" + limit)
+                    + (full ? " (at the limit)" : "");
         }
     }
 

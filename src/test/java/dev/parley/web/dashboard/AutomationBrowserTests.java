@@ -158,7 +158,8 @@ class AutomationBrowserTests extends BrowserTest {
         assertThat(team.admin().get(team.path("/automation_rules/" + ruleId + "/executions")).json().get("payload").size()).isZero();
     }
 
-    private static void choose(WebDriver browser, String selectId, String value, String valueId, String choice) {
+    /** Chooses an attribute or action, waits for its fitted value select, and picks a value in it. */
+    static void choose(WebDriver browser, String selectId, String value, String valueId, String choice) {
         new Select(browser.findElement(By.id(selectId))).selectByValue(value);
         waitFor(browser, Duration.ofSeconds(3), d -> d.findElement(By.id(valueId)).getTagName().equals("select")
                 && !d.findElements(By.cssSelector("#" + valueId + " option[value='" + choice + "']")).isEmpty());

@@ -62,6 +62,14 @@ abstract class BrowserTest extends IntegrationTest {
         return browsers;
     }
 
+    /** Answers the page's confirmation dialog (the in-page &lt;dialog&gt; that replaced confirm()) with Confirm; returns its question. */
+    protected static String confirmInPage(WebDriver browser) {
+        waitFor(browser, Duration.ofSeconds(3), d -> d.findElement(org.openqa.selenium.By.id("confirm-dialog")).isDisplayed());
+        String question = browser.findElement(org.openqa.selenium.By.id("confirm-question")).getText();
+        browser.findElement(org.openqa.selenium.By.id("confirm-ok")).click();
+        return question;
+    }
+
     /**
      * Polls every 50 ms; a fragment swapped in by the live stream between (or during) two looks is simply looked at again.
      * The wait ends as soon as the condition holds, so the timeout only bounds a failure: it never goes below

@@ -98,9 +98,7 @@ class ConversationToolsBrowserTests extends BrowserTest {
         new Select(admin.findElement(By.id("bulk-action"))).selectByValue("assign_agent");
         new Select(admin.findElement(By.id("bulk-agent"))).selectByVisibleText(team.agentUser().name());
         admin.findElement(By.id("bulk-apply")).click();
-        var alert = new WebDriverWait(admin, Duration.ofSeconds(3)).until(d -> d.switchTo().alert());
-        assertThat(alert.getText()).isEqualTo("Assign 27 conversation(s) to " + team.agentUser().name() + "?");
-        alert.accept();
+        assertThat(confirmInPage(admin)).isEqualTo("Assign 27 conversation(s) to " + team.agentUser().name() + "?");
         waitFor(admin, Duration.ofSeconds(10), d -> d.findElement(By.id("bulk-result")).getText().equals("27 conversation(s) changed."));
         var meta = team.agent().get(team.path("/conversations/meta?status=open")).expect(200).json().get("meta");
         assertThat(meta.get("mine_count").asLong()).isEqualTo(27);
@@ -155,6 +153,7 @@ class ConversationToolsBrowserTests extends BrowserTest {
         team.agent().post(team.path("/conversations/" + billing + "/labels"), Map.of("labels", List.of("billing"))).expect(200);
         WebDriver agent = signedIn(team.agentUser().email());
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all&label=billing");
+        agent.findElement(By.id("save-folder-toggle")).click();
         agent.findElement(By.id("folder-name")).sendKeys("Open billing");
         agent.findElement(By.id("save-folder-button")).click();
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("folder-title")).getText().equals("Folder: Open billing"));
@@ -168,7 +167,7 @@ class ConversationToolsBrowserTests extends BrowserTest {
         waitFor(agent, Duration.ofSeconds(3), d -> !d.findElements(By.id("conversation-" + other)).isEmpty());
 
         agent.findElement(By.id("delete-folder")).click();
-        agent.switchTo().alert().accept();
+        confirmInPage(agent);
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElements(By.id("side-folder-" + folder)).isEmpty());
         assertThat(team.agent().get(team.path("/custom_filters")).expect(200).json().size()).isZero();
     }

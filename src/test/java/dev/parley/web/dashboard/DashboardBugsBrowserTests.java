@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** The dashboard bugs of issue #13 ("Bugs seen on the way"), each seen through the browser. */
 class DashboardBugsBrowserTests extends BrowserTest {
@@ -133,5 +134,175 @@ class DashboardBugsBrowserTests extends BrowserTest {
         String text = line.getText();
         assertThat(text.indexOf("Unassign on resolve")).as(text).isEqualTo(text.lastIndexOf("Unassign on resolve"));
         assertThat(line.findElement(By.cssSelector("a.rule-link")).getAttribute("href")).endsWith("/automation/" + ruleId);
+    }
+    /** Bug 2: "select all N matching" changes the N confirmed, not a conversation that arrived while the dialog was open. */
+    @Test
+    void selectAllMatchingChangesExactlyWhatWasConfirmed() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        for (int i = 0; i < 4; i++) fixtures.conversation(fixtures.customer(inbox, "Pinned " + i), "hi");
+        WebDriver admin = signedIn(team.adminUser().email());
+        admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
+        Browsers.awaitLive(admin);
+        admin.findElement(By.id("select-all-matching")).click();
+        new Select(admin.findElement(By.id("bulk-action"))).selectByValue("resolve");
+        admin.findElement(By.id("bulk-apply")).click();
+        waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("confirm-dialog")).isDisplayed());
+        assertThat(admin.findElement(By.id("confirm-question")).getText()).isEqualTo("Apply to 4 conversation(s)?");
+
+        long late = fixtures.conversation(fixtures.customer(inbox, "Late Lou"), "me too");
+        waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("matching-count")).getAttribute("textContent").equals("5"));
+        admin.findElement(By.id("confirm-ok")).click();
+        waitFor(admin, Duration.ofSeconds(10), d -> !d.findElements(By.id("bulk-result")).isEmpty());
+        assertThat(admin.findElement(By.id("bulk-result")).getText()).isEqualTo("4 conversation(s) changed.");
+        assertThat(team.admin().get(team.path("/conversations/" + late)).expect(200).json().get("status").asString()).isEqualTo("open");
+    }
+
+    /** Bug 3: the sidebar's counts (inbox, Unattended) and the "matching" count follow new conversations without a reload. */
+    @Test
+    void sidebarAndMatchingCountsUpdateLive() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        fixtures.conversation(fixtures.customer(inbox, "First Fay"), "hello");
+        WebDriver admin = signedIn(team.adminUser().email());
+        admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
+        Browsers.awaitLive(admin);
+        assertThat(admin.findElement(By.cssSelector("#side-inbox-" + inbox.id() + " .count")).getText()).isEqualTo("1");
+        assertThat(admin.findElement(By.cssSelector("#side-type-unattended .count")).getText()).isEqualTo("1");
+        assertThat(admin.findElement(By.id("matching-count")).getText()).isEqualTo("1");
+
+        fixtures.conversation(fixtures.customer(inbox, "Second Sam"), "hello too");
+        waitFor(admin, WITHIN_A_SECOND, d -> d.findElement(By.cssSelector("#side-inbox-" + inbox.id() + " .count")).getText().equals("2")
+                && d.findElement(By.cssSelector("#side-type-unattended .count")).getText().equals("2")
+                && d.findElement(By.id("matching-count")).getText().equals("2"));
+    }
+
+    /** Bug 4: an agent who chose "online" but has no dashboard open is not routed to, and no page calls him online. */
+    @Test
+    void anAgentWithoutAnOpenDashboardIsNotShownOnline() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        team.agent().post("/api/v1/profile/auto_offline", Map.of("profile", Map.of("auto_offline", true, "account_id", team.accountId()))).expect(200);
+        team.agent().post("/api/v1/profile/availability", Map.of("profile", Map.of("availability", "online", "account_id", team.accountId()))).expect(200);
+        long id = fixtures.conversation(fixtures.customer(inbox, "Nobody Home"), "anyone?");
+        WebDriver admin = signedIn(team.adminUser().email());
+        admin.get(base + "/app/accounts/" + team.accountId() + "/agents");
+        String row = admin.findElement(By.id("agent-" + team.agentUser().id())).getText();
+        assertThat(row).contains("offline (no dashboard open)").doesNotContain(" online ");
+
+        admin.get(base + "/app/accounts/" + team.accountId() + "/queue");
+        assertThat(admin.findElement(By.id("agent-" + inbox.id() + "-" + team.agentUser().id())).getText()).contains("offline (no dashboard open)");
+
+        admin.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
+        String choice = new Select(admin.findElement(By.id("assignee-select"))).getOptions().stream().map(WebElement::getText)
+                .filter(t -> t.startsWith(team.agentUser().name())).findFirst().orElseThrow();
+        assertThat(choice).isEqualTo(team.agentUser().name() + " · offline (no dashboard open) · 0 open");
+    }
+
+    /** Bug 5: "@" in a note suggests agents, a first name or its start mentions the agent, and the note holds Chatwoot's mention markup. */
+    @Test
+    void mentionsAreSuggestedAndMatchedByFirstName() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        long id = fixtures.conversation(fixtures.customer(inbox, "Mona Mention"), "refund?");
+        WebDriver admin = signedIn(team.adminUser().email());
+        admin.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
+        admin.findElement(By.id("private")).click();
+        admin.findElement(By.id("content")).sendKeys("Could you check, @Al");
+        String suggestion = "mention-" + team.agentUser().id();
+        waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id(suggestion)).isDisplayed());
+        admin.findElement(By.id(suggestion)).click();
+        assertThat(admin.findElement(By.id("content")).getAttribute("value")).isEqualTo("Could you check, @" + team.agentUser().name() + " ");
+        admin.findElement(By.id("content")).sendKeys("please");
+        admin.findElement(By.id("send")).click();
+        waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("please"));
+
+        admin.findElement(By.id("private")).click();
+        admin.findElement(By.id("content")).sendKeys("@alan thanks");
+        admin.findElement(By.id("send")).click();
+        waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("thanks"));
+
+        String markup = "[@" + team.agentUser().name() + "](mention://user/" + team.agentUser().id() + "/" + team.agentUser().name().replace(" ", "%20") + ")";
+        var contents = new java.util.ArrayList<String>();
+        team.admin().get(team.path("/conversations/" + id + "/messages")).expect(200).json().get("payload")
+                .forEach(m -> contents.add(m.get("content").isNull() ? "" : m.get("content").asString()));
+        assertThat(contents).contains("Could you check, " + markup + " please", markup + " thanks");
+    }
+
+    /** Bug 6: an agent on an administrator's page, a missing conversation, another account or an unknown address gets a page. */
+    @Test
+    void refusedAndMissingPagesArePagesWithTheirStatus() {
+        long other = fixtures.account().accountId();
+        WebDriver agent = signedIn(team.agentUser().email());
+        String a = base + "/app/accounts/" + team.accountId();
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(a + "/automation", "403 Not allowed");
+        expected.put(a + "/reports", "403 Not allowed");
+        expected.put(a + "/conversations/99999", "404 Not found");
+        expected.put(base + "/app/accounts/" + other + "/conversations?view=all", "404 Not found");
+        expected.put(a + "/no-such-page", "404 Not found");
+        expected.forEach((url, page) -> {
+            agent.get(url);
+            Object status = ((JavascriptExecutor) agent).executeAsyncScript(
+                    "var done = arguments[arguments.length - 1]; fetch(location.href).then(function (r) { done(r.status); });");
+            assertThat(status + " " + agent.findElement(By.id("error-title")).getText()).as(url).isEqualTo(page);
+            assertThat(agent.findElement(By.tagName("body")).getText()).as(url).doesNotContain("{\"");
+        });
+    }
+
+    /** Bug 7: the builder's summary and trap warning follow the form before saving, "nil" reads as unassign, and saving says so. */
+    @Test
+    void ruleBuilderSummaryIsLiveAndSavingSaysSaved() {
+        WebDriver admin = signedIn(team.adminUser().email());
+        admin.get(base + "/app/accounts/" + team.accountId() + "/automation/new");
+        new Select(admin.findElement(By.id("rule-event"))).selectByValue("conversation_updated");
+        AutomationBrowserTests.choose(admin, "condition-attribute-0", "status", "condition-value-0", "resolved");
+        AutomationBrowserTests.choose(admin, "action-name-0", "assign_agent", "action-value-0", "nil");
+        waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("rule-summary")).getText().contains("unassign the agent")
+                && !d.findElements(By.cssSelector("#rule-preview .warning")).isEmpty());
+        assertThat(admin.findElement(By.id("rule-summary")).getText()).startsWith("When conversation updated and status equal to resolved")
+                .doesNotContain("nil");
+        assertThat(admin.findElements(By.id("rule-saved"))).isEmpty();
+
+        admin.findElement(By.id("rule-name")).sendKeys("Unassign on resolve");
+        admin.findElement(By.id("save-rule")).click();
+        waitFor(admin, Duration.ofSeconds(5), d -> !d.findElements(By.id("rule-saved")).isEmpty());
+        assertThat(admin.findElement(By.id("rule-saved")).getText()).isEqualTo("Saved.");
+        assertThat(admin.findElement(By.id("rule-summary")).getText()).contains("unassign the agent").doesNotContain("nil");
+    }
+
+    /** Bug 9: snooze until a picked date and time, and the conversation says until when. */
+    @Test
+    void snoozeUntilAPickedDateAndTime() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        long id = fixtures.conversation(fixtures.customer(inbox, "Sleepy Sue"), "next week is fine");
+        WebDriver agent = signedIn(team.agentUser().email());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
+        // the picker in the browser's zone (UTC here) three days ahead at 09:30
+        String local = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3) + "T09:30";
+        ((JavascriptExecutor) agent).executeScript("document.getElementById('snooze-at').value = arguments[0];", local);
+        agent.findElement(By.id("snooze")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("snoozed"));
+        var day = java.time.LocalDate.parse(local.substring(0, 10));
+        String shown = day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " "
+                + day.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " " + day.getDayOfMonth() + ", 09:30 UTC";
+        assertThat(agent.findElement(By.id("snoozed-until")).getText()).isEqualTo("· Snoozed until " + shown);
+        long until = team.agent().get(team.path("/conversations/" + id)).expect(200).json().get("snoozed_until").asLong();
+        assertThat(java.time.Instant.ofEpochSecond(until)).isEqualTo(java.time.LocalDateTime.parse(local).toInstant(java.time.ZoneOffset.UTC));
+    }
+
+    /** Bug 10: report times carry their unit, and a time with nothing to average is "—", not 0. */
+    @Test
+    void reportFiguresHaveUnitsAndMissingDataIsADash() {
+        WebDriver admin = signedIn(team.adminUser().email());
+        admin.get(base + "/app/accounts/" + team.accountId() + "/reports");
+        assertThat(admin.findElement(By.cssSelector("#figure-avg_first_response_time .value")).getText()).isEqualTo("—");
+        assertThat(admin.findElement(By.cssSelector("#figure-avg_resolution_time .value")).getText()).isEqualTo("—");
+        assertThat(admin.findElement(By.cssSelector("#figure-conversations_count .value")).getText()).isEqualTo("0");
+
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        long id = fixtures.conversation(fixtures.customer(inbox, "Quick Quin"), "hello");
+        team.agent().post(team.path("/conversations/" + id + "/messages"), Map.of("content", "hi there")).expect(200);
+        waitFor(admin, Duration.ofSeconds(10), d -> {
+            d.navigate().refresh();
+            return d.findElement(By.cssSelector("#figure-avg_first_response_time .value")).getText().matches("\\d+ (s|min)");
+        });
+        assertThat(admin.findElement(By.cssSelector("#figure-avg_resolution_time .value")).getText()).isEqualTo("—");
     }
 }

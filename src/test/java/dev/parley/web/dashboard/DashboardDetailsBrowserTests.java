@@ -99,7 +99,7 @@ class DashboardDetailsBrowserTests extends BrowserTest {
         admin.findElement(By.cssSelector("#rule-" + ruleId + " button[aria-label='Clone On resolve']")).click();
         new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("table.rules tbody tr")).size() == 2);
         admin.findElement(By.cssSelector("#rule-" + ruleId + " button[aria-label='Delete On resolve']")).click();
-        new WebDriverWait(admin, Duration.ofSeconds(3)).until(d -> d.switchTo().alert()).accept();
+        confirmInPage(admin);
         new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.findElements(By.id("rule-" + ruleId)).isEmpty());
         assertThat(team.admin().get(team.path("/automation_rules")).json().get("payload").size()).isEqualTo(1);
     }

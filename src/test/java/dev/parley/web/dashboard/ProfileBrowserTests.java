@@ -36,7 +36,7 @@ class ProfileBrowserTests extends BrowserTest {
         String oldToken = agent.findElement(By.id("access-token")).getAttribute("value");
         assertThat(oldToken).isEqualTo(team.agentUser().token());
         agent.findElement(By.id("reset-token")).click();
-        agent.switchTo().alert().accept();
+        confirmInPage(agent);
         waitFor(agent, Duration.ofSeconds(5), d -> !d.findElements(By.id("token-reset")).isEmpty());
         String newToken = agent.findElement(By.id("access-token")).getAttribute("value");
         assertThat(newToken).isNotEqualTo(oldToken);

@@ -37,9 +37,7 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
         admin.findElement(By.id("select-" + b)).click();
         new Select(admin.findElement(By.id("bulk-action"))).selectByValue("resolve");
         admin.findElement(By.id("bulk-apply")).click();
-        var alert = new WebDriverWait(admin, Duration.ofSeconds(3)).until(d -> d.switchTo().alert());
-        assertThat(alert.getText()).isEqualTo("Apply to 2 conversation(s)?");
-        alert.accept();
+        assertThat(confirmInPage(admin)).isEqualTo("Apply to 2 conversation(s)?");
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("bulk-result")).getText().equals("2 conversation(s) changed."));
         assertThat(status(a)).isEqualTo("resolved");
         assertThat(status(b)).isEqualTo("resolved");
