@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.support.IntegrationTest;
+import dev.parley.support.SignInForm;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -90,6 +91,32 @@ class EmailInboundIntegrationTests extends IntegrationTest {
         assertThat(email.get("html_content").get("reply").asString()).doesNotContain("Thank you for your order");
         assertThat(message.get("sender").get("email").asString()).isEqualTo("juergen@customer.test");
         assertThat(message.get("sender").get("name").asString()).isEqualTo("Jürgen Müller");
+
+        var browser = new SignInForm(port);
+        assertThat(SignInForm.signedIn(browser.signIn(team.adminUser().email(), "secret123"))).isTrue();
+        String page = browser.read("/app/accounts/" + team.accountId() + "/conversations/" + displayId).body();
+        assertThat(page).contains("Bestellung für Köln").contains("juergen@customer.test").contains("boss@customer.test")
+                .contains("<b>has not arrived</b>").doesNotContain("alert(").doesNotContain("onerror");
+    }
+
+    @Test
+    void administratorsCreateAndEditAnEmailInboxInTheDashboardAndTestItsConnection() {
+        var team = fixtures.account();
+        var browser = new SignInForm(port);
+        assertThat(SignInForm.signedIn(browser.signIn(team.adminUser().email(), "secret123"))).isTrue();
+        String base = "/app/accounts/" + team.accountId() + "/inboxes";
+        browser.read(base + "/email/new");
+        var created = browser.post(base + "/email/new", Map.of("name", "Mail desk", "email", "desk@acme.test", "imap_enabled", "true",
+                "imap_address", "127.0.0.1", "imap_port", "1", "imap_login", "desk", "imap_password", "dashboard-secret"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String edit = created.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "").replace("?saved", "");
+        String form = browser.read(edit).body();
+        assertThat(form).contains("desk@acme.test").contains("127.0.0.1").doesNotContain("dashboard-secret");
+        String tested = browser.post(edit + "/test", Map.of()).body();
+        assertThat(tested).contains("IMAP failed at connect");
+        var refused = browser.post(edit, Map.of("name", "Mail desk", "email", "not an address"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("email-error");
     }
 
     @Test

@@ -21,8 +21,8 @@ public record EmailSettings(String email, boolean imapEnabled, String imapAddres
                 number(a, "imap_port", 993), text(a, "imap_login"), flag(a, "imap_enable_ssl", true), flag(a, "smtp_enabled", false),
                 text(a, "smtp_address"), number(a, "smtp_port", 587), text(a, "smtp_login"), text(a, "smtp_domain"),
                 flag(a, "smtp_enable_ssl_tls", false), flag(a, "smtp_enable_starttls_auto", true),
-                a.get("smtp_authentication") == null ? "login" : String.valueOf(a.get("smtp_authentication")),
-                a.get("smtp_openssl_verify_mode") == null ? "peer" : String.valueOf(a.get("smtp_openssl_verify_mode")), text(a, "provider"));
+                text(a, "smtp_authentication") == null ? "login" : text(a, "smtp_authentication"),
+                text(a, "smtp_openssl_verify_mode") == null ? "peer" : text(a, "smtp_openssl_verify_mode"), text(a, "provider"));
     }
 
     /** The settings as the attributes the inbox JSON shows to administrators. */

@@ -278,7 +278,8 @@ class DashboardController {
                         : m.contentAttributes().containsKey("automation_rule_id") ? "Automation" : "",
                 MentionMarkup.plain(m.content()), TIME.format(m.createdAt()), ruleId(m), ruleName(m), delivery(m, c),
                 firstUnread != null && m.id() == firstUnread,
-                files.getOrDefault(m.id(), List.of()).stream().map(ThreadLine.File::of).toList())).toList();
+                files.getOrDefault(m.id(), List.of()).stream().map(ThreadLine.File::of).toList(), ThreadLine.Mail.of(m.contentAttributes())))
+                .toList();
         model.addAttribute("me", me);
         model.addAttribute("accountId", accountId);
         model.addAttribute("conversation", c);
@@ -302,6 +303,10 @@ class DashboardController {
     /** Replies the customer has looked at since they were sent are "Read"; other replies are "Sent". */
     private static String delivery(MessageView m, ConversationView c) {
         if (m.messageType() != MessageType.OUTGOING || m.isPrivate()) return null;
+        if ("failed".equals(m.status())) {
+            Object reason = m.contentAttributes().get("external_error");
+            return reason == null ? "Failed" : "Failed: " + reason;
+        }
         return c.contactLastSeenAt() != null && !c.contactLastSeenAt().isBefore(m.createdAt()) ? "Read" : "Sent";
     }
 
