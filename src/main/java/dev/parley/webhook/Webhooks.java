@@ -79,7 +79,8 @@ public class Webhooks {
         var errors = new Errors().maxLength("url", url, 2048);
         String problem = errors.isEmpty() ? safety.problem(url) : null;
         if (problem != null) errors.add("url", problem);
-        List<String> unknown = subscriptions.stream().filter(s -> !SUBSCRIPTIONS.contains(s)).toList();
+        // Set.of(...).contains(null) throws: a null in the list is just one more unsupported event
+        List<String> unknown = subscriptions.stream().filter(s -> s == null || !SUBSCRIPTIONS.contains(s)).map(String::valueOf).toList();
         if (!unknown.isEmpty()) errors.add("subscriptions", "not supported: " + String.join(", ", unknown));
         if (inboxId != null && inboxes.find(accountId, inboxId).isEmpty()) errors.add("inbox_id", "does not exist in this account");
         errors.throwIfAny();

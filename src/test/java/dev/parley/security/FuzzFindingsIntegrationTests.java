@@ -82,6 +82,21 @@ class FuzzFindingsIntegrationTests extends IntegrationTest {
         assertThat(team.admin().get(team.path("/automation_rules")).json().get("payload").size()).isZero();
     }
 
+    @Test
+    void aWebhookSubscriptionListHoldingNullIsRefusedAndChangesNothing() {
+        var team = fixtures.account();
+        long hook = team.admin().post(team.path("/webhooks"), Map.of("url", "https://example.com/hook", "subscriptions", List.of("message_created")))
+                .expect(200).json().get("payload").get("webhook").get("id").asLong();
+        var withNull = new java.util.ArrayList<String>();
+        withNull.add(null);
+
+        assertThat(team.admin().put(team.path("/webhooks/" + hook), Map.of("subscriptions", withNull)).status()).isEqualTo(422);
+        assertThat(team.admin().post(team.path("/webhooks"), Map.of("url", "https://example.com/other", "subscriptions", withNull)).status())
+                .isEqualTo(422);
+        assertThat(team.admin().get(team.path("/webhooks")).json().get("payload").get("webhooks").get(0).get("subscriptions").get(0).asString())
+                .isEqualTo("message_created");
+    }
+
     private static List<Integer> atOnce(IntFunction<Integer> request) {
         return IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(() -> request.apply(i))).toList()
                 .stream().map(CompletableFuture::join).toList();
