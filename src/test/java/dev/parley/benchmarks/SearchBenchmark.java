@@ -75,7 +75,7 @@ class SearchBenchmark extends IntegrationTest {
                     UNION ALL SELECT 'word' || g FROM generate_series(1, 180) g) v)
                 INSERT INTO messages (account_id, inbox_id, conversation_id, message_type, content, sender_type, sender_id, created_at)
                 SELECT ?, c.inbox_id, c.id, CASE WHEN m % 2 = 0 THEN 0 ELSE 1 END,
-                       (SELECT string_agg(words.w[1 + ((m * 7919 + k * 104729 + k * k) % 200)], ' ') FROM generate_series(1, 8) k)
+                       (SELECT string_agg(words.w[1 + ((m::bigint * 7919 + k * 104729 + k * k) % 200)::int], ' ') FROM generate_series(1, 8) k)
                            || ' code' || (m % 100000),
                        CASE WHEN m % 2 = 0 THEN 'Contact' END, CASE WHEN m % 2 = 0 THEN c.contact_id END,
                        c.created_at + (m / ?) * interval '1 second'
