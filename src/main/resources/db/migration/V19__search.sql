@@ -9,8 +9,9 @@ ALTER TABLE contacts ADD COLUMN search_text TEXT GENERATED ALWAYS AS (
 ) STORED;
 CREATE INDEX contacts_search_trgm ON contacts USING gin (search_text gin_trgm_ops);
 
--- Conversations by display id, also by part of it as Chatwoot matches ("12" finds #112); newest first.
-CREATE INDEX conversations_display_id_trgm ON conversations USING gin ((display_id::text) gin_trgm_ops);
+-- Conversations by display id or its first digits ("12" finds #12, #120, #1234): a prefix is a range of this index.
+-- (Chatwoot matches any part of the number; trigrams of digits are too common to make that fast at 100,000 conversations.)
+CREATE INDEX conversations_display_id_prefix ON conversations (account_id, (display_id::text) text_pattern_ops);
 CREATE INDEX conversations_account_created_idx ON conversations (account_id, created_at DESC, id DESC);
 
 -- Messages by words: full-text search with the 'simple' configuration (no stemming, no stop words, so every

@@ -39,7 +39,7 @@ public class SearchRepository {
     }
 
     /**
-     * Conversations whose display id contains the digits (when the text is a number, the exact one first) or whose
+     * Conversations whose display id starts with the digits (when the text is a number; the exact one first) or whose
      * contact matches the pattern, newest first.
      */
     public List<ConversationHit> conversations(long accountId, Collection<Long> inboxIds, String pattern, String displayId,
@@ -49,8 +49,8 @@ public class SearchRepository {
                 WHERE ct.account_id = ? AND ct.search_text LIKE lower(?) ESCAPE '\\'""");
         var matchingParams = new ArrayList<Object>(List.of(accountId, pattern));
         if (displayId != null) {
-            matching.append(" UNION SELECT id FROM conversations WHERE account_id = ? AND display_id::text LIKE ? ESCAPE '\\'");
-            matchingParams.addAll(List.of(accountId, pattern));
+            matching.append(" UNION SELECT id FROM conversations WHERE account_id = ? AND display_id::text LIKE ?");
+            matchingParams.addAll(List.of(accountId, displayId + "%"));
         }
         var params = new ArrayList<Object>(List.of(accountId));
         var sql = new StringBuilder("SELECT " + CONVERSATION_COLUMNS + " FROM conversations c WHERE c.account_id = ?");
