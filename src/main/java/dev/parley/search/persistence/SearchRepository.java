@@ -75,20 +75,40 @@ public class SearchRepository {
         return jdbc.sql(sql.toString()).params(params).query(this::conversation).list();
     }
 
+    /** How many of the newest messages are looked through first, word by word, before the full-text index is asked. */
+    static final int RECENT_WINDOW = 5_000;
+
     /**
      * Messages (activity lines aside) containing every word of the full-text query, newest first; a null query
-     * matches every message.
+     * matches every message. Two steps, because neither plan is fast for every word: a common word is found at once
+     * among the newest messages (the primary key read backwards over a bounded range), while a rare one needs the
+     * full-text index (all its matches, then the newest). The first step answers whenever it fills the page; its rows
+     * are then exactly the newest matches, since every message of the window is newer than any outside it.
      */
     public List<MessageHit> messages(long accountId, Collection<Long> inboxIds, String tsquery, int limit, int offset) {
+        if (tsquery == null) return messagePage(accountId, inboxIds, null, null, " ORDER BY m.id DESC", limit, offset);
+        long newest = jdbc.sql("SELECT coalesce(max(id), 0) FROM messages").query(Long.class).single();
+        List<MessageHit> recent = messagePage(accountId, inboxIds, tsquery, newest - RECENT_WINDOW, " ORDER BY m.id DESC", limit, offset);
+        if (recent.size() == limit) return recent;
+        // "m.id + 0" keeps PostgreSQL from walking the primary key through a million rows for a rare word
+        return messagePage(accountId, inboxIds, tsquery, null, " ORDER BY m.id + 0 DESC", limit, offset);
+    }
+
+    private List<MessageHit> messagePage(long accountId, Collection<Long> inboxIds, String tsquery, Long after, String order, int limit,
+                                         int offset) {
         var params = new ArrayList<Object>(List.of(accountId));
         var sql = new StringBuilder("SELECT " + MESSAGE_COLUMNS + " FROM messages m JOIN conversations c ON c.id = m.conversation_id"
                 + " WHERE m.account_id = ? AND m.message_type <> " + ACTIVITY);
         visibleInboxes(sql, params, "m", inboxIds);
+        if (after != null) {
+            sql.append(" AND m.id > ?");
+            params.add(after);
+        }
         if (tsquery != null) {
             sql.append(" AND ").append(MESSAGE_WORDS).append(" @@ ?::tsquery");
             params.add(tsquery);
         }
-        sql.append(" ORDER BY m.id DESC LIMIT ? OFFSET ?");
+        sql.append(order).append(" LIMIT ? OFFSET ?");
         params.add(limit);
         params.add(offset);
         return jdbc.sql(sql.toString()).params(params).query(SearchRepository::message).list();
