@@ -105,17 +105,18 @@ class SearchBenchmark extends IntegrationTest {
         }
     }
 
-    /** The plans of the three searches as an agent (member of one inbox), the way SearchRepository asks. */
+    /** The plans of the searches as an agent (member of one inbox), the way SearchRepository asks. */
     private void explain(long accountId, long inbox) {
-        print("messages, common word", """
+        long newest = jdbc.sql("SELECT max(id) FROM messages").query(Long.class).single();
+        print("messages, common word (step 1: the newest 5,000)", """
+                EXPLAIN (ANALYZE, BUFFERS) SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                WHERE m.account_id = ? AND m.message_type <> 2 AND m.inbox_id = ANY(?) AND m.id > ?
+                  AND to_tsvector('simple', coalesce(m.content, '')) @@ ?::tsquery ORDER BY m.id DESC LIMIT 15 OFFSET 0""",
+                accountId, new Long[] {inbox}, newest - 5_000, "'refund':*");
+        print("messages, rare word (step 2: the full-text index)", """
                 EXPLAIN (ANALYZE, BUFFERS) SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
                 WHERE m.account_id = ? AND m.message_type <> 2 AND m.inbox_id = ANY(?)
-                  AND to_tsvector('simple', coalesce(m.content, '')) @@ ?::tsquery ORDER BY m.id DESC LIMIT 15 OFFSET 0""",
-                accountId, new Long[] {inbox}, "'refund':*");
-        print("messages, rare word", """
-                EXPLAIN (ANALYZE, BUFFERS) SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
-                WHERE m.account_id = ? AND m.message_type <> 2 AND m.inbox_id = ANY(?)
-                  AND to_tsvector('simple', coalesce(m.content, '')) @@ ?::tsquery ORDER BY m.id DESC LIMIT 15 OFFSET 0""",
+                  AND to_tsvector('simple', coalesce(m.content, '')) @@ ?::tsquery ORDER BY m.id + 0 DESC LIMIT 15 OFFSET 0""",
                 accountId, new Long[] {inbox}, "'code4242':*");
         print("contacts, part of an email", """
                 EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM contacts WHERE account_id = ? AND (?::text IS NULL OR search_text LIKE lower(?) ESCAPE '\\')
@@ -123,9 +124,9 @@ class SearchBenchmark extends IntegrationTest {
         print("conversations, display id", """
                 EXPLAIN (ANALYZE, BUFFERS) SELECT c.id FROM conversations c WHERE c.account_id = ? AND c.inbox_id = ANY(?) AND c.id IN (
                   SELECT cv.id FROM contacts ct JOIN conversations cv ON cv.contact_id = ct.id WHERE ct.account_id = ? AND ct.search_text LIKE lower(?) ESCAPE '\\'
-                  UNION SELECT id FROM conversations WHERE account_id = ? AND display_id::text LIKE ? ESCAPE '\\')
+                  UNION SELECT id FROM conversations WHERE account_id = ? AND display_id::text LIKE ?)
                 ORDER BY c.display_id::text = ? DESC, c.created_at DESC, c.id DESC LIMIT 15 OFFSET 0""",
-                accountId, new Long[] {inbox}, accountId, "%51002%", accountId, "%51002%", "51002");
+                accountId, new Long[] {inbox}, accountId, "%51002%", accountId, "51002%", "51002");
     }
 
     private void print(String what, String sql, Object... params) {
