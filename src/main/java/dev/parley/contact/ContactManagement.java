@@ -70,6 +70,38 @@ public class ContactManagement {
         contacts.delete(contactId);
     }
 
+    /**
+     * Locks the two contacts of a merge (in id order) and answers them, base first; either missing is "not found".
+     * The caller moves what refers to the mergee, then calls {@link #absorb}, in the same transaction.
+     */
+    public List<ContactView> lockForMerge(long accountId, long baseId, long mergeeId) {
+        List<ContactView> both = contacts.lockBoth(accountId, baseId, mergeeId);
+        ContactView base = both.stream().filter(c -> c.id() == baseId).findFirst().orElseThrow(() -> new ResourceNotFound("Contact"));
+        ContactView mergee = both.stream().filter(c -> c.id() == mergeeId).findFirst().orElseThrow(() -> new ResourceNotFound("Contact"));
+        return List.of(base, mergee);
+    }
+
+    /**
+     * The contact's part of Chatwoot's merge: the mergee's contact inboxes (source ids) move to the base, its fields
+     * fill what the base leaves blank (the base wins), its labels join the base's, and it is deleted. A verified
+     * identity stays verified. Publishes {@link ContactUpdated} for the base when a field changed.
+     */
+    public ContactView absorb(long accountId, ContactView base, ContactView mergee, Actor actor) {
+        contacts.moveContactInboxes(mergee.id(), base.id());
+        var labels = new java.util.LinkedHashSet<>(contacts.labels(base.id()));
+        labels.addAll(contacts.labels(mergee.id()));
+        boolean verified = contacts.identityVerified(mergee.id());
+        contacts.delete(mergee.id()); // first: the base may take over its email, phone number or identifier (unique)
+        ContactView merged = ContactMerging.merged(base, mergee);
+        contacts.update(merged);
+        contacts.replaceLabels(base.id(), List.copyOf(labels));
+        if (merged.lastActivityAt() != null) contacts.touch(base.id(), merged.lastActivityAt());
+        if (verified) contacts.markIdentityVerified(base.id(), clock.instant());
+        Map<String, List<Object>> changes = changes(base, merged);
+        if (!changes.isEmpty()) events.publishEvent(new ContactUpdated(UUID.randomUUID(), clock.instant(), accountId, base.id(), changes, actor));
+        return contacts.find(accountId, base.id()).orElseThrow();
+    }
+
     /** The longest email, identifier or source id a contact may have (they are looked up through unique indexes). */
     static final int MAX_IDENTITY = 255;
 

@@ -51,6 +51,11 @@ public class ContactQueries {
         return contacts.page(accountId, Errors.blankToNull(query), PAGE_SIZE, (Math.max(page, 1) - 1) * PAGE_SIZE);
     }
 
+    /** A page (1-based) of Chatwoot's contact search (any part of name, email, phone or identifier), most recently active first. */
+    public List<ContactView> search(long accountId, String query, int page) {
+        return contacts.search(accountId, Errors.blankToNull(query), PAGE_SIZE, (Math.max(page, 1) - 1) * PAGE_SIZE);
+    }
+
     /** A page (1-based) of the contacts matching Chatwoot's advanced filter rows, and how many match in all. */
     public FilteredContacts filter(long accountId, List<FilterRow> rows, int page) {
         FilterSql.Condition condition = FilterSql.of(rows, ContactFilterColumns.VOCABULARY);

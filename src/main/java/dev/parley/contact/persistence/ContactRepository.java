@@ -95,12 +95,23 @@ public class ContactRepository {
 
     public List<ContactView> page(long accountId, String query, int limit, int offset) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = ? AND " + SEARCH + " ORDER BY id DESC LIMIT ? OFFSET ?")
-                .params(accountId, query, query, query, query, query, limit, offset).query(this::contact).list();
+                .params(accountId, query, pattern(query), limit, offset).query(this::contact).list();
     }
 
     public long count(long accountId, String query) {
         return jdbc.sql("SELECT count(*) FROM contacts WHERE account_id = ? AND " + SEARCH)
-                .params(accountId, query, query, query, query, query).query(Long.class).single();
+                .params(accountId, query, pattern(query)).query(Long.class).single();
+    }
+
+    /** Chatwoot's search order: the contacts matching the text (any when null), most recently active first. */
+    public List<ContactView> search(long accountId, String query, int limit, int offset) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = ? AND " + SEARCH
+                        + " ORDER BY last_activity_at DESC NULLS LAST, id DESC LIMIT ? OFFSET ?")
+                .params(accountId, query, pattern(query), limit, offset).query(this::contact).list();
+    }
+
+    private static String pattern(String query) {
+        return query == null ? null : dev.parley.shared.LikePattern.containing(query);
     }
 
     /** A page of the account's contacts matching a compiled advanced filter over contacts {@code ct}. */
@@ -135,9 +146,19 @@ public class ContactRepository {
         jdbc.sql("UPDATE contacts SET labels = ?, updated_at = now() WHERE id = ?").params(labels.toArray(String[]::new), contactId).update();
     }
 
-    private static final String SEARCH = """
-            (?::text IS NULL OR name ILIKE '%' || ? || '%' OR email ILIKE '%' || ? || '%' OR phone_number ILIKE '%' || ? || '%'
-             OR identifier ILIKE '%' || ? || '%')""";
+    /** Any part of name, email, phone number or identifier: search_text is their lower-cased join, under a trigram index (V19). */
+    private static final String SEARCH = "(?::text IS NULL OR search_text LIKE lower(?) ESCAPE '\\')";
+
+    /** Moves every contact inbox (source id) of one contact to another (a merge). */
+    public void moveContactInboxes(long fromContactId, long toContactId) {
+        jdbc.sql("UPDATE contact_inboxes SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId).update();
+    }
+
+    /** Locks two contacts of the account, the lower id first so that two merges of the same pair never deadlock. */
+    public List<ContactView> lockBoth(long accountId, long firstId, long secondId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = ? AND id IN (?, ?) ORDER BY id FOR UPDATE")
+                .params(accountId, firstId, secondId).query(this::contact).list();
+    }
 
     public void delete(long id) {
         jdbc.sql("DELETE FROM contacts WHERE id = ?").param(id).update();

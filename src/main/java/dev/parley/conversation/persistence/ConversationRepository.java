@@ -75,6 +75,14 @@ public class ConversationRepository {
         jdbc.sql("UPDATE conversations SET agent_last_seen_at = ? WHERE id = ?").params(ts(at), conversationId).update();
     }
 
+    /** A contact merge: the mergee's conversations, and the messages it sent, become the base contact's. */
+    public int moveToContact(long accountId, long fromContactId, long toContactId) {
+        jdbc.sql("UPDATE messages SET sender_id = ? WHERE account_id = ? AND sender_type = 'Contact' AND sender_id = ?")
+                .params(toContactId, accountId, fromContactId).update();
+        return jdbc.sql("UPDATE conversations SET contact_id = ?, updated_at = now(), version = version + 1 WHERE account_id = ? AND contact_id = ?")
+                .params(toContactId, accountId, fromContactId).update();
+    }
+
     public Optional<ConversationView> lockByDisplayId(long accountId, long displayId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.account_id = ? AND c.display_id = ? FOR UPDATE")
                 .params(accountId, displayId).query(this::conversation).optional();

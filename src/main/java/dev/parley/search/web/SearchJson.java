@@ -1,0 +1,98 @@
+package dev.parley.search.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.parley.account.AgentView;
+import dev.parley.contact.ContactView;
+import dev.parley.inbox.InboxView;
+import dev.parley.search.ConversationHit;
+import dev.parley.search.MessageHit;
+import dev.parley.search.SearchResults;
+import dev.parley.shared.Timestamps;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Chatwoot's search partials (app/views/api/v1/accounts/search/_*.json.jbuilder): smaller than the resources' own JSON. */
+final class SearchJson {
+
+    private SearchJson() {
+    }
+
+    /** _conversation_search_result: the display id as {@code id}; absent parts are empty objects, as jbuilder renders them. */
+    record Conversation(long id, long accountId, Long createdAt, Object message, Object contact, Object inbox, Object agent,
+                        Map<String, Object> additionalAttributes) {
+    }
+
+    /** _contact. */
+    record Contact(String email, long id, String name, String phoneNumber, String identifier, Map<String, Object> additionalAttributes,
+                   Long lastActivityAt) {
+    }
+
+    /** _message: {@code conversation_id} is the display id; {@code sender} (the sender's push_event_data) only when there is one. */
+    record Message(long id, String content, int messageType, String contentType, String sourceId, long inboxId, long conversationId,
+                   Long createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> sender, Object inbox) {
+    }
+
+    /** _inbox. */
+    record Inbox(long id, long channelId, String name, String channelType) {
+    }
+
+    /** _agent. */
+    record Agent(long id, String availableName, String email, String name, String role) {
+    }
+
+    static Conversation conversation(ConversationHit c, SearchResults found) {
+        MessageHit first = found.firstMessages().get(c.id());
+        ContactView contact = found.contactsById().get(c.contactId());
+        AgentView agent = c.assigneeId() == null ? null : found.agents().get(c.assigneeId());
+        return new Conversation(c.displayId(), c.accountId(), Timestamps.unix(c.createdAt()),
+                first == null ? Map.of() : message(first, found), contact == null ? Map.of() : contact(contact),
+                inbox(found.inboxes().get(c.inboxId())),
+                agent == null ? Map.of() : new Agent(agent.id(), agent.availableName(), agent.email(), agent.name(), agent.role().apiName()),
+                c.additionalAttributes());
+    }
+
+    static Contact contact(ContactView c) {
+        return new Contact(c.email(), c.id(), c.name(), c.phoneNumber(), c.identifier(), c.additionalAttributes(),
+                Timestamps.unix(c.lastActivityAt()));
+    }
+
+    static Message message(MessageHit m, SearchResults found) {
+        return new Message(m.id(), m.content(), m.messageType(), m.contentType(), m.sourceId(), m.inboxId(), m.displayId(),
+                Timestamps.unix(m.createdAt()), sender(m, found), inbox(found.inboxes().get(m.inboxId())));
+    }
+
+    private static Object inbox(InboxView inbox) {
+        return inbox == null ? Map.of() : new Inbox(inbox.id(), inbox.id(), inbox.name(), inbox.channelType());
+    }
+
+    /** Chatwoot's push_event_data of the sender: a user's or a contact's. */
+    private static Map<String, Object> sender(MessageHit m, SearchResults found) {
+        if (m.senderId() == null) return null;
+        var json = new LinkedHashMap<String, Object>();
+        if ("User".equals(m.senderType())) {
+            AgentView a = found.agents().get(m.senderId());
+            if (a == null) return null;
+            json.put("id", a.id());
+            json.put("name", a.name());
+            json.put("available_name", a.availableName());
+            json.put("avatar_url", "");
+            json.put("type", "user");
+            json.put("availability_status", a.availability().apiName());
+            json.put("thumbnail", "");
+            return json;
+        }
+        ContactView c = found.contactsById().get(m.senderId());
+        if (c == null) return null;
+        json.put("additional_attributes", c.additionalAttributes());
+        json.put("custom_attributes", c.customAttributes());
+        json.put("email", c.email());
+        json.put("id", c.id());
+        json.put("identifier", c.identifier());
+        json.put("name", c.name());
+        json.put("phone_number", c.phoneNumber());
+        json.put("thumbnail", "");
+        json.put("blocked", c.blocked());
+        json.put("type", "contact");
+        return json;
+    }
+}

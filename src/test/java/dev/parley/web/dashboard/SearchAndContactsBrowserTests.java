@@ -1,0 +1,80 @@
+package dev.parley.web.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.support.Fixtures.Customer;
+import dev.parley.support.Fixtures.Inbox;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+
+/** The header's search box used with the keyboard, and merging two contacts on the contacts screen. */
+class SearchAndContactsBrowserTests extends BrowserTest {
+
+    @Test
+    void anAgentFindsAConversationByAWordFromTheHeaderAndOpensItWithTheKeyboard() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        long displayId = fixtures.conversation(fixtures.customer(inbox, "Gina Glass"), "the blender arrived cracked " + word);
+        fixtures.conversation(fixtures.customer(inbox, "Other Person"), "nothing to see");
+
+        WebDriver agent = signedIn(team.agentUser().email());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/agents");
+        agent.findElement(By.tagName("body")).sendKeys("/");
+        assertThat(agent.switchTo().activeElement().getAttribute("id")).as("/ jumps to the search box").isEqualTo("search-input");
+        agent.switchTo().activeElement().sendKeys(word);
+        waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("search-suggestions")).getText().contains("Gina Glass in #" + displayId));
+        assertThat(agent.findElement(By.id("search-suggestions")).getText()).containsIgnoringCase("Messages").doesNotContain("Other Person");
+
+        agent.findElement(By.id("search-input")).sendKeys(Keys.ARROW_DOWN);
+        assertThat(agent.switchTo().activeElement().getAttribute("href")).endsWith("/conversations/" + displayId);
+        agent.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitFor(agent, Duration.ofSeconds(5), d -> d.getCurrentUrl().endsWith("/conversations/" + displayId));
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.tagName("main")).getText().contains(word));
+
+        agent.findElement(By.id("search-input")).sendKeys("Gina", Keys.ENTER);
+        waitFor(agent, Duration.ofSeconds(5), d -> d.getCurrentUrl().contains("/search?q=Gina"));
+        assertThat(agent.findElement(By.id("results-contacts")).getText()).contains("Gina Glass");
+        assertThat(agent.findElement(By.id("results-conversations")).getText()).contains("#" + displayId);
+    }
+
+    @Test
+    void anAgentMergesADuplicateContactOnTheContactsScreen() {
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        Customer bea = fixtures.customer(inbox, "Bea Base");
+        Customer duplicate = fixtures.customer(inbox, "Bea Duplicate");
+        long kept = fixtures.conversation(bea, "first question");
+        long moved = fixtures.conversation(duplicate, "second question");
+
+        WebDriver agent = signedIn(team.agentUser().email());
+        agent.get(accountPages() + "/contacts");
+        agent.findElement(By.id("contacts-q")).sendKeys("Bea Base", Keys.ENTER);
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("contacts-count")).getText().equals("1 contact"));
+        agent.findElement(By.linkText("Bea Base")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.tagName("h1")).getText().equals("Bea Base"));
+
+        agent.findElement(By.id("merge-q")).sendKeys("Duplicate", Keys.ENTER);
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("merge-candidates")).getText().contains("Bea Duplicate"));
+        agent.findElement(By.id("merge-choose-" + duplicate.contactId())).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("merge-confirm")).getText().contains("1 conversation(s) move to Bea Base"));
+        agent.findElement(By.id("merge-submit")).click();
+
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("contact-notice")).getText()
+                .equals("Bea Duplicate was merged into Bea Base."));
+        assertThat(agent.findElement(By.id("contact-conversations")).getText()).contains("#" + kept, "#" + moved);
+        team.admin().get(team.path("/contacts/" + duplicate.contactId())).expect(404);
+
+        agent.findElement(By.id("contact-phone")).sendKeys("+15550102030");
+        agent.findElement(By.id("save-contact")).click();
+        waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("contact-notice")).getText().equals("Saved."));
+        assertThat(team.admin().get(team.path("/contacts/" + bea.contactId())).expect(200).json().get("payload").get("phone_number").asString())
+                .isEqualTo("+15550102030");
+    }
+
+    private String accountPages() {
+        return base + "/app/accounts/" + team.accountId();
+    }
+}
