@@ -47,12 +47,16 @@ class AccessibilityBrowserTests extends BrowserTest {
                 Map.entry("notifications", a + "/notifications"),
                 Map.entry("new-inbox", a + "/inboxes/new"),
                 Map.entry("forgot-password", "/app/password/forgot"),
-                Map.entry("not-found", a + "/conversations/99999"));
+                Map.entry("not-found", a + "/conversations/99999"),
+                Map.entry("search", a + "/search?q=invoice"),
+                Map.entry("contacts", a + "/contacts"),
+                Map.entry("contact", a + "/contacts/" + team.admin().get(team.path("/contacts")).expect(200).json().get("payload").get(0).get("id").asLong()));
     }
 
 
     static final List<String> ALL_PAGES = List.of("list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings",
-            "reports", "settings", "webhooks", "profile", "notifications", "new-inbox", "forgot-password", "not-found");
+            "reports", "settings", "webhooks", "profile", "notifications", "new-inbox", "forgot-password", "not-found",
+            "search", "contacts", "contact");
     /** Every page at phone size; the workspace's phone layout (one pane, header menu, details overlay) is checked by axe too. */
     static final List<String> PHONE_PAGES = ALL_PAGES;
     static final List<String> PHONE_AXE_PAGES = List.of("list", "conversation");
