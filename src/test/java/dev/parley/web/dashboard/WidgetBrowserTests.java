@@ -1,0 +1,176 @@
+package dev.parley.web.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.contact.PublicIdentity;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The website widget as a visitor and an agent live it: a customer's site on another origin embeds Chatwoot's snippet
+ * with BASE_URL pointing at Parley, and the chat runs through Parley's loader, chat window, widget API and live stream.
+ */
+class WidgetBrowserTests extends BrowserTest {
+
+    private CustomerWebsite site;
+
+    @AfterEach
+    void closeSite() {
+        if (site != null) site.close();
+    }
+
+    @Test
+    void aVisitorOnACustomersSiteWritesAndTheOnlineAgentAnswersLive() {
+        JsonNode inbox = widgetInbox(false);
+        online();
+        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
+        WebDriver agent = signedIn(team.agentUser().email());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=mine");
+        Browsers.awaitLive(agent);
+
+        WebDriver visitor = unsigned(1280, 900);
+        visitor.get(site.url());
+        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
+        openChat(visitor);
+        assertThat(hostEvents(visitor)).contains("chatwoot:opened");
+        chatWindow(visitor).findElement(By.id("input")).sendKeys("Hello, where is my order?", Keys.ENTER);
+
+        long conversation = awaitConversation(inbox.get("id").asLong());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> assigneeOf(conversation) == team.agentUser().id());
+        waitFor(agent, WITHIN_A_SECOND, d -> !d.findElements(By.id("conversation-" + conversation)).isEmpty());
+
+        team.agent().post(team.path("/conversations/" + conversation + "/messages"), Map.of("content", "It ships <b>today</b>!")).expect(200);
+        waitFor(visitor, WITHIN_A_SECOND, d -> widgetTexts(d).contains("It ships <b>today</b>!"));
+        assertThat(widgetTexts(visitor)).containsExactly("Hello, where is my order?", "It ships <b>today</b>!");
+        assertThat(visitor.findElement(By.id("title")).getText()).isEqualTo(team.agentUser().name());
+        team.agent().post(team.path("/conversations/" + conversation + "/toggle_typing_status"), Map.of("typing_status", "on")).expect(200);
+        waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.id("typing")).getText().contains(team.agentUser().name()));
+
+        assertThat(hostEvents(visitor)).contains("chatwoot:on-message");
+        visitor.navigate().refresh();
+        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
+        openChat(visitor);
+        waitFor(visitor, WITHIN_A_SECOND, d -> widgetTexts(d).size() == 2);
+        assertThat(widgetTexts(visitor)).containsExactly("Hello, where is my order?", "It ships <b>today</b>!");
+    }
+
+    @Test
+    void setUserWithAValidIdentifierHashAttachesTheVisitorToTheKnownContactAndAnInvalidOneIsRefused() {
+        JsonNode inbox = widgetInbox(true);
+        String secret = inbox.get("hmac_token").asString();
+        long known = team.admin().post(team.path("/contacts"), Map.of("name", "Known Kim", "email", "kim@example.com", "identifier", "cust-42"))
+                .expect(200).json().get("payload").get("contact").get("id").asLong();
+        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
+        WebDriver visitor = unsigned(1280, 900);
+        visitor.get(site.url());
+        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
+
+        js(visitor).executeScript("window.$chatwoot.setUser('cust-42', {name: 'Known Kim', email: 'kim@example.com', identifier_hash: 'not-the-hash'})");
+        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:error"));
+
+        js(visitor).executeScript("window.$chatwoot.setUser('cust-42', {name: 'Known Kim', email: 'kim@example.com', identifier_hash: arguments[0]})",
+                PublicIdentity.hmac(secret, "cust-42"));
+        openChat(visitor);
+        visitor.findElement(By.id("input")).sendKeys("It's Kim again", Keys.ENTER);
+        long conversation = awaitConversation(inbox.get("id").asLong());
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> team.admin().get(team.path("/conversations/" + conversation)).json().get("meta").get("sender").get("id").asLong() == known);
+    }
+
+    @Test
+    void afterTheVisitorsNetworkDropsEveryAgentMessageSentMeanwhileAppearsOnceInOrder() {
+        JsonNode inbox = widgetInbox(false);
+        online();
+        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
+        WebDriver visitor = unsigned(1280, 900);
+        visitor.get(site.url());
+        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
+        openChat(visitor);
+        visitor.findElement(By.id("input")).sendKeys("Are you there?", Keys.ENTER);
+        long conversation = awaitConversation(inbox.get("id").asLong());
+        team.agent().post(team.path("/conversations/" + conversation + "/messages"), Map.of("content", "Yes, one moment")).expect(200);
+        waitFor(visitor, WITHIN_A_SECOND, d -> widgetTexts(d).contains("Yes, one moment"));
+
+        var offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        ((HasNetworkConditions) visitor).setNetworkConditions(offline);
+        waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.id("notice")).isDisplayed());
+        for (String text : List.of("First", "Second", "Third")) {
+            team.agent().post(team.path("/conversations/" + conversation + "/messages"), Map.of("content", text)).expect(200);
+        }
+        assertThat(widgetTexts(visitor)).doesNotContain("First");
+
+        ((HasNetworkConditions) visitor).deleteNetworkConditions();
+        waitFor(visitor, Duration.ofSeconds(5), d -> widgetTexts(d).contains("Third"));
+        assertThat(widgetTexts(visitor)).containsExactly("Are you there?", "Yes, one moment", "First", "Second", "Third");
+        assertThat(visitor.findElement(By.id("notice")).isDisplayed()).isFalse();
+    }
+
+    private JsonNode widgetInbox(boolean hmacMandatory) {
+        JsonNode inbox = team.admin().post(team.path("/inboxes"), Map.of("name", "Acme website", "channel", Map.of("type", "web_widget",
+                "website_url", "http://localhost", "widget_color", "#6D28D9", "welcome_title", "Hi there!", "hmac_mandatory", hmacMandatory)))
+                .expect(200).json();
+        team.admin().post(team.path("/inbox_members"), Map.of("inbox_id", inbox.get("id").asLong(), "user_ids", List.of(team.agentUser().id())))
+                .expect(200);
+        return inbox;
+    }
+
+    private void online() {
+        team.agent().post("/api/v1/profile/auto_offline", Map.of("profile", Map.of("auto_offline", false, "account_id", team.accountId()))).expect(200);
+        team.agent().post("/api/v1/profile/availability", Map.of("profile", Map.of("availability", "online", "account_id", team.accountId()))).expect(200);
+    }
+
+    private long awaitConversation(long inboxId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode list = team.admin().get(team.path("/conversations?status=all&inbox_id=" + inboxId)).json().get("data").get("payload");
+            return list.size() == 0 ? null : list.get(0).get("id").asLong();
+        }, id -> id != null);
+    }
+
+    private long assigneeOf(long conversation) {
+        JsonNode assignee = team.admin().get(team.path("/conversations/" + conversation)).json().get("meta").get("assignee");
+        return assignee == null || assignee.isNull() ? 0 : assignee.get("id").asLong();
+    }
+
+    /** Clicks the bubble on the host page and moves into the chat window's frame, once the composer is ready. */
+    private static void openChat(WebDriver visitor) {
+        visitor.switchTo().defaultContent();
+        waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.cssSelector("#cw-bubble-holder button")).isDisplayed());
+        visitor.findElement(By.cssSelector("#cw-bubble-holder button")).click();
+        visitor.switchTo().frame("chatwoot_live_chat_widget");
+        waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.id("input")).isDisplayed());
+    }
+
+    /** The texts of the messages in the chat window (the driver must be in the frame). */
+    private static List<String> widgetTexts(WebDriver visitor) {
+        return visitor.findElements(By.cssSelector("#messages li.msg .text")).stream().map(WebElement::getText).toList();
+    }
+
+    /** The names of the chatwoot:* events the host page received, read from the page itself (the driver stays on the page). */
+    @SuppressWarnings("unchecked")
+    private static List<String> hostEvents(WebDriver visitor) {
+        visitor.switchTo().defaultContent();
+        return (List<String>) js(visitor).executeScript("return window.chatwootEvents.map(function (e) { return e.name; })");
+    }
+
+    private static WebDriver chatWindow(WebDriver visitor) {
+        visitor.switchTo().defaultContent();
+        return visitor.switchTo().frame("chatwoot_live_chat_widget");
+    }
+
+    private static JavascriptExecutor js(WebDriver browser) {
+        return (JavascriptExecutor) browser;
+    }
+}
