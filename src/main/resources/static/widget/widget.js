@@ -147,6 +147,7 @@
 
   // ---- start ------------------------------------------------------------------------------------------------------
   function start() {
+    if (query.get('preview')) return startPreview();
     pickLocale(query.get('locale') || navigator.language);
     setColorScheme(query.get('dark_mode') || (embedded ? 'light' : 'auto'));
     renderWords();
@@ -171,6 +172,28 @@
       notice(e.status === 404 ? t('unavailable') : t('error'));
       hostEvent('chatwoot:error', { message: e.message, status: e.status });
     });
+  }
+
+  // The dashboard's settings page frames the window with preview=1 and sends the form's values as they are typed;
+  // nothing is asked of the widget API, so a preview creates no visitor.
+  function startPreview() {
+    pickLocale(query.get('locale') || 'en');
+    embedded = false;
+    fromHost['preview-config'] = function (m) {
+      config = Object.assign(config, m.config || {});
+      applyBrand(config.widget_color);
+      renderWords();
+      renderHeader();
+      renderForms();
+    };
+    conversation = { id: 'preview', status: 'open' };
+    agentsOnline = true;
+    show({ id: 'p1', message_type: 0, content: 'Hi! Do you ship to Canada?', created_at: Date.now() / 1000 - 60 });
+    show({ id: 'p2', message_type: 1, content: 'We do, in 3 to 5 days.', created_at: Date.now() / 1000, sender: { name: 'Alex' } });
+    $('input').disabled = true;
+    renderWords();
+    renderHeader();
+    $('app').classList.remove('loading');
   }
 
   function useToken(value) {
