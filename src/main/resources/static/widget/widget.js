@@ -155,6 +155,8 @@
     call('POST', 'config', {}).then(function (answer) {
       config = answer.website_channel_config || answer.chatwoot_website_channel || {};
       contact = answer.contact || {};
+      if (answer.stream && answer.stream.last_event_id != null) lastEventId = String(answer.stream.last_event_id);
+      if (answer.queue) showQueue(answer.queue.position);
       if (config.auth_token) useToken(config.auth_token);
       applyBrand(config.widget_color);
       if (!query.get('locale') && config.locale) pickLocale(config.locale);
@@ -248,8 +250,9 @@
     'conversation.status_changed': onConversation,
     'conversation.updated': onConversation,
     'conversation.created': onConversation,
-    'conversation.read': function (p) { agentRead(p); },
-    'conversation.queue_position': function (p) { showQueue(p.queue_position); },
+    'conversation.read': function (p) { if (sameConversation(p)) agentRead(p); },
+    'assignee.changed': function (p) { if (sameConversation(p)) { conversation.assignee = p.assignee; renderHeader(); } },
+    'queue.position': function (p) { showQueue(p.position); },
     'presence.update': function () { loadAgents(); },
     'contact.merged': function () { location.reload(); }
   };
@@ -257,7 +260,7 @@
   function connect() {
     if (stream) stream.close();
     if (!navigator.onLine) return;
-    var since = lastEventId ? '&last_event_id=' + encodeURIComponent(lastEventId) : '';
+    var since = lastEventId ? '&after=' + encodeURIComponent(lastEventId) : '';
     stream = new EventSource(url('stream', '&auth_token=' + encodeURIComponent(token) + since));
     stream.onopen = function () {
       notice('');
@@ -295,6 +298,7 @@
   window.addEventListener('offline', function () { if (stream) { stream.close(); stream = null; } notice(t('reconnecting')); });
   window.addEventListener('online', function () { connect(); if (!stream || wasLive) catchUp(); });
 
+  function sameConversation(p) { return conversation && (!p.id || String(p.id) === String(conversation.id)); }
   function belongs(m) { return !conversation || !m.conversation_id || String(m.conversation_id) === String(conversation.id); }
 
   function onMessage(m) {
@@ -313,11 +317,11 @@
   function onConversation(c) {
     if (!c) return;
     if (c.id && conversation && String(c.id) !== String(conversation.id)) return;
-    if (!conversation && c.id) conversation = c;
+    if (!conversation) { if (c.id) loadConversation(); return; }
     if (c.status) conversation.status = c.status;
     if (c.agent_last_seen_at) agentRead(c);
     if ('queue_position' in c) showQueue(c.queue_position);
-    if (c.meta && c.meta.assignee) conversation.assignee = c.meta.assignee;
+    if (c.meta && 'assignee' in c.meta) conversation.assignee = c.meta.assignee;
     renderHeader();
   }
   function countUnread() {
@@ -640,7 +644,7 @@
       var values = {};
       inputs.forEach(function (i) { values[i.dataset.field] = i.value.trim(); });
       submit.disabled = true;
-      var body = { contact: { name: values.fullName, email: values.emailAddress, phone_number: values.phoneNumber }, message: messageBody(message.value.trim()) };
+      var body = { contact: { name: values.fullName, email: values.emailAddress, phone_number: values.phoneNumber }, message: messageBody(message.value.trim(), 'local-' + (++localId)) };
       call('POST', 'conversations', body).then(function (c) {
         if (values.emailAddress) contact.email = values.emailAddress;
         startedConversation(c);
@@ -683,8 +687,8 @@
   }
 
   // ---- composer: text, files (pick, paste, drop), typing --------------------------------------------------------
-  function messageBody(content) {
-    return { content: content, timestamp: new Date().toString(), referer_url: referrerURL };
+  function messageBody(content, echoId) {
+    return { content: content, echo_id: echoId, timestamp: new Date().toString(), referer_url: referrerURL };
   }
 
   function wireComposer() {
@@ -777,11 +781,12 @@
     if (entry) {
       var form = new FormData();
       form.append('message[attachments][]', entry.file, entry.file.name);
+      form.append('message[echo_id]', echo.id);
       form.append('message[referer_url]', referrerURL);
       form.append('message[timestamp]', new Date().toString());
-      request = (conversation ? Promise.resolve() : ensureConversation()).then(function () { return call('POST', 'messages', form); });
+      request = call('POST', 'messages', form);
     } else if (!conversation) {
-      request = call('POST', 'conversations', { contact: {}, message: messageBody(text) }).then(function (c) {
+      request = call('POST', 'conversations', { contact: {}, message: messageBody(text, echo.id) }).then(function (c) {
         conversation = c;
         var first = (c.messages || []).filter(function (m) { return type(m) === 0; }).pop();
         (c.messages || []).forEach(function (m) { if (m !== first) show(m); });
@@ -789,7 +794,7 @@
         return first || { id: echo.id };
       });
     } else {
-      request = call('POST', 'messages', { message: messageBody(text) });
+      request = call('POST', 'messages', { message: messageBody(text, echo.id) });
     }
     return request.then(function (saved) {
       var node = messages.get(echo.id);
@@ -797,6 +802,7 @@
       if (saved && saved.id != null && messages.has(String(saved.id))) { if (node && node.node) node.node.remove(); return; }
       if (node && node.node) node.node.remove();
       if (saved && saved.id != null && saved.id !== echo.id) show(saved);
+      if (!conversation) loadConversation(); // a first file opened the conversation
       hostEvent('chatwoot:on-message', saved);
     }, function (err) {
       var failed = messages.get(echo.id);
@@ -807,14 +813,14 @@
     });
   }
   function input429(text) { if (text && !$('input').value) $('input').value = text; }
-  function ensureConversation() { return Promise.resolve(); } // Chatwoot's messages endpoint opens the conversation for a first file
 
   // The stream may bring the visitor's own message before the POST answers: that message takes the echo's place.
   function adoptEcho(m) {
     if (type(m) !== 0) return false;
     var found = null;
     messages.forEach(function (e, id) {
-      if (!found && e.sending && String(id).indexOf('local-') === 0 && (e.content || '') === (m.content || '') && (e.attachments || []).length === (m.attachments || []).length) found = e;
+      if (found || !e.sending || String(id).indexOf('local-') !== 0) return;
+      if (m.echo_id ? m.echo_id === id : (e.content || '') === (m.content || '') && (e.attachments || []).length === (m.attachments || []).length) found = e;
     });
     if (!found) return false;
     messages.delete(found.id);
@@ -842,11 +848,19 @@
       contact = Object.assign(contact, answer || {});
       tell('userSet');
       if (answer && answer.widget_auth_token && answer.widget_auth_token !== token) {
+        // now the known contact: their own conversation and their own stream
         useToken(answer.widget_auth_token);
         messages.forEach(function (m) { if (m.node) m.node.remove(); });
         messages.clear();
         conversation = null;
-        loadConversation().then(connect);
+        lastEventId = '';
+        wasLive = false;
+        if (stream) { stream.close(); stream = null; }
+        call('POST', 'config', {}).then(function (again) {
+          contact = again.contact || contact;
+          if (again.stream && again.stream.last_event_id != null) lastEventId = String(again.stream.last_event_id);
+          return loadConversation();
+        }).then(connect).catch(function () { notice(t('error')); });
       }
       renderForms();
     }).catch(function (e) { hostEvent('chatwoot:error', { message: e.message, status: e.status }); });
