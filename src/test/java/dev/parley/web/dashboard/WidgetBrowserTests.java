@@ -118,6 +118,44 @@ class WidgetBrowserTests extends BrowserTest {
         assertThat(visitor.findElement(By.id("notice")).isDisplayed()).isFalse();
     }
 
+    /**
+     * Budgets (issue 14): the loader under 10 KB gzipped, everything a first open downloads under 60 KB. Also prints the
+     * time from a click on the bubble to a fully shown chat window, for docs/benchmarks.md (not asserted: a timing).
+     */
+    @Test
+    void theLoaderAndAFirstOpenStayWithinTheirBudgets() throws Exception {
+        JsonNode inbox = widgetInbox(false);
+        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
+        var http = java.net.http.HttpClient.newHttpClient();
+        var loader = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/packs/js/sdk.js"))
+                .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(loader.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        long loaderBytes = loader.body().length;
+
+        WebDriver visitor = unsigned(1280, 900);
+        visitor.get(site.url());
+        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
+        Number clickToOpen = (Number) js(visitor).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                var holder = document.querySelector('.woot-widget-holder');
+                var start = performance.now();
+                document.querySelector('#cw-bubble-holder button').click();
+                (function look() {
+                  var style = getComputedStyle(holder);
+                  if (style.visibility === 'visible' && style.opacity === '1') done(performance.now() - start); else requestAnimationFrame(look);
+                })();""");
+        chatWindow(visitor);
+        waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.id("input")).isDisplayed());
+        Number frameBytes = (Number) js(visitor).executeScript("""
+                return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                  .reduce(function (sum, e) { return sum + (e.encodedBodySize || 0); }, 0);""");
+        long firstOpen = loaderBytes + frameBytes.longValue();
+        System.out.printf("widget budget: loader %d bytes gzipped, first open %d bytes (loader + chat window and its API calls), "
+                + "click to open window %.0f ms%n", loaderBytes, firstOpen, clickToOpen.doubleValue());
+        assertThat(loaderBytes).isLessThan(10 * 1024);
+        assertThat(firstOpen).isLessThan(60 * 1024);
+    }
+
     private JsonNode widgetInbox(boolean hmacMandatory) {
         JsonNode inbox = team.admin().post(team.path("/inboxes"), Map.of("name", "Acme website", "channel", Map.of("type", "web_widget",
                 "website_url", "http://localhost", "widget_color", "#6D28D9", "welcome_title", "Hi there!", "hmac_mandatory", hmacMandatory)))
