@@ -2,6 +2,7 @@ package dev.parley.inbox;
 
 import dev.parley.account.AccountQueries;
 import dev.parley.inbox.persistence.InboxRepository;
+import dev.parley.inbox.persistence.WebWidgetRepository;
 import dev.parley.shared.Actor;
 import dev.parley.shared.Errors;
 import dev.parley.shared.InvalidInput;
@@ -24,15 +25,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class InboxManagement {
 
     static final List<String> REOPEN_POLICIES = List.of("keep", "if_available", "never");
+    /** Chatwoot's channel type of website widget inboxes. */
+    public static final String WEB_WIDGET = "Channel::WebWidget";
+    private static final List<String> WEB_WIDGET_TYPES = List.of("web_widget", WEB_WIDGET);
 
     private final InboxRepository inboxes;
     private final AccountQueries accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final UrlSafety urlSafety;
+    private final WebWidgetRepository webWidgets;
 
     public InboxManagement(InboxRepository inboxes, AccountQueries accounts, ApplicationEventPublisher events, Clock clock,
-                           UrlSafety urlSafety) {
+                           UrlSafety urlSafety, WebWidgetRepository webWidgets) {
+        this.webWidgets = webWidgets;
         this.inboxes = inboxes;
         this.accounts = accounts;
         this.events = events;
@@ -41,22 +47,43 @@ public class InboxManagement {
     }
 
     public InboxView createApiInbox(long accountId, String channelType, InboxSettings settings, Actor actor) {
+        return create(accountId, channelType, settings, WebWidgetSettings.NONE, actor);
+    }
+
+    /** An API inbox, or a website widget inbox ({@code web_widget}) with its widget settings and a new website token. */
+    public InboxView create(long accountId, String channelType, InboxSettings settings, WebWidgetSettings widget, Actor actor) {
         var errors = new Errors().requireText("name", settings.name()).maxLength("name", settings.name(), 255);
-        if (channelType != null && !List.of("api", "Channel::Api").contains(channelType)) {
-            errors.add("channel", "type " + channelType + " is not supported; Parley offers API inboxes");
+        boolean webWidget = WEB_WIDGET_TYPES.contains(channelType);
+        if (channelType != null && !webWidget && !List.of("api", "Channel::Api").contains(channelType)) {
+            errors.add("channel", "type " + channelType + " is not supported; Parley offers API and web_widget inboxes");
         }
+        if (webWidget) WebWidgetRules.check(errors, widget);
         check(errors, settings);
         InboxView created = inboxes.insert(accountId, Tokens.random(18), Tokens.random(18), settings);
+        if (webWidget) {
+            inboxes.setChannelType(created.id(), WEB_WIDGET);
+            webWidgets.insert(created.id(), Tokens.random(18));
+            webWidgets.update(created.id(), widget);
+            created = inboxes.find(accountId, created.id()).orElseThrow();
+        }
         events.publishEvent(new InboxCreated(UUID.randomUUID(), clock.instant(), accountId, created.id(), actor));
         return created;
     }
 
     public InboxView update(long accountId, long inboxId, InboxSettings settings, Actor actor) {
+        return update(accountId, inboxId, settings, WebWidgetSettings.NONE, actor);
+    }
+
+    /** Changes an inbox's settings, and a website widget inbox's widget settings. */
+    public InboxView update(long accountId, long inboxId, InboxSettings settings, WebWidgetSettings widget, Actor actor) {
         InboxView before = inboxes.lock(accountId, inboxId).orElseThrow(() -> new ResourceNotFound("Inbox"));
         var errors = new Errors();
         if (settings.name() != null && settings.name().isBlank()) errors.add("name", "can't be blank");
+        boolean webWidget = WEB_WIDGET.equals(before.channelType());
+        if (webWidget) WebWidgetRules.check(errors, widget);
         check(errors, settings);
         inboxes.update(inboxId, settings);
+        if (webWidget) webWidgets.update(inboxId, widget);
         InboxView after = inboxes.find(accountId, inboxId).orElseThrow();
         if (before.enableAutoAssignment() != after.enableAutoAssignment()
                 || !before.autoAssignmentConfig().equals(after.autoAssignmentConfig())) {
