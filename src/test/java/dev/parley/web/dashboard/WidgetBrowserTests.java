@@ -118,6 +118,54 @@ class WidgetBrowserTests extends BrowserTest {
         assertThat(visitor.findElement(By.id("notice")).isDisplayed()).isFalse();
     }
 
+    /** The seed scenario through the widget: resolved, unassigned by the seed rule, and handed to whoever is online when the visitor writes again. */
+    @Test
+    void theVisitorWritesAgainAfterTheResolutionAndTheConversationGoesToTheAgentOnlineWithRoom() {
+        var bea = fixtures.user("Bea Backup", team.accountId(), "agent");
+        JsonNode inbox = widgetInbox(false, bea.id());
+        team.admin().post(team.path("/automation_rules"), Map.of("name", "Unassign on resolve", "event_name", "conversation_updated",
+                "conditions", List.of(Map.of("attribute_key", "status", "filter_operator", "equal_to", "values", List.of("resolved"))),
+                "actions", List.of(Map.of("action_name", "assign_agent", "action_params", List.of("nil"))))).expect(200);
+        availability(team.agent(), "online");
+        availability(team.agent().as(bea.token()), "offline");
+        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
+        WebDriver visitor = unsigned(1280, 900);
+        visitor.get(site.url());
+        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
+        openChat(visitor);
+        visitor.findElement(By.id("input")).sendKeys("My order is late", Keys.ENTER);
+        long conversation = awaitConversation(inbox.get("id").asLong());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> assigneeOf(conversation) == team.agentUser().id());
+
+        team.agent().post(team.path("/conversations/" + conversation + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> assigneeOf(conversation) == 0);
+        availability(team.agent(), "offline");
+        availability(team.agent().as(bea.token()), "online");
+        visitor.findElement(By.id("input")).sendKeys("Still late!", Keys.ENTER);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> assigneeOf(conversation) == bea.id());
+        assertThat(team.admin().get(team.path("/conversations/" + conversation)).json().get("status").asString()).isEqualTo("open");
+    }
+
+    @Test
+    void theWidgetPageGivesTheSnippetAndPreviewsTheLookAsItIsTyped() {
+        JsonNode inbox = widgetInbox(false);
+        long id = inbox.get("id").asLong();
+        WebDriver admin = signedIn(team.adminUser().email());
+        admin.get(base + "/app/accounts/" + team.accountId() + "/settings");
+        admin.findElement(By.id("widget-settings-" + id)).click();
+        String snippet = admin.findElement(By.id("widget-snippet")).getText();
+        assertThat(snippet).contains("var BASE_URL=\"" + base + "\"", "/packs/js/sdk.js", "websiteToken: '" + inbox.get("website_token").asString() + "'");
+
+        admin.findElement(By.id("welcome-title")).clear();
+        admin.findElement(By.id("welcome-title")).sendKeys("Bonjour <friend>");
+        admin.switchTo().frame(admin.findElement(By.id("widget-preview")));
+        waitFor(admin, WITHIN_A_SECOND, d -> d.findElement(By.id("welcome-title")).getText().equals("Bonjour <friend>"));
+        admin.switchTo().defaultContent();
+        admin.findElement(By.id("save-widget")).click();
+        waitFor(admin, WITHIN_A_SECOND, d -> !d.findElements(By.id("widget-saved")).isEmpty());
+        assertThat(team.admin().get(team.path("/inboxes/" + id)).json().get("welcome_title").asString()).isEqualTo("Bonjour <friend>");
+    }
+
     /**
      * Budgets (issue 14): the loader under 10 KB gzipped, everything a first open downloads under 60 KB. Also prints the
      * time from a click on the bubble to a fully shown chat window, for docs/benchmarks.md (not asserted: a timing).
@@ -156,18 +204,23 @@ class WidgetBrowserTests extends BrowserTest {
         assertThat(firstOpen).isLessThan(60 * 1024);
     }
 
-    private JsonNode widgetInbox(boolean hmacMandatory) {
+    private JsonNode widgetInbox(boolean hmacMandatory, long... otherMembers) {
         JsonNode inbox = team.admin().post(team.path("/inboxes"), Map.of("name", "Acme website", "channel", Map.of("type", "web_widget",
                 "website_url", "http://localhost", "widget_color", "#6D28D9", "welcome_title", "Hi there!", "hmac_mandatory", hmacMandatory)))
                 .expect(200).json();
-        team.admin().post(team.path("/inbox_members"), Map.of("inbox_id", inbox.get("id").asLong(), "user_ids", List.of(team.agentUser().id())))
+        team.admin().post(team.path("/inbox_members"), Map.of("inbox_id", inbox.get("id").asLong(),
+                "user_ids", java.util.stream.LongStream.concat(java.util.stream.LongStream.of(team.agentUser().id()), java.util.Arrays.stream(otherMembers)).boxed().toList()))
                 .expect(200);
         return inbox;
     }
 
     private void online() {
-        team.agent().post("/api/v1/profile/auto_offline", Map.of("profile", Map.of("auto_offline", false, "account_id", team.accountId()))).expect(200);
-        team.agent().post("/api/v1/profile/availability", Map.of("profile", Map.of("availability", "online", "account_id", team.accountId()))).expect(200);
+        availability(team.agent(), "online");
+    }
+
+    private void availability(dev.parley.support.Api agent, String availability) {
+        agent.post("/api/v1/profile/auto_offline", Map.of("profile", Map.of("auto_offline", false, "account_id", team.accountId()))).expect(200);
+        agent.post("/api/v1/profile/availability", Map.of("profile", Map.of("availability", availability, "account_id", team.accountId()))).expect(200);
     }
 
     private long awaitConversation(long inboxId) {
