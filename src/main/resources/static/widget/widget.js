@@ -140,6 +140,7 @@
     unread = 0;
     tell('resetUnreadMode');
     markRead();
+    loadAgents();
     call('POST', 'events', { name: 'webwidget.triggered', event_info: { initiated_at: { timestamp: new Date().toString() }, referer: referrerURL } })
       .catch(function () { });
     setTimeout(function () { if (!$('composer').hidden) $('input').focus(); }, 50);
@@ -209,7 +210,7 @@
       conversation = c && c.id ? c : null;
       if (conversation) {
         agentLastSeen = seconds(conversation.agent_last_seen_at);
-        showQueue(conversation.queue_position);
+        if ('queue_position' in conversation) showQueue(conversation.queue_position);
         return loadMessages();
       }
       renderForms();
@@ -227,6 +228,7 @@
       });
       renderForms();
       renderHeader();
+      showQueue(queuePosition);
       if (!before) scrollDown();
       return list.length;
     });
@@ -251,7 +253,12 @@
     'conversation.updated': onConversation,
     'conversation.created': onConversation,
     'conversation.read': function (p) { if (sameConversation(p)) agentRead(p); },
-    'assignee.changed': function (p) { if (sameConversation(p)) { conversation.assignee = p.assignee; renderHeader(); } },
+    'assignee.changed': function (p) {
+      if (!sameConversation(p)) return;
+      conversation.assignee = p.assignee;
+      if (p.assignee) showQueue(null);
+      renderHeader();
+    },
     'queue.position': function (p) { showQueue(p.position); },
     'presence.update': function () { loadAgents(); },
     'contact.merged': function () { location.reload(); }
@@ -350,8 +357,13 @@
     var at = seconds(p.agent_last_seen_at);
     if (at > agentLastSeen) { agentLastSeen = at; renderReceipts(); }
   }
+  var queuePosition = null;
   function showQueue(position) {
+    queuePosition = position;
     var el = $('queue');
+    var last = null;
+    messages.forEach(function (m) { if (type(m) !== 2 && (!last || m.sortAt >= last.sortAt)) last = m; });
+    if (last && type(last) === 1) position = null; // an agent is answering: nobody waits in line
     el.hidden = !(position > 0);
     if (position > 0) el.textContent = position === 1 ? t('queueNext') : t('queue', { n: position });
   }
