@@ -4,6 +4,7 @@ import dev.parley.inbox.WebWidgetChannel;
 import dev.parley.widget.application.Visitor;
 import dev.parley.widget.application.Visitors;
 import dev.parley.widget.application.WaitingLine;
+import dev.parley.widget.persistence.StreamEventRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,8 +22,12 @@ class WidgetConfigController {
 
     private final Visitors visitors;
     private final WaitingLine waitingLine;
+    private final StreamEventRepository streamEvents;
+    private final WidgetRateLimit rateLimit;
 
-    WidgetConfigController(Visitors visitors, WaitingLine waitingLine) {
+    WidgetConfigController(Visitors visitors, WaitingLine waitingLine, StreamEventRepository streamEvents, WidgetRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
+        this.streamEvents = streamEvents;
         this.visitors = visitors;
         this.waitingLine = waitingLine;
     }
@@ -32,7 +37,10 @@ class WidgetConfigController {
                                @RequestHeader(name = VisitorArguments.AUTH_HEADER, required = false) String authToken,
                                HttpServletRequest request) {
         WebWidgetChannel channel = visitors.channel(websiteToken);
-        Visitor visitor = visitors.known(channel, authToken).orElseGet(() -> visitors.create(channel, Map.of()));
+        Visitor visitor = visitors.known(channel, authToken).orElseGet(() -> {
+            rateLimit.newVisitor(request);
+            return visitors.create(channel, Map.of());
+        });
         var json = new LinkedHashMap<String, Object>();
         json.put("website_channel_config", WidgetConfigJson.of(visitor, visitors.tokenFor(visitor), baseUrl(request)));
         var contact = new LinkedHashMap<String, Object>();
@@ -45,6 +53,7 @@ class WidgetConfigController {
         json.put("contact", contact);
         json.put("global_config", Map.of("brand_name", "Parley"));
         json.put("queue", waitingLine.of(visitor));
+        json.put("stream", Map.of("url", "/api/v1/widget/stream", "last_event_id", streamEvents.head(visitor.contactInbox().id())));
         return json;
     }
 
