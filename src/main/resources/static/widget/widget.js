@@ -256,7 +256,7 @@
     'assignee.changed': function (p) {
       if (!sameConversation(p)) return;
       conversation.assignee = p.assignee;
-      if (p.assignee) showQueue(null);
+      if (p.assignee || p.assignee_id) showQueue(null);
       renderHeader();
     },
     'queue.position': function (p) { showQueue(p.position); },
@@ -295,7 +295,15 @@
     var payload = data;
     if (payload === undefined) { try { payload = JSON.parse(e.data); } catch (err) { return; } }
     if (payload && payload.data && payload.event === name) payload = payload.data;
-    HANDLERS[name](payload || {});
+    HANDLERS[name](snake(payload || {}));
+  }
+  // Chatwoot's payloads are snake_case; a payload written with camelCase names (messageType) reads the same.
+  function snake(value) {
+    if (Array.isArray(value)) return value.map(snake);
+    if (!value || typeof value !== 'object') return value;
+    var out = {};
+    Object.keys(value).forEach(function (k) { out[k.replace(/[A-Z]/g, function (c) { return '_' + c.toLowerCase(); })] = snake(value[k]); });
+    return out;
   }
   function catchUp() {
     if (!conversation) return loadConversation();

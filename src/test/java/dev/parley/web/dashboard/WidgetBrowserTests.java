@@ -54,6 +54,7 @@ class WidgetBrowserTests extends BrowserTest {
         team.agent().post(team.path("/conversations/" + conversation + "/messages"), Map.of("content", "It ships <b>today</b>!")).expect(200);
         waitFor(visitor, WITHIN_A_SECOND, d -> widgetTexts(d).contains("It ships <b>today</b>!"));
         assertThat(widgetTexts(visitor)).containsExactly("Hello, where is my order?", "It ships <b>today</b>!");
+        assertThat(visitor.findElements(By.cssSelector("#messages li.out .text")).stream().map(WebElement::getText)).containsExactly("It ships <b>today</b>!");
         assertThat(visitor.findElement(By.id("title")).getText()).isEqualTo(team.agentUser().name());
         team.agent().post(team.path("/conversations/" + conversation + "/toggle_typing_status"), Map.of("typing_status", "on")).expect(200);
         waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.id("typing")).getText().contains(team.agentUser().name()));
@@ -164,6 +165,43 @@ class WidgetBrowserTests extends BrowserTest {
         admin.findElement(By.id("save-widget")).click();
         waitFor(admin, WITHIN_A_SECOND, d -> !d.findElements(By.id("widget-saved")).isEmpty());
         assertThat(team.admin().get(team.path("/inboxes/" + id)).json().get("welcome_title").asString()).isEqualTo("Bonjour <friend>");
+    }
+
+    @Test
+    void theVisitorSendsAPictureSeesTheUnreadBadgeWhileClosedAndEndsTheConversation() throws Exception {
+        JsonNode inbox = widgetInbox(false);
+        online();
+        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
+        WebDriver visitor = unsigned(1280, 900);
+        visitor.get(site.url());
+        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
+        openChat(visitor);
+        visitor.findElement(By.id("input")).sendKeys("Here is my receipt", Keys.ENTER);
+        long conversation = awaitConversation(inbox.get("id").asLong());
+
+        java.nio.file.Path picture = java.nio.file.Files.createTempFile("receipt", ".png");
+        java.nio.file.Files.write(picture, java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+        visitor.findElement(By.id("file")).sendKeys(picture.toString());
+        waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.cssSelector("#pending li")).getText().contains("receipt"));
+        assertThat(visitor.findElements(By.cssSelector("#pending li img"))).hasSize(1);
+        visitor.findElement(By.id("input")).sendKeys(Keys.ENTER);
+        waitFor(visitor, WITHIN_A_SECOND, d -> !d.findElements(By.cssSelector("#messages li.msg:not(.sending) .files img")).isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> team.agent().get(team.path("/conversations/" + conversation + "/messages"))
+                .json().get("payload").valueStream().anyMatch(m -> m.path("attachments").size() == 1));
+
+        hostEvents(visitor); // back on the page: close the window, an agent writes, the bubble counts it
+        visitor.findElement(By.cssSelector("#cw-bubble-holder button")).click();
+        team.agent().post(team.path("/conversations/" + conversation + "/messages"), Map.of("content", "Thanks, refund on its way")).expect(200);
+        waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.cssSelector("#cw-bubble-holder .woot-badge")).getText().equals("1"));
+        openChat(visitor);
+        visitor.switchTo().defaultContent();
+        assertThat(visitor.findElement(By.cssSelector("#cw-bubble-holder .woot-badge")).isDisplayed()).isFalse();
+
+        chatWindow(visitor).findElement(By.id("end")).click();
+        visitor.switchTo().alert().accept();
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> team.admin().get(team.path("/conversations/" + conversation)).json().get("status").asString().equals("resolved"));
     }
 
     /**
