@@ -164,6 +164,42 @@ class WidgetApiIntegrationTests extends IntegrationTest {
         visitor.post("/api/v1/widget/events", Map.of("name", "webwidget.triggered", "event_info", Map.of("pageTitle", "Home"))).expect(204);
     }
 
+    @Test
+    void aVisitorSendsFilesAsMultipartAndTheAgentSeesThem() {
+        Fixtures.Team team = fixtures.account();
+        var inbox = WidgetFixtures.widgetInbox(team, Map.of(), team.agentUser());
+        WidgetVisitor visitor = WidgetVisitor.arrive(port, inbox.websiteToken());
+        String boundary = "widget-boundary-1";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"message[content]\"\r\n\r\nmy notes\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"message[echo_id]\"\r\n\r\necho-9\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"message[attachments][]\"; filename=\"notes.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nline one\nline two\r\n--" + boundary + "--\r\n";
+        JsonNode message = visitor.sendBytes("POST", "/api/v1/widget/messages", "multipart/form-data; boundary=" + boundary,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).expect(200).json();
+        assertThat(message.get("content").asString()).isEqualTo("my notes");
+        assertThat(message.get("echo_id").asString()).isEqualTo("echo-9");
+        assertThat(message.at("/attachments/0/file_type").asString()).isEqualTo("file");
+        assertThat(message.at("/attachments/0/file_name").asString()).isEqualTo("notes.txt");
+        long displayId = message.get("conversation_id").asLong();
+        JsonNode agentView = team.agent().get(team.path("/conversations/" + displayId + "/messages")).expect(200).json().get("payload");
+        assertThat(agentView.findValuesAsString("file_name")).contains("notes.txt");
+    }
+
+    @Test
+    void openingTheWidgetFiresTheWebwidgetTriggeredWebhook() {
+        Fixtures.Team team = fixtures.account();
+        var inbox = WidgetFixtures.widgetInbox(team, Map.of());
+        long hook = team.admin().post(team.path("/webhooks"), Map.of("url", "http://127.0.0.1:9/hooks", "subscriptions",
+                List.of("webwidget_triggered"))).expect(200).json().at("/payload/webhook/id").asLong();
+        WidgetVisitor visitor = WidgetVisitor.arrive(port, inbox.websiteToken());
+        visitor.post("/api/v1/widget/events", Map.of("name", "webwidget.triggered", "event_info", Map.of("referer", "https://shop.example/cart")))
+                .expect(204);
+        JsonNode delivery = team.admin().get(team.path("/webhooks/" + hook + "/deliveries")).expect(200).json().at("/payload/0");
+        assertThat(delivery.get("event").asString()).isEqualTo("webwidget_triggered");
+        visitor.post("/api/v1/widget/events", Map.of("name", "something.else")).expect(204);
+        assertThat(team.admin().get(team.path("/webhooks/" + hook + "/deliveries")).expect(200).json().get("payload")).hasSize(1);
+    }
+
     private static List<String> labels(Fixtures.Team team, long displayId) {
         JsonNode labels = team.admin().get(team.path("/conversations/" + displayId + "/labels")).expect(200).json().get("payload");
         return labels.valueStream().map(JsonNode::asString).toList();

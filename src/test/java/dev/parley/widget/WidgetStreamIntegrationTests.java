@@ -62,6 +62,7 @@ class WidgetStreamIntegrationTests extends IntegrationTest {
         long displayId = visitor.get("/api/v1/widget/conversations").expect(200).json().get("id").asLong();
         String conversation = team.path("/conversations/" + displayId);
         try (SseReader tab = open(visitor, Map.of("Last-Event-ID", "0"))) {
+            await().atMost(PATIENCE).until(() -> !tab.named("queue.position").isEmpty()); // connected
             team.agent().post(conversation + "/toggle_typing_status", Map.of("typing_status", "on")).expect(200);
             await().atMost(PATIENCE).until(() -> !tab.named("conversation.typing_on").isEmpty());
             assertThat(json(tab.named("conversation.typing_on").get(0)).at("/user/name").asString()).isEqualTo("Alan Agent");
@@ -77,6 +78,30 @@ class WidgetStreamIntegrationTests extends IntegrationTest {
             // the replay from 0 began with the visitor's own first message
             assertThat(contents(tab).get(0)).isEqualTo("hello");
         }
+    }
+
+    @Test
+    void readingIsSeenOnBothSides() {
+        Fixtures.Team team = fixtures.account();
+        var inbox = WidgetFixtures.widgetInbox(team, Map.of(), team.agentUser());
+        WidgetVisitor visitor = WidgetVisitor.arrive(port, inbox.websiteToken());
+        visitor.post("/api/v1/widget/messages", Map.of("message", Map.of("content", "hello"))).expect(200);
+        long displayId = visitor.get("/api/v1/widget/conversations").expect(200).json().get("id").asLong();
+        String conversation = team.path("/conversations/" + displayId);
+        try (SseReader tab = open(visitor, Map.of())) {
+            await().atMost(PATIENCE).until(() -> !tab.named("queue.position").isEmpty());
+            team.agent().post(conversation + "/update_last_seen", Map.of()).expect(200);
+            await().atMost(PATIENCE).until(() -> !tab.named("conversation.read").isEmpty());
+            assertThat(json(tab.named("conversation.read").get(0)).get("agent_last_seen_at").asLong()).isPositive();
+            team.agent().post(conversation + "/update_last_seen", Map.of()).expect(200); // nothing new: nothing announced
+        }
+        team.agent().post(conversation + "/messages", Map.of("content", "answer")).expect(200);
+        visitor.post("/api/v1/widget/conversations/update_last_seen", null).expect(200);
+        visitor.post("/api/v1/widget/conversations/update_last_seen", null).expect(200);
+        var seen = events.ofType(dev.parley.conversation.ConversationSeen.class).stream().filter(e -> e.displayId() == displayId
+                && e.accountId() == team.accountId()).toList();
+        assertThat(seen).extracting(dev.parley.conversation.ConversationSeen::byContact).containsExactly(false, true);
+        assertThat(team.agent().get(conversation).expect(200).json().get("contact_last_seen_at").asLong()).isPositive();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.parley.widget.application;
 
 import dev.parley.conversation.ConversationAssigneeChanged;
 import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationSeen;
 import dev.parley.conversation.ConversationStatusChanged;
 import dev.parley.conversation.ConversationTypingChanged;
 import dev.parley.conversation.ConversationView;
@@ -70,6 +71,14 @@ public class StreamEventsListener {
         data.put("id", e.displayId());
         data.put("assignee_id", e.to());
         append(e.conversationId(), e.inboxId(), "assignee.changed", null, data);
+    }
+
+    /** An agent looked at the conversation: the visitor's widget shows their messages as read. */
+    @EventListener
+    void on(ConversationSeen e) {
+        if (e.byContact()) return;
+        append(e.conversationId(), e.inboxId(), "conversation.read", null,
+                Map.of("id", e.displayId(), "agent_last_seen_at", e.seenAt().getEpochSecond()));
     }
 
     /** An agent typing a public reply: live to the visitor's open widgets, not stored. */
