@@ -50,6 +50,12 @@ class WidgetBrowserTests extends BrowserTest {
         long conversation = awaitConversation(inbox.get("id").asLong());
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> assigneeOf(conversation) == team.agentUser().id());
         waitFor(agent, WITHIN_A_SECOND, d -> !d.findElements(By.id("conversation-" + conversation)).isEmpty());
+        agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + conversation);
+        Browsers.awaitLive(agent);
+        chatWindow(visitor).findElement(By.id("input")).sendKeys("Also,");
+        waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("typing")).getText().contains("typing"));
+        waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.cssSelector("#messages li.in .meta")).getText().contains("Read"));
+        visitor.findElement(By.id("input")).clear();
 
         team.agent().post(team.path("/conversations/" + conversation + "/messages"), Map.of("content", "It ships <b>today</b>!")).expect(200);
         waitFor(visitor, WITHIN_A_SECOND, d -> widgetTexts(d).contains("It ships <b>today</b>!"));
