@@ -128,11 +128,12 @@
   }
 
   function setLocale(value) { pickLocale(value); renderWords(); renderHeader(); }
+  var darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
   function setColorScheme(mode) {
     darkMode = mode === 'auto' ? 'auto' : 'light';
-    var dark = darkMode === 'auto' && window.matchMedia('(prefers-color-scheme: dark)').matches;
-    document.body.classList.toggle('dark', dark);
+    document.body.classList.toggle('dark', darkMode === 'auto' && darkQuery.matches);
   }
+  darkQuery.addEventListener('change', function () { setColorScheme(darkMode); });
 
   function setOpen(open) {
     isOpen = !!open;
@@ -184,6 +185,7 @@
     embedded = false;
     fromHost['preview-config'] = function (m) {
       config = Object.assign(config, m.config || {});
+      conversation = config.pre_chat_form_enabled ? null : { id: 'preview', status: 'open' };
       applyBrand(config.widget_color);
       renderWords();
       renderHeader();

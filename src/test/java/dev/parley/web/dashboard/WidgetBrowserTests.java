@@ -174,7 +174,7 @@ class WidgetBrowserTests extends BrowserTest {
     }
 
     @Test
-    void theVisitorSendsAPictureSeesTheUnreadBadgeWhileClosedAndEndsTheConversation() throws Exception {
+    void theVisitorSendsAPictureSeesTheUnreadBadgeWhileClosedAndEndsTheConversationInAnAccessibleWindow() throws Exception {
         JsonNode inbox = widgetInbox(false);
         online();
         site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
@@ -203,6 +203,10 @@ class WidgetBrowserTests extends BrowserTest {
         openChat(visitor);
         visitor.switchTo().defaultContent();
         assertThat(visitor.findElement(By.cssSelector("#cw-bubble-holder .woot-badge")).isDisplayed()).isFalse();
+        var violations = new com.deque.html.axecore.selenium.AxeBuilder().analyze(visitor).getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        assertThat(violations).as(() -> violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " "
+                + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList()).isEmpty();
 
         chatWindow(visitor).findElement(By.id("end")).click();
         visitor.switchTo().alert().accept();
