@@ -214,6 +214,36 @@ class WidgetBrowserTests extends BrowserTest {
                 .until(() -> team.admin().get(team.path("/conversations/" + conversation)).json().get("status").asString().equals("resolved"));
     }
 
+    @Test
+    void onAPhoneTheWindowFillsTheScreenAndOutsideBusinessHoursItSaysWhenWeAreBackAndAsksForAnEmail() {
+        JsonNode inbox = widgetInbox(false);
+        int tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).getDayOfWeek().getValue() % 7; // Chatwoot: Sunday 0
+        List<Map<String, Object>> week = new java.util.ArrayList<>();
+        for (int day = 0; day < 7; day++) week.add(Map.of("day_of_week", day, day == tomorrow ? "open_all_day" : "closed_all_day", true));
+        team.admin().patch(team.path("/inboxes/" + inbox.get("id").asLong()), Map.of("working_hours_enabled", true, "timezone", "UTC",
+                "out_of_office_message", "We are closed today.", "working_hours", week)).expect(200);
+        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
+        WebDriver visitor = unsigned(375, 812);
+        visitor.get(site.url());
+        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
+        openChat(visitor);
+        visitor.switchTo().defaultContent();
+        waitFor(visitor, WITHIN_A_SECOND, d -> js(d).executeScript("var r = document.getElementById('chatwoot_live_chat_widget').getBoundingClientRect();"
+                + " return r.left === 0 && r.top === 0 && r.width === innerWidth && r.height === innerHeight;").equals(Boolean.TRUE));
+
+        chatWindow(visitor);
+        assertThat(visitor.findElement(By.id("status")).getText()).startsWith("We are away right now. We reply ");
+        assertThat(visitor.findElement(By.id("away")).getText()).isEqualTo("We are closed today.");
+        assertThat(visitor.findElement(By.id("close")).isDisplayed()).isTrue();
+        visitor.findElement(By.id("input")).sendKeys("Anyone there?", Keys.ENTER);
+        waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.id("capture-email")).isDisplayed());
+        visitor.findElement(By.id("capture-email")).sendKeys("night.owl@example.com", Keys.ENTER);
+        waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.id("email-capture")).getText().contains("We will reply to night.owl@example.com"));
+        long conversation = awaitConversation(inbox.get("id").asLong());
+        assertThat(team.admin().get(team.path("/conversations/" + conversation)).json().get("meta").get("sender").get("email").asString())
+                .isEqualTo("night.owl@example.com");
+    }
+
     /**
      * Budgets (issue 14): the loader under 10 KB gzipped, everything a first open downloads under 60 KB. Also prints the
      * time from a click on the bubble to a fully shown chat window, for docs/benchmarks.md (not asserted: a timing).
