@@ -324,6 +324,15 @@ public class ConversationManagement {
                 c.inboxId(), on, isPrivate, actor));
     }
 
+    /**
+     * A visitor proved to be a known contact (the website widget's verified {@code setUser}): the conversations of
+     * their anonymous identity in the inbox, and the messages they wrote there, become the known contact's.
+     */
+    public void moveToContact(long fromContactInboxId, long fromContactId, long toContactId, long toContactInboxId) {
+        List<Long> moved = conversations.moveContactInbox(fromContactInboxId, toContactId, toContactInboxId);
+        messages.moveContactSender(moved, fromContactId, toContactId);
+    }
+
     /** An agent opened the conversation: its customer messages so far are read. */
     public void markSeenByAgent(long conversationId) {
         Instant now = clock.instant();

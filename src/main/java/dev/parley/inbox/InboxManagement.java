@@ -82,6 +82,7 @@ public class InboxManagement {
         boolean webWidget = WEB_WIDGET.equals(before.channelType());
         if (webWidget) WebWidgetRules.check(errors, widget);
         check(errors, settings);
+        WebWidgetChannel widgetBefore = webWidget ? webWidgets.find(inboxId).orElse(null) : null;
         inboxes.update(inboxId, settings);
         if (webWidget) webWidgets.update(inboxId, widget);
         InboxView after = inboxes.find(accountId, inboxId).orElseThrow();
@@ -92,6 +93,7 @@ public class InboxManagement {
                     after.autoAssignmentConfig(), actor));
         }
         Map<String, List<Object>> changes = changes(before, after);
+        if (widgetBefore != null) webWidgets.find(inboxId).ifPresent(widgetAfter -> widgetChanges(changes, widgetBefore, widgetAfter));
         if (!changes.isEmpty()) events.publishEvent(new InboxUpdated(UUID.randomUUID(), clock.instant(), accountId, inboxId, changes, actor));
         return after;
     }
@@ -112,6 +114,20 @@ public class InboxManagement {
         compare(changes, "out_of_office_message", before.outOfOfficeMessage(), after.outOfOfficeMessage());
         compare(changes, "working_hours", before.workingHoursEntries(), after.workingHoursEntries());
         return changes;
+    }
+
+    /** A website widget's settings that changed, by Chatwoot's names (the website token never changes). */
+    private static void widgetChanges(Map<String, List<Object>> changes, WebWidgetChannel before, WebWidgetChannel after) {
+        compare(changes, "website_url", before.websiteUrl(), after.websiteUrl());
+        compare(changes, "widget_color", before.widgetColor(), after.widgetColor());
+        compare(changes, "welcome_title", before.welcomeTitle(), after.welcomeTitle());
+        compare(changes, "welcome_tagline", before.welcomeTagline(), after.welcomeTagline());
+        compare(changes, "reply_time", before.replyTime(), after.replyTime());
+        compare(changes, "pre_chat_form_enabled", before.preChatFormEnabled(), after.preChatFormEnabled());
+        compare(changes, "pre_chat_form_options", before.preChatFormOptions(), after.preChatFormOptions());
+        compare(changes, "continuity_via_email", before.continuityViaEmail(), after.continuityViaEmail());
+        compare(changes, "selected_feature_flags", before.selectedFeatureFlags(), after.selectedFeatureFlags());
+        compare(changes, "allowed_domains", before.allowedDomains(), after.allowedDomains());
     }
 
     private static void compare(Map<String, List<Object>> changes, String field, Object before, Object after) {

@@ -111,21 +111,41 @@ class WidgetApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void setUserWithAKnownIdentifierMakesTheVisitorThatContactWithANewToken() {
+    void setUserWithAKnownIdentifierMakesTheVisitorThatContactWithANewTokenAndBringsTheirConversation() {
         Fixtures.Team team = fixtures.account();
         var inbox = WidgetFixtures.widgetInbox(team, Map.of());
-        WidgetVisitor first = WidgetVisitor.arrive(port, inbox.websiteToken());
+        WidgetVisitor laptop = WidgetVisitor.arrive(port, inbox.websiteToken());
         String hash = PublicIdentity.hmac(inbox.hmacToken(), "cust-7");
-        first.patch("/api/v1/widget/contact/set_user", Map.of("identifier", "cust-7", "identifier_hash", hash, "name", "Carla")).expect(200);
-        first.post("/api/v1/widget/messages", Map.of("message", Map.of("content", "from my laptop"))).expect(200);
+        long carla = laptop.patch("/api/v1/widget/contact/set_user", Map.of("identifier", "cust-7", "identifier_hash", hash, "name", "Carla"))
+                .expect(200).json().get("id").asLong();
+        laptop.post("/api/v1/widget/messages", Map.of("message", Map.of("content", "from my laptop"))).expect(200);
 
         WidgetVisitor phone = WidgetVisitor.arrive(port, inbox.websiteToken());
+        JsonNode written = phone.post("/api/v1/widget/messages", Map.of("message", Map.of("content", "from my phone"))).expect(200).json();
+        long phoneConversation = written.get("conversation_id").asLong();
         phone.patch("/api/v1/widget/contact/set_user", Map.of("identifier", "cust-7")).expect(401); // verified: the hash is needed
         JsonNode answer = phone.patch("/api/v1/widget/contact/set_user", Map.of("identifier", "cust-7", "identifier_hash", hash))
                 .expect(200).json();
+        assertThat(answer.get("id").asLong()).isEqualTo(carla);
         assertThat(answer.get("name").asString()).isEqualTo("Carla");
         phone.authToken = answer.get("widget_auth_token").asString();
-        assertThat(phone.get("/api/v1/widget/messages").expect(200).json().findValuesAsString("content")).containsExactly("from my laptop");
+        assertThat(phone.get("/api/v1/widget/messages").expect(200).json().findValuesAsString("content")).containsExactly("from my phone");
+        JsonNode moved = team.admin().get(team.path("/conversations/" + phoneConversation)).expect(200).json();
+        assertThat(moved.at("/meta/sender/id").asLong()).isEqualTo(carla);
+        assertThat(team.admin().get(team.path("/contacts/" + carla + "/conversations")).expect(200).json().get("payload")).hasSize(2);
+    }
+
+    @Test
+    void namingAnotherContactsIdentifierWithoutProofIsRefused() {
+        Fixtures.Team team = fixtures.account();
+        var inbox = WidgetFixtures.widgetInbox(team, Map.of());
+        WidgetVisitor owner = WidgetVisitor.arrive(port, inbox.websiteToken());
+        owner.patch("/api/v1/widget/contact/set_user", Map.of("identifier", "plain-9", "name", "Pat")).expect(200);
+        owner.post("/api/v1/widget/messages", Map.of("message", Map.of("content", "my private question"))).expect(200);
+        WidgetVisitor other = WidgetVisitor.arrive(port, inbox.websiteToken());
+        JsonNode refused = other.patch("/api/v1/widget/contact/set_user", Map.of("identifier", "plain-9")).expect(422).json();
+        assertThat(refused.get("message").asString()).contains("Identifier");
+        assertThat(other.get("/api/v1/widget/messages").expect(200).json()).isEmpty();
     }
 
     @Test
@@ -198,6 +218,22 @@ class WidgetApiIntegrationTests extends IntegrationTest {
         assertThat(delivery.get("event").asString()).isEqualTo("webwidget_triggered");
         visitor.post("/api/v1/widget/events", Map.of("name", "something.else")).expect(204);
         assertThat(team.admin().get(team.path("/webhooks/" + hook + "/deliveries")).expect(200).json().get("payload")).hasSize(1);
+    }
+
+    @Test
+    void whatAVisitorWritesIsTextOnTheAgentsPage() {
+        Fixtures.Team team = fixtures.account();
+        var inbox = WidgetFixtures.widgetInbox(team, Map.of(), team.agentUser());
+        WidgetVisitor visitor = WidgetVisitor.arrive(port, inbox.websiteToken());
+        long id = visitor.post("/api/v1/widget/conversations", Map.of("contact", Map.of("name", "<script>alert('name')</script>"),
+                "message", Map.of("content", "<img src=x onerror=alert(1)>"))).expect(200).json().get("id").asLong();
+        var dashboard = new dev.parley.support.SignInForm(port);
+        assertThat(dev.parley.support.SignInForm.signedIn(dashboard.signIn(team.agentUser().email(), "secret123"))).isTrue();
+        String page = dashboard.read("/app/accounts/" + team.accountId() + "/conversations/" + id).body();
+        assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img src=x onerror");
+        assertThat(page).doesNotContain("<script>alert('name')</script>");
+        assertThat(visitor.get("/api/v1/widget/messages").expect(200).json().get(0).get("content").asString())
+                .isEqualTo("<img src=x onerror=alert(1)>"); // the widget gets it as it was written, to show as text
     }
 
     private static List<String> labels(Fixtures.Team team, long displayId) {

@@ -6,6 +6,8 @@ import dev.parley.contact.ContactManagement;
 import dev.parley.contact.ContactQueries;
 import dev.parley.contact.ContactView;
 import dev.parley.contact.PublicIdentity;
+import dev.parley.conversation.ConversationManagement;
+import dev.parley.shared.InvalidInput;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who the visitor says they are ({@code setUser}, the pre-chat form). With the inbox's {@code hmac_mandatory}, an
  * identifier needs its {@code identifier_hash} (HMAC-SHA256 with the inbox's HMAC token); a wrong hash is always
- * refused. Naming the identifier of a known contact makes the visitor that contact (a new visitor token is answered);
- * a verified contact can only be claimed with its hash.
+ * refused. Naming, with a valid hash, the identifier of another contact makes the visitor that contact (a new visitor
+ * token is answered) and moves the visitor's conversations in the inbox to them; without the hash it is a 422, since
+ * it would show that contact's history to whoever names it.
  */
 @Service
 @Transactional
@@ -35,8 +38,11 @@ public class VisitorIdentity {
     private final ContactQueries contacts;
     private final ContactManagement contactManagement;
     private final Visitors visitors;
+    private final ConversationManagement conversations;
 
-    VisitorIdentity(PublicIdentity identity, ContactQueries contacts, ContactManagement contactManagement, Visitors visitors) {
+    VisitorIdentity(PublicIdentity identity, ContactQueries contacts, ContactManagement contactManagement, Visitors visitors,
+                    ConversationManagement conversations) {
+        this.conversations = conversations;
         this.identity = identity;
         this.contacts = contacts;
         this.contactManagement = contactManagement;
@@ -50,8 +56,11 @@ public class VisitorIdentity {
         String newToken = null;
         Optional<ContactView> holder = identifier == null ? Optional.empty() : contacts.byIdentifier(visitor.accountId(), identifier);
         if (holder.isPresent() && holder.get().id() != visitor.contact().id()) {
-            identity.refuseUnverifiedClaim(visitor.accountId(), null, identifier, null, null, verified);
+            // becoming a known contact shows their history: only with the proof (Parley never merges on an unproven claim)
+            identity.refuseUnverifiedClaim(visitor.accountId(), null, identifier, null, null, verified); // a verified contact: 401
+            if (!verified) throw InvalidInput.of("identifier", "has already been taken");
             ContactInboxView ci = contactManagement.contactInboxFor(visitor.accountId(), holder.get().id(), visitor.inbox().id());
+            conversations.moveToContact(visitor.contactInbox().id(), visitor.contact().id(), holder.get().id(), ci.id());
             target = visitors.as(visitor.channel(), ci);
             newToken = visitors.tokenFor(target);
         } else if (identifier != null && visitor.contact().identifier() != null && !identifier.equals(visitor.contact().identifier())) {
