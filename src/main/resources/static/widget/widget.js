@@ -27,7 +27,7 @@
       emailAsk: 'Leave your email and we will reply there as soon as we are back.', email: 'Email', emailSave: 'Notify me',
       emailThanks: 'Thanks! We will reply to {email}.', emailInvalid: 'Please enter a valid email address.', name: 'Name', phone: 'Phone number',
       prechatIntro: 'Please tell us a bit about you before we start.', start: 'Start conversation', required: 'This field is required.',
-      today: 'today at {time}', tomorrow: 'tomorrow at {time}', on: 'on {day} at {time}', newMessages: '{n} new messages'
+      conversation: 'Conversation', today: 'today at {time}', tomorrow: 'tomorrow at {time}', on: 'on {day} at {time}', newMessages: '{n} new messages'
     },
     fr: {
       chat: 'Discutez avec nous', online: 'Nous sommes en ligne', offline: 'Personne n\u2019est en ligne pour le moment',
@@ -41,7 +41,7 @@
       emailAsk: 'Laissez votre e-mail, nous vous répondrons dès notre retour.', email: 'E-mail', emailSave: 'Me prévenir',
       emailThanks: 'Merci ! Nous répondrons à {email}.', emailInvalid: 'Veuillez saisir une adresse e-mail valide.', name: 'Nom', phone: 'Téléphone',
       prechatIntro: 'Dites-nous qui vous êtes avant de commencer.', start: 'Commencer la conversation', required: 'Ce champ est obligatoire.',
-      today: 'aujourd\u2019hui à {time}', tomorrow: 'demain à {time}', on: '{day} à {time}', newMessages: '{n} nouveaux messages'
+      conversation: 'Conversation', today: 'aujourd\u2019hui à {time}', tomorrow: 'demain à {time}', on: '{day} à {time}', newMessages: '{n} nouveaux messages'
     }
   };
   var lang = 'en';
@@ -527,8 +527,17 @@
     var root = document.documentElement.style;
     root.setProperty('--brand', color);
     var hex = color.length === 4 ? color.replace(/#(.)(.)(.)/, '#$1$1$2$2$3$3') : color;
-    var r = parseInt(hex.substr(1, 2), 16), g = parseInt(hex.substr(3, 2), 16), b = parseInt(hex.substr(5, 2), 16);
-    root.setProperty('--on-brand', (0.299 * r + 0.587 * g + 0.114 * b) > 170 ? '#111' : '#fff');
+    var light = luminance(hex);
+    // whichever of white or near-black reads better on the colour (WCAG contrast), and an avatar shade that keeps it
+    var white = (1.05) / (light + 0.05), dark = (light + 0.05) / (luminance('#111111') + 0.05);
+    root.setProperty('--on-brand', white >= dark ? '#fff' : '#111');
+    root.setProperty('--avatar-bg', white >= dark ? 'rgba(0,0,0,.25)' : 'rgba(255,255,255,.35)');
+  }
+  function luminance(hex) {
+    return [1, 3, 5].map(function (i) {
+      var c = parseInt(hex.substr(i, 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }).reduce(function (sum, c, i) { return sum + c * [0.2126, 0.7152, 0.0722][i]; }, 0);
   }
 
   // Chatwoot's selected_feature_flags; an inbox that lists none has them all.
@@ -894,7 +903,7 @@
     $('input').placeholder = t('placeholder');
     document.querySelectorAll('[data-label]').forEach(function (el) {
       var text = t(el.dataset.label);
-      if (el.tagName === 'LABEL') el.textContent = text; else { el.setAttribute('aria-label', text); el.title = text; }
+      if (el.tagName === 'LABEL') el.textContent = text; else { el.setAttribute('aria-label', text); if (el.tagName === 'BUTTON') el.title = text; }
     });
     $('drop').textContent = t('drop');
     $('welcome-title').textContent = config.welcome_title || '';

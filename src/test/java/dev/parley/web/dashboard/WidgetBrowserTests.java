@@ -205,7 +205,7 @@ class WidgetBrowserTests extends BrowserTest {
         assertThat(visitor.findElement(By.cssSelector("#cw-bubble-holder .woot-badge")).isDisplayed()).isFalse();
         var violations = new com.deque.html.axecore.selenium.AxeBuilder().analyze(visitor).getViolations().stream()
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
-        assertThat(violations).as(() -> violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " "
+        assertThat(violations).as(() -> "axe: " + violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " "
                 + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList()).isEmpty();
 
         chatWindow(visitor).findElement(By.id("end")).click();
