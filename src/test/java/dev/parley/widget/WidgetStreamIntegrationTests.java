@@ -46,6 +46,10 @@ class WidgetStreamIntegrationTests extends IntegrationTest {
             await().atMost(PATIENCE).until(() -> contents(back).contains("five, from another tab")
                     && contents(otherTab).contains("five, from another tab"));
             assertThat(contents(back)).containsExactly("two", "three", "four", "five, from another tab");
+            JsonNode reply = json(back.named("message.created").get(0)); // the widget message, in Chatwoot's snake_case
+            assertThat(reply.get("message_type").asInt()).isEqualTo(1);
+            assertThat(reply.at("/sender/type").asString()).isEqualTo("user");
+            assertThat(reply.at("/sender/available_name").asString()).isEqualTo("Alan Agent");
             List<Long> ids = back.named("message.created").stream().map(e -> Long.parseLong(e.id())).toList();
             assertThat(ids).isSorted().doesNotHaveDuplicates();
             assertThat(ids.get(0)).isGreaterThan(Long.parseLong(lastSeen));

@@ -26,6 +26,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This node's open visitor streams. Each stream knows the last event number it sent; whenever its visitor may have
@@ -64,10 +65,11 @@ class VisitorStreams {
     private final WidgetPresenter presenter;
     private final WaitingLine waitingLine;
     private final JsonCodec json;
+    private final JsonMapper apiJson;
     private final Duration timeout;
 
     VisitorStreams(StreamEventRepository events, ConversationQueries conversations, AccountQueries accounts, WidgetPresenter presenter,
-                   WaitingLine waitingLine, JsonCodec json, LiveTopics topics,
+                   WaitingLine waitingLine, JsonCodec json, JsonMapper apiJson, LiveTopics topics,
                    @Value("${parley.widget.stream-timeout:PT30M}") Duration timeout) {
         this.events = events;
         this.conversations = conversations;
@@ -75,6 +77,7 @@ class VisitorStreams {
         this.presenter = presenter;
         this.waitingLine = waitingLine;
         this.json = json;
+        this.apiJson = apiJson;
         this.timeout = timeout;
         topics.subscribe(StreamEventsListener.STORED, this::onStored);
         topics.subscribe(StreamEventsListener.LIVE, this::onLive);
@@ -99,7 +102,7 @@ class VisitorStreams {
         emitter.onError(e -> remove.run());
         try {
             emitter.send(SseEmitter.event().comment("connected")); // flushes the headers at once
-            emitter.send(SseEmitter.event().name("queue.position").data(json.write(waitingLine.of(visitor))));
+            emitter.send(SseEmitter.event().name("queue.position").data(payload(waitingLine.of(visitor))));
         } catch (IOException e) {
             remove.run();
         }
@@ -124,7 +127,7 @@ class VisitorStreams {
         long ci = ((Number) message.get("ci")).longValue();
         Set<Stream> streams = byVisitor.get(ci);
         if (streams == null) return;
-        String payload = json.write(message.get("data"));
+        String payload = payload(message.get("data"));
         String name = String.valueOf(message.get("event"));
         for (Stream s : streams) {
             synchronized (s) {
@@ -142,7 +145,7 @@ class VisitorStreams {
                     page = events.after(stream.visitor.contactInbox().id(), stream.lastSeq, BATCH);
                     for (StreamEvent e : page) {
                         Object data = render(stream, e);
-                        if (data != null && !send(stream, SseEmitter.event().id(Long.toString(e.seq())).name(e.name()).data(json.write(data)))) {
+                        if (data != null && !send(stream, SseEmitter.event().id(Long.toString(e.seq())).name(e.name()).data(payload(data)))) {
                             return;
                         }
                         stream.lastSeq = e.seq();
@@ -175,6 +178,11 @@ class VisitorStreams {
         }
     }
 
+    /** Event data as the API writes JSON (Chatwoot's snake_case names). */
+    private String payload(Object data) {
+        return apiJson.writeValueAsString(data);
+    }
+
     private boolean send(Stream stream, SseEmitter.SseEventBuilder event) {
         try {
             stream.emitter.send(event);
@@ -204,7 +212,7 @@ class VisitorStreams {
                         var queue = new LinkedHashMap<String, Object>();
                         queue.put("waiting", position != null);
                         queue.put("position", position);
-                        send(s, SseEmitter.event().name("queue.position").data(json.write(queue)));
+                        send(s, SseEmitter.event().name("queue.position").data(payload(queue)));
                         s.queuePosition = position;
                     }
                 }
