@@ -57,6 +57,22 @@ public class ContactManagement {
                 merge(before.additionalAttributes(), input.additionalAttributes()),
                 merge(before.customAttributes(), input.customAttributes()),
                 input.blocked() == null ? before.blocked() : input.blocked(), before.lastActivityAt(), before.createdAt());
+        return save(before, after, actor);
+    }
+
+    /** Removes custom attributes by key (Chatwoot's {@code destroy_custom_attributes}); unknown keys change nothing. */
+    public ContactView removeCustomAttributes(long accountId, long contactId, List<String> keys, Actor actor) {
+        ContactView before = contacts.lock(accountId, contactId).orElseThrow(() -> new ResourceNotFound("Contact"));
+        var kept = new LinkedHashMap<>(before.customAttributes());
+        if (keys != null) keys.forEach(kept::remove);
+        ContactView after = new ContactView(before.id(), accountId, before.name(), before.email(), before.phoneNumber(), before.identifier(),
+                before.additionalAttributes(), kept, before.blocked(), before.lastActivityAt(), before.createdAt());
+        return save(before, after, actor);
+    }
+
+    private ContactView save(ContactView before, ContactView after, Actor actor) {
+        long accountId = before.accountId();
+        long contactId = before.id();
         check(after);
         Map<String, List<Object>> changes = changes(before, after);
         if (changes.isEmpty()) return before;

@@ -306,9 +306,15 @@ public class ConversationManagement {
     }
 
     public void markSeenByContact(long accountId, long displayId) {
-        Conversation c = Conversation.of(lock(accountId, displayId));
-        c.markSeenByContact(clock.instant());
-        conversations.update(c.toView(c.original().updatedAt()));
+        ConversationView before = lock(accountId, displayId);
+        Conversation c = Conversation.of(before);
+        Instant now = clock.instant();
+        c.markSeenByContact(now);
+        ConversationView seen = c.toView(c.original().updatedAt());
+        conversations.update(seen);
+        if (hadUnseen(before.contactLastSeenAt(), before)) {
+            events.publishEvent(new ConversationSeen(java.util.UUID.randomUUID(), now, accountId, seen.id(), displayId, seen.inboxId(), true, now));
+        }
     }
 
     /** Someone started or stopped typing; announced only (Chatwoot's typing_on / typing_off), nothing is stored. */
@@ -318,9 +324,27 @@ public class ConversationManagement {
                 c.inboxId(), on, isPrivate, actor));
     }
 
+    /**
+     * A visitor proved to be a known contact (the website widget's verified {@code setUser}): the conversations of
+     * their anonymous identity in the inbox, and the messages they wrote there, become the known contact's.
+     */
+    public void moveToContact(long fromContactInboxId, long fromContactId, long toContactId, long toContactInboxId) {
+        List<Long> moved = conversations.moveContactInbox(fromContactInboxId, toContactId, toContactInboxId);
+        messages.moveContactSender(moved, fromContactId, toContactId);
+    }
+
     /** An agent opened the conversation: its customer messages so far are read. */
     public void markSeenByAgent(long conversationId) {
-        conversations.markAgentSeen(conversationId, clock.instant());
+        Instant now = clock.instant();
+        var before = conversations.findById(conversationId);
+        conversations.markAgentSeen(conversationId, now);
+        before.filter(c -> hadUnseen(c.agentLastSeenAt(), c)).ifPresent(c -> events.publishEvent(new ConversationSeen(
+                java.util.UUID.randomUUID(), now, c.accountId(), c.id(), c.displayId(), c.inboxId(), false, now)));
+    }
+
+    /** Whether a look at the conversation saw something new (so looking again and again announces nothing). */
+    private static boolean hadUnseen(Instant lastSeen, ConversationView c) {
+        return lastSeen == null || (c.lastActivityAt() != null && lastSeen.isBefore(c.lastActivityAt()));
     }
 
     /**

@@ -14,12 +14,18 @@ public record InboxJson(long id, long accountId, String name, String channelType
                  List<Map<String, Object>> workingHours, boolean enableEmailCollect, boolean csatSurveyEnabled, String timezone,
                  Map<String, Object> additionalAttributes, String outOfOfficeMessage, boolean csatResponseVisible,
                  String callbackWebhookUrl, String senderNameType, String businessName,
-                 @JsonUnwrapped OtherChannelKeys otherChannels, @JsonIgnore Map<String, Object> channelKeys) {
+                 @JsonUnwrapped OtherChannelKeys otherChannels, @JsonUnwrapped WebWidgetKeys webWidget,
+                 @JsonIgnore Map<String, Object> channelKeys) {
 
     /** The channel's own keys (e.g. an email inbox's {@code email} and {@code forward_to_email}), at the top level as in Chatwoot. */
     @JsonAnyGetter
     public Map<String, Object> channelAttributes() {
         return channelKeys;
+    }
+
+    /** Keys Chatwoot's inbox partial adds for a website widget inbox only (absent for other channels). */
+    public record WebWidgetKeys(boolean preChatFormEnabled, Map<String, Object> preChatFormOptions, boolean continuityViaEmail,
+                                String allowedDomains) {
     }
 
     /**
@@ -40,10 +46,20 @@ public record InboxJson(long id, long accountId, String name, String channelType
     }
 
     public static InboxJson of(InboxView i, boolean showSecrets) {
+        return of(i, null, null, showSecrets);
+    }
+
+    /** The JSON of any inbox; a website widget inbox ({@code widget} not null) has its widget keys and snippet for {@code baseUrl}. */
+    public static InboxJson of(InboxView i, WebWidgetChannel widget, String baseUrl, boolean showSecrets) {
+        OtherChannelKeys channelKeys = widget == null ? OtherChannelKeys.NONE : new OtherChannelKeys(widget.widgetColor(),
+                widget.websiteUrl(), widget.welcomeTitle(), widget.welcomeTagline(), widget.script(baseUrl), widget.websiteToken(),
+                widget.selectedFeatureFlags(), widget.replyTime(), null, null, null);
+        WebWidgetKeys widgetKeys = widget == null ? null : new WebWidgetKeys(widget.preChatFormEnabled(), widget.preChatFormOptions(),
+                widget.continuityViaEmail(), widget.allowedDomains());
         return new InboxJson(i.id(), i.accountId(), i.name(), i.channelType(), i.id(), "", i.identifier(), i.webhookUrl(),
                 showSecrets ? i.hmacToken() : null, i.hmacMandatory(), i.enableAutoAssignment(), i.autoAssignmentConfig(),
                 i.lockToSingleConversation(), true, i.greetingEnabled(), i.greetingMessage(), i.workingHoursEnabled(),
                 i.workingHoursEntries(), false, false, i.timezone(), Map.of(), i.outOfOfficeMessage(), false, null, "friendly", null,
-                OtherChannelKeys.NONE, showSecrets ? i.channel().all() : i.channel().shown());
+                channelKeys, widgetKeys, showSecrets ? i.channel().all() : i.channel().shown());
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.inbox;
 
 import dev.parley.account.AccountQueries;
 import dev.parley.inbox.persistence.InboxRepository;
+import dev.parley.inbox.persistence.WebWidgetRepository;
 import dev.parley.shared.Actor;
 import dev.parley.shared.Errors;
 import dev.parley.shared.InvalidInput;
@@ -24,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class InboxManagement {
 
     static final List<String> REOPEN_POLICIES = List.of("keep", "if_available", "never");
+    /** Chatwoot's channel type of website widget inboxes. */
+    public static final String WEB_WIDGET = "Channel::WebWidget";
+    private static final List<String> WEB_WIDGET_TYPES = List.of("web_widget", WEB_WIDGET);
 
     private final InboxRepository inboxes;
     private final AccountQueries accounts;
@@ -31,10 +35,12 @@ public class InboxManagement {
     private final Clock clock;
     private final UrlSafety urlSafety;
     private final List<InboxChannel> channels;
+    private final WebWidgetRepository webWidgets;
 
     public InboxManagement(InboxRepository inboxes, AccountQueries accounts, ApplicationEventPublisher events, Clock clock,
-                           UrlSafety urlSafety, List<InboxChannel> channels) {
+                           UrlSafety urlSafety, List<InboxChannel> channels, WebWidgetRepository webWidgets) {
         this.channels = channels;
+        this.webWidgets = webWidgets;
         this.inboxes = inboxes;
         this.accounts = accounts;
         this.events = events;
@@ -43,20 +49,42 @@ public class InboxManagement {
     }
 
     public InboxView createApiInbox(long accountId, String channelType, InboxSettings settings, Actor actor) {
-        return create(accountId, channelType, Map.of(), settings, actor);
+        return create(accountId, channelType, Map.of(), settings, WebWidgetSettings.NONE, actor);
     }
 
-    /** Creates an inbox of the given channel type; a type other than the API channel's is checked and stored by its {@link InboxChannel}. */
+    /** Creates an inbox of a channel type with its own settings (email's, checked and stored by its {@link InboxChannel}). */
     public InboxView create(long accountId, String channelType, Map<String, Object> channelSettings, InboxSettings settings, Actor actor) {
+        return create(accountId, channelType, channelSettings, settings, WebWidgetSettings.NONE, actor);
+    }
+
+    /** An API inbox, or a website widget inbox ({@code web_widget}) with its widget settings and a new website token. */
+    public InboxView create(long accountId, String channelType, InboxSettings settings, WebWidgetSettings widget, Actor actor) {
+        return create(accountId, channelType, Map.of(), settings, widget, actor);
+    }
+
+    /**
+     * Creates an inbox of the given channel type: the API channel, a website widget (its settings and a new website
+     * token), or a channel of an {@link InboxChannel} (e.g. email), which checks and stores its own settings.
+     */
+    public InboxView create(long accountId, String channelType, Map<String, Object> channelSettings, InboxSettings settings,
+                            WebWidgetSettings widget, Actor actor) {
         var errors = new Errors().requireText("name", settings.name()).maxLength("name", settings.name(), 255);
         InboxChannel channel = channelType == null ? null : channels.stream().filter(c -> c.handles(channelType)).findFirst().orElse(null);
-        if (channelType != null && channel == null && !List.of("api", "Channel::Api").contains(channelType)) {
-            errors.add("channel", "type " + channelType + " is not supported; Parley offers API and email inboxes");
+        boolean webWidget = WEB_WIDGET_TYPES.contains(channelType);
+        if (channelType != null && channel == null && !webWidget && !List.of("api", "Channel::Api").contains(channelType)) {
+            errors.add("channel", "type " + channelType + " is not supported; Parley offers API, web_widget and email inboxes");
         }
+        if (webWidget) WebWidgetRules.check(errors, widget);
         check(errors, settings);
         InboxView created = inboxes.insert(accountId, Tokens.random(18), Tokens.random(18), settings);
         if (channel != null) {
             inboxes.setChannel(created.id(), channel.channelType(), channel.save(accountId, created.id(), channelSettings, null));
+            created = inboxes.find(accountId, created.id()).orElseThrow();
+        }
+        if (webWidget) {
+            inboxes.setChannelType(created.id(), WEB_WIDGET);
+            webWidgets.insert(created.id(), Tokens.random(18));
+            webWidgets.update(created.id(), widget);
             created = inboxes.find(accountId, created.id()).orElseThrow();
         }
         events.publishEvent(new InboxCreated(UUID.randomUUID(), clock.instant(), accountId, created.id(), actor));
@@ -64,20 +92,35 @@ public class InboxManagement {
     }
 
     public InboxView update(long accountId, long inboxId, InboxSettings settings, Actor actor) {
-        return update(accountId, inboxId, settings, Map.of(), actor);
+        return update(accountId, inboxId, settings, Map.of(), WebWidgetSettings.NONE, actor);
     }
 
-    /** Changes an inbox's settings and, for a channel other than the API's, the channel settings sent. */
+    /** Changes an inbox's settings and, for a channel of an {@link InboxChannel}, the channel settings sent. */
     public InboxView update(long accountId, long inboxId, InboxSettings settings, Map<String, Object> channelSettings, Actor actor) {
+        return update(accountId, inboxId, settings, channelSettings, WebWidgetSettings.NONE, actor);
+    }
+
+    /** Changes an inbox's settings, and a website widget inbox's widget settings. */
+    public InboxView update(long accountId, long inboxId, InboxSettings settings, WebWidgetSettings widget, Actor actor) {
+        return update(accountId, inboxId, settings, Map.of(), widget, actor);
+    }
+
+    /** Changes an inbox's settings, its channel's settings (email) and a website widget's settings, whichever apply. */
+    public InboxView update(long accountId, long inboxId, InboxSettings settings, Map<String, Object> channelSettings,
+                            WebWidgetSettings widget, Actor actor) {
         InboxView before = inboxes.lock(accountId, inboxId).orElseThrow(() -> new ResourceNotFound("Inbox"));
         var errors = new Errors();
         if (settings.name() != null && settings.name().isBlank()) errors.add("name", "can't be blank");
+        boolean webWidget = WEB_WIDGET.equals(before.channelType());
+        if (webWidget) WebWidgetRules.check(errors, widget);
         check(errors, settings);
+        WebWidgetChannel widgetBefore = webWidget ? webWidgets.find(inboxId).orElse(null) : null;
         inboxes.update(inboxId, settings);
         var channel = channels.stream().filter(c -> c.channelType().equals(before.channelType())).findFirst();
         if (channel.isPresent() && channelSettings != null && !channelSettings.isEmpty()) {
             inboxes.setChannel(inboxId, before.channelType(), channel.get().save(accountId, inboxId, channelSettings, before.channel()));
         }
+        if (webWidget) webWidgets.update(inboxId, widget);
         InboxView after = inboxes.find(accountId, inboxId).orElseThrow();
         if (before.enableAutoAssignment() != after.enableAutoAssignment()
                 || !before.autoAssignmentConfig().equals(after.autoAssignmentConfig())) {
@@ -86,6 +129,7 @@ public class InboxManagement {
                     after.autoAssignmentConfig(), actor));
         }
         Map<String, List<Object>> changes = changes(before, after);
+        if (widgetBefore != null) webWidgets.find(inboxId).ifPresent(widgetAfter -> widgetChanges(changes, widgetBefore, widgetAfter));
         if (!changes.isEmpty()) events.publishEvent(new InboxUpdated(UUID.randomUUID(), clock.instant(), accountId, inboxId, changes, actor));
         return after;
     }
@@ -109,6 +153,20 @@ public class InboxManagement {
         channelKeys.addAll(after.channel().all().keySet());
         channelKeys.forEach(key -> compare(changes, key, before.channel().all().get(key), after.channel().all().get(key)));
         return changes;
+    }
+
+    /** A website widget's settings that changed, by Chatwoot's names (the website token never changes). */
+    private static void widgetChanges(Map<String, List<Object>> changes, WebWidgetChannel before, WebWidgetChannel after) {
+        compare(changes, "website_url", before.websiteUrl(), after.websiteUrl());
+        compare(changes, "widget_color", before.widgetColor(), after.widgetColor());
+        compare(changes, "welcome_title", before.welcomeTitle(), after.welcomeTitle());
+        compare(changes, "welcome_tagline", before.welcomeTagline(), after.welcomeTagline());
+        compare(changes, "reply_time", before.replyTime(), after.replyTime());
+        compare(changes, "pre_chat_form_enabled", before.preChatFormEnabled(), after.preChatFormEnabled());
+        compare(changes, "pre_chat_form_options", before.preChatFormOptions(), after.preChatFormOptions());
+        compare(changes, "continuity_via_email", before.continuityViaEmail(), after.continuityViaEmail());
+        compare(changes, "selected_feature_flags", before.selectedFeatureFlags(), after.selectedFeatureFlags());
+        compare(changes, "allowed_domains", before.allowedDomains(), after.allowedDomains());
     }
 
     private static void compare(Map<String, List<Object>> changes, String field, Object before, Object after) {

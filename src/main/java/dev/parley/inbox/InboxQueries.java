@@ -2,6 +2,7 @@ package dev.parley.inbox;
 
 import dev.parley.account.Membership;
 import dev.parley.inbox.persistence.InboxRepository;
+import dev.parley.inbox.persistence.WebWidgetRepository;
 import dev.parley.shared.ResourceNotFound;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +15,31 @@ import org.springframework.transaction.annotation.Transactional;
 public class InboxQueries {
 
     private final InboxRepository inboxes;
+    private final WebWidgetRepository webWidgets;
 
-    public InboxQueries(InboxRepository inboxes) {
+    public InboxQueries(InboxRepository inboxes, WebWidgetRepository webWidgets) {
         this.inboxes = inboxes;
+        this.webWidgets = webWidgets;
+    }
+
+    /** The widget settings of a website widget inbox (empty for other channels). */
+    public Optional<WebWidgetChannel> webWidget(long inboxId) {
+        return webWidgets.find(inboxId);
+    }
+
+    /** The website widget inbox named by a website token, with its settings. */
+    public Optional<WebWidgetChannel> webWidgetByToken(String websiteToken) {
+        return websiteToken == null || websiteToken.isBlank() ? Optional.empty() : webWidgets.byWebsiteToken(websiteToken);
+    }
+
+    /** The widget settings of those of the inboxes that are website widgets. */
+    public java.util.Map<Long, WebWidgetChannel> webWidgets(java.util.Collection<Long> inboxIds) {
+        return webWidgets.findAll(inboxIds);
+    }
+
+    /** An inbox by id alone (the widget API knows the inbox from its website token). */
+    public Optional<InboxView> byId(long inboxId) {
+        return inboxes.findById(inboxId);
     }
 
     public InboxView get(long accountId, long inboxId) {
@@ -27,10 +50,6 @@ public class InboxQueries {
         return inboxes.find(accountId, inboxId);
     }
 
-    /** An inbox by id alone, for background work that starts from a stored inbox id (IMAP import, mail sending). */
-    public Optional<InboxView> byId(long inboxId) {
-        return inboxes.findById(inboxId);
-    }
 
     /** Every inbox of a channel type, across accounts. */
     public List<InboxView> ofChannelType(String channelType) {

@@ -2,6 +2,7 @@ package dev.parley.realtime;
 
 import dev.parley.account.AgentAvailabilityChanged;
 import dev.parley.conversation.ConversationCreated;
+import dev.parley.conversation.ConversationSeen;
 import dev.parley.conversation.ConversationTypingChanged;
 import dev.parley.conversation.ConversationUpdated;
 import dev.parley.conversation.MessageCreated;
@@ -40,6 +41,12 @@ class ConversationEventsListener {
     @EventListener
     void on(MessageCreated e) {
         push(e.accountId(), "conversation:" + e.displayId());
+    }
+
+    /** The customer read the conversation: its open pages show "Read" on the replies (an agent's look changes no page). */
+    @EventListener
+    void on(ConversationSeen e) {
+        if (e.byContact()) push(e.accountId(), "conversation:" + e.displayId());
     }
 
     @EventListener

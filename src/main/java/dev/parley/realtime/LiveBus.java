@@ -48,8 +48,17 @@ class LiveBus {
         send(Map.of("kind", "user", "account", accountId, "user", userId, "name", bounded(name), "data", bounded(data)));
     }
 
-    /** Hands one received push to this node's streams. */
-    static void deliver(Map<String, Object> message, LiveStreams streams) {
+    /** A message for a topic's subscribers (see {@link LiveTopics}). */
+    void topic(String topic, String data) {
+        send(Map.of("kind", "topic", "account", 0, "topic", bounded(topic), "data", data));
+    }
+
+    /** Hands one received push to this node's streams, or a topic's subscribers. */
+    static void deliver(Map<String, Object> message, LiveStreams streams, LiveTopics topics) {
+        if ("topic".equals(message.get("kind"))) {
+            topics.deliver(String.valueOf(message.get("topic")), String.valueOf(message.get("data")));
+            return;
+        }
         long account = ((Number) message.get("account")).longValue();
         switch (String.valueOf(message.get("kind"))) {
             case "changed" -> streams.changed(account, String.valueOf(message.get("what")));

@@ -25,11 +25,13 @@ class LiveBusListener implements SmartLifecycle {
     private final DataSource dataSource;
     private final LiveStreams streams;
     private final JsonCodec json;
+    private final LiveTopics topics;
     private volatile boolean running;
     private volatile boolean listening;
     private Thread thread;
 
-    LiveBusListener(DataSource dataSource, LiveStreams streams, JsonCodec json) {
+    LiveBusListener(DataSource dataSource, LiveStreams streams, JsonCodec json, LiveTopics topics) {
+        this.topics = topics;
         this.dataSource = dataSource;
         this.streams = streams;
         this.json = json;
@@ -92,7 +94,7 @@ class LiveBusListener implements SmartLifecycle {
 
     private void deliver(String payload) {
         try {
-            LiveBus.deliver(json.readMap(payload), streams);
+            LiveBus.deliver(json.readMap(payload), streams, topics);
         } catch (RuntimeException e) {
             log.debug("Ignored a live push that could not be read: {}", payload);
         }

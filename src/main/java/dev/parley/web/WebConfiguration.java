@@ -27,9 +27,10 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new QueryGuard()); // first: a query string that cannot be read is refused before anyone reads it
-        registry.addInterceptor(apiAuthentication).addPathPatterns("/api/**");
+        registry.addInterceptor(apiAuthentication).addPathPatterns("/api/**")
+                .excludePathPatterns("/api/v1/widget/**"); // the website widget's visitors carry their own token (widget module)
         registry.addInterceptor(platformAuthentication).addPathPatterns("/platform/**");
-        registry.addInterceptor(backpressure).addPathPatterns("/public/**");
+        registry.addInterceptor(backpressure).addPathPatterns("/public/**", "/api/v1/widget/**");
         registry.addInterceptor(publicApiRateLimit).addPathPatterns(PublicApiRateLimit.CREATION_PATHS);
     }
 

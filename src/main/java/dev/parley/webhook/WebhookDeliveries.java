@@ -3,6 +3,7 @@ package dev.parley.webhook;
 import dev.parley.shared.JsonCodec;
 import dev.parley.webhook.persistence.DeliveryRepository;
 import dev.parley.webhook.persistence.DeliveryRepository.Delivery;
+import dev.parley.webhook.persistence.WebhookRepository;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -17,8 +18,10 @@ public class WebhookDeliveries {
     private final DeliveryRepository deliveries;
     private final JsonCodec json;
     private final Clock clock;
+    private final WebhookRepository webhooks;
 
-    public WebhookDeliveries(DeliveryRepository deliveries, JsonCodec json, Clock clock) {
+    public WebhookDeliveries(DeliveryRepository deliveries, JsonCodec json, Clock clock, WebhookRepository webhooks) {
+        this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.json = json;
         this.clock = clock;
@@ -34,5 +37,17 @@ public class WebhookDeliveries {
         boolean queued = deliveries.enqueue(new Delivery(id, accountId, webhookId, url, secret, event, json.write(payload), 0,
                 clock.instant(), sourceEventId));
         return queued ? id : null;
+    }
+
+    /**
+     * Queues an event that no core event carries (the widget's {@code webwidget_triggered}) for every webhook of the
+     * account subscribed to it (an inbox's webhook only for its inbox); {@code event} is added to the payload.
+     */
+    public void toSubscribers(long accountId, long inboxId, String event, Map<String, Object> payload, UUID sourceEventId) {
+        var body = new java.util.LinkedHashMap<>(payload);
+        body.put("event", event);
+        for (WebhookView w : webhooks.subscribed(accountId, event, inboxId)) {
+            enqueue(accountId, w.id(), w.url(), w.secret(), event, body, sourceEventId);
+        }
     }
 }

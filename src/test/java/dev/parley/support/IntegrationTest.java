@@ -23,7 +23,10 @@ import org.springframework.context.annotation.Import;
         // classes; the limits themselves are tested in their own context (RateLimitIntegrationTests)
         "parley.rate-limits.sign-in.per-ip=1000000",
         "parley.rate-limits.public-api.per-ip=1000000",
-        "parley.rate-limits.public-api.per-contact=1000000"})
+        "parley.rate-limits.public-api.per-contact=1000000",
+        "parley.rate-limits.widget.per-ip=1000000",
+        "parley.rate-limits.widget.per-visitor=1000000",
+        "parley.rate-limits.widget.new-visitors-per-ip=1000000"})
 @Import(RecordedEvents.class)
 public abstract class IntegrationTest {
 

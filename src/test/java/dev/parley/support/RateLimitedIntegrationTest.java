@@ -23,7 +23,11 @@ import org.springframework.context.annotation.Import;
         "parley.rate-limits.sign-in.window=PT15M",
         "parley.rate-limits.public-api.per-contact=3",
         "parley.rate-limits.public-api.per-ip=10",
-        "parley.rate-limits.public-api.window=PT1M"})
+        "parley.rate-limits.public-api.window=PT1M",
+        "parley.rate-limits.widget.per-visitor=3",
+        "parley.rate-limits.widget.per-ip=10",
+        "parley.rate-limits.widget.new-visitors-per-ip=5",
+        "parley.rate-limits.widget.window=PT1M"})
 @Import(StillTime.class)
 public abstract class RateLimitedIntegrationTest {
 

@@ -55,6 +55,11 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("server did not start:\n" + Files.readString(log));
     }
 
+    /** The server's process id (for jcmd, /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }

@@ -83,6 +83,12 @@ public class ConversationRepository {
                 .params(toContactId, accountId, fromContactId).update();
     }
 
+    /** Gives a contact inbox's conversations to another contact and contact inbox; answers their ids. */
+    public List<Long> moveContactInbox(long fromContactInboxId, long toContactId, long toContactInboxId) {
+        return jdbc.sql("UPDATE conversations SET contact_id = ?, contact_inbox_id = ?, updated_at = now() WHERE contact_inbox_id = ? RETURNING id")
+                .params(toContactId, toContactInboxId, fromContactInboxId).query(Long.class).list();
+    }
+
     public Optional<ConversationView> lockByDisplayId(long accountId, long displayId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.account_id = ? AND c.display_id = ? FOR UPDATE")
                 .params(accountId, displayId).query(this::conversation).optional();

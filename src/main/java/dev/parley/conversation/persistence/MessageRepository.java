@@ -38,6 +38,13 @@ public class MessageRepository {
                 .query(this::message).single();
     }
 
+    /** The customer messages of these conversations written by one contact are now the other contact's. */
+    public void moveContactSender(java.util.Collection<Long> conversationIds, long fromContactId, long toContactId) {
+        if (conversationIds.isEmpty()) return;
+        jdbc.sql("UPDATE messages SET sender_id = ? WHERE conversation_id = ANY(?) AND sender_type = 'Contact' AND sender_id = ?")
+                .params(toContactId, conversationIds.toArray(Long[]::new), fromContactId).update();
+    }
+
     public Optional<MessageView> find(long conversationId, long messageId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND id = ?").params(conversationId, messageId)
                 .query(this::message).optional();

@@ -43,6 +43,10 @@ public class InboxRepository {
                 .query(this::inbox).single();
     }
 
+    public void setChannelType(long id, String channelType) {
+        jdbc.sql("UPDATE inboxes SET channel_type = ? WHERE id = ?").params(channelType, id).update();
+    }
+
     public void update(long id, InboxSettings s) {
         jdbc.sql("""
                         UPDATE inboxes SET name = coalesce(?, name), webhook_url = coalesce(?, webhook_url),
@@ -81,6 +85,7 @@ public class InboxRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM inboxes WHERE account_id = ? AND id = ?").params(accountId, id)
                 .query(this::inbox).optional();
     }
+
 
     public Optional<InboxView> lock(long accountId, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM inboxes WHERE account_id = ? AND id = ? FOR UPDATE").params(accountId, id)
