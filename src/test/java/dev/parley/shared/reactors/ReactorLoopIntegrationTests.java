@@ -87,7 +87,7 @@ class ReactorLoopIntegrationTests extends IntegrationTest {
 
     private ReactorLoop loop() {
         return new ReactorLoop(ReactorDefinition.of(name, false, recorder), jdbc, json, metrics,
-                new ReactorSettings(200, Duration.ofMillis(20), Duration.ofMillis(250), true), transactions);
+                new ReactorSettings(200, Duration.ofMillis(20), Duration.ofMillis(250), true, 4), transactions);
     }
 
     private void append(String text) {
