@@ -26,6 +26,7 @@ final class ReactorLoop implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ReactorLoop.class);
     private static final int LOCK_CLASS = 0x5e4c;
     private static final Duration FAILURE_CHECK = Duration.ofSeconds(10);
+    private static final Duration MAX_WRITING_BATCH = Duration.ofMillis(250);
 
     private final ReactorDefinition reactor;
     private final JdbcClient jdbc;
@@ -40,6 +41,8 @@ final class ReactorLoop implements Runnable {
     private volatile boolean running = true;
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private Instant nextFailureCheck = Instant.now();
+    /** The last batch stopped at its time limit: more events are waiting. */
+    private boolean cut;
 
     record Row(long id, String tx, String type, String payload, Instant publishedAt) {
     }
@@ -114,7 +117,7 @@ final class ReactorLoop implements Runnable {
                 log.warn("Reactor {}: batch not handled ({}); trying again", reactor.name(), e.toString());
                 pause(Duration.ofSeconds(1));
             }
-            if (handled >= settings.batchSize() || !running) continue;
+            if (handled >= settings.batchSize() || cut || !running) continue;
             // let the next events gather into one batch, then wait for this node to append more (or another node: poll)
             if (handled > 0) pause(settings.batchInterval());
             try {
@@ -138,17 +141,26 @@ final class ReactorLoop implements Runnable {
     }
 
     private int handleBatch(boolean oneByOne) {
+        cut = false;
         Integer handled = batch.execute(status -> {
             if (!lock()) return 0;
             List<Row> rows = next();
             if (reactor.ownTransactions()) {
                 inParallel(rows);
             } else {
+                // a batch that writes holds a transaction id, which keeps every reactor from reading past it until it
+                // commits: so it commits after MAX_WRITING_BATCH at the latest, with the events handled so far
+                long deadline = System.nanoTime() + MAX_WRITING_BATCH.toNanos();
+                int done = 0;
                 for (Row row : rows) {
                     metrics.handled(reactor.name(), row.publishedAt());
                     if (oneByOne) guarded(row, savepoint);
                     else reactor.dispatch(event(row));
+                    done++;
+                    if (System.nanoTime() > deadline) break;
                 }
+                cut = done < rows.size();
+                rows = rows.subList(0, done);
             }
             if (!rows.isEmpty()) advance(rows.get(rows.size() - 1));
             return rows.size();
