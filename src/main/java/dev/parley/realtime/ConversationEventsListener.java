@@ -16,7 +16,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Pushes "something changed" to the account's open dashboards on every node when a change commits (through
  * {@link LiveBus}, PostgreSQL's NOTIFY inside the change's transaction). A push is a hint (the page re-reads
- * what it shows), so it is not recorded in the event publication registry: a lost push is repaired by the
+ * what it shows), so it is not recorded in the event log: a lost push is repaired by the
  * next one or by a reconnect.
  */
 @Component

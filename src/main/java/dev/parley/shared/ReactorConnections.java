@@ -67,14 +67,28 @@ public final class ReactorConnections extends AbstractRoutingDataSource implemen
     }
 
     /** Wraps the application's Hikari {@code dataSource} bean, whoever made it (the embedded database or Spring Boot). */
-    static BeanPostProcessor wrapper(Environment environment) {
-        int size = environment.getProperty("parley.reactors.pool-size", Integer.class, 10);
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof HikariDataSource hikari && "dataSource".equals(beanName)) return around(hikari, size);
-                return bean;
-            }
-        };
+    static Wrapper wrapper(Environment environment) {
+        return new Wrapper(environment.getProperty("parley.reactors.pool-size", Integer.class, 10));
+    }
+
+    /** Runs before other post-processors (its type says so before it exists), so they see the routing data source. */
+    static final class Wrapper implements BeanPostProcessor, org.springframework.core.PriorityOrdered {
+
+        private final int size;
+
+        private Wrapper(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (bean instanceof HikariDataSource hikari && "dataSource".equals(beanName)) return around(hikari, size);
+            return bean;
+        }
+
+        @Override
+        public int getOrder() {
+            return org.springframework.core.Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.parley.shared;
 
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -10,7 +9,7 @@ import org.springframework.core.env.Environment;
 class ReactorConnectionsConfiguration {
 
     @Bean
-    static BeanPostProcessor reactorConnections(Environment environment) {
+    static ReactorConnections.Wrapper reactorConnections(Environment environment) {
         return ReactorConnections.wrapper(environment);
     }
 }

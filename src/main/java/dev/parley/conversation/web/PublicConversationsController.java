@@ -43,9 +43,12 @@ class PublicConversationsController {
     private final ConversationQueries queries;
     private final ConversationManagement management;
     private final ConversationPresenter presenter;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     PublicConversationsController(PublicIdentity identity, ContactQueries contacts, ConversationQueries queries,
-                                  ConversationManagement management, ConversationPresenter presenter) {
+                                  ConversationManagement management, ConversationPresenter presenter,
+                                  org.springframework.transaction.support.TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.identity = identity;
         this.contacts = contacts;
         this.queries = queries;
@@ -128,7 +131,9 @@ class PublicConversationsController {
     PublicMessageJson postMessage(@PathVariable String inboxIdentifier, @PathVariable String sourceId,
                                     @PathVariable long displayId, @RequestBody PublicMessageRequest body,
                                     @RequestParam(name = "attachments[]", required = false) List<MultipartFile> files) {
-        return post(inboxIdentifier, sourceId, displayId, body, files);
+        // the reads and the write in one transaction: one commit a message, not one per read (the conversation's row
+        // lock is still taken last, by the write, and held only until this commits)
+        return transaction.execute(tx -> post(inboxIdentifier, sourceId, displayId, body, files));
     }
 
     private PublicMessageJson post(String inboxIdentifier, String sourceId, long displayId, PublicMessageRequest body,

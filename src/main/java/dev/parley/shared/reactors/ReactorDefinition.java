@@ -28,6 +28,13 @@ record ReactorDefinition(String name, boolean ownTransactions, Object bean, List
         return new ReactorDefinition(name, ownTransactions, bean, List.copyOf(methods), new ConcurrentHashMap<>());
     }
 
+    /** The conversation an event is about (its {@code conversationId()}), or null: events of one conversation keep their order. */
+    static Object conversationOf(Object event) {
+        if (event == null) return null;
+        Method accessor = ReflectionUtils.findMethod(event.getClass(), "conversationId");
+        return accessor == null || accessor.getParameterCount() != 0 ? null : ReflectionUtils.invokeMethod(accessor, event);
+    }
+
     boolean accepts(Class<?> eventType) {
         return !handlers(eventType).isEmpty();
     }

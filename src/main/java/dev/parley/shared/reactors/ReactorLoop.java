@@ -26,6 +26,7 @@ final class ReactorLoop implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ReactorLoop.class);
     private static final int LOCK_CLASS = 0x5e4c;
     private static final Duration FAILURE_CHECK = Duration.ofSeconds(10);
+    private static final Duration MAX_WRITING_BATCH = Duration.ofMillis(250);
 
     private final ReactorDefinition reactor;
     private final JdbcClient jdbc;
@@ -36,9 +37,12 @@ final class ReactorLoop implements Runnable {
     private final TransactionTemplate savepoint;
     private final TransactionTemplate outside;
     private final Semaphore wake = new Semaphore(0);
+    private final java.util.concurrent.ExecutorService workers;
     private volatile boolean running = true;
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private Instant nextFailureCheck = Instant.now();
+    /** The last batch stopped at its time limit: more events are waiting. */
+    private boolean cut;
 
     record Row(long id, String tx, String type, String payload, Instant publishedAt) {
     }
@@ -55,6 +59,12 @@ final class ReactorLoop implements Runnable {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.outside = new TransactionTemplate(transactions);
         this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        var counter = new java.util.concurrent.atomic.AtomicInteger();
+        this.workers = java.util.concurrent.Executors.newFixedThreadPool(settings.parallelism(), task -> {
+            Thread t = new Thread(task, "reactor-" + reactor.name() + "-" + counter.incrementAndGet()); // reactor- threads: the reactors' pool
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     String name() {
@@ -89,6 +99,14 @@ final class ReactorLoop implements Runnable {
     }
 
     private void loop() {
+        try {
+            loopUntilStopped();
+        } finally {
+            workers.shutdown();
+        }
+    }
+
+    private void loopUntilStopped() {
         while (running) {
             int handled = 0;
             try {
@@ -99,7 +117,7 @@ final class ReactorLoop implements Runnable {
                 log.warn("Reactor {}: batch not handled ({}); trying again", reactor.name(), e.toString());
                 pause(Duration.ofSeconds(1));
             }
-            if (handled >= settings.batchSize() || !running) continue;
+            if (handled >= settings.batchSize() || cut || !running) continue;
             // let the next events gather into one batch, then wait for this node to append more (or another node: poll)
             if (handled > 0) pause(settings.batchInterval());
             try {
@@ -123,14 +141,26 @@ final class ReactorLoop implements Runnable {
     }
 
     private int handleBatch(boolean oneByOne) {
+        cut = false;
         Integer handled = batch.execute(status -> {
             if (!lock()) return 0;
             List<Row> rows = next();
-            for (Row row : rows) {
-                metrics.handled(reactor.name(), row.publishedAt());
-                if (reactor.ownTransactions()) guarded(row, outside);
-                else if (oneByOne) guarded(row, savepoint);
-                else reactor.dispatch(event(row));
+            if (reactor.ownTransactions()) {
+                inParallel(rows);
+            } else {
+                // a batch that writes holds a transaction id, which keeps every reactor from reading past it until it
+                // commits: so it commits after MAX_WRITING_BATCH at the latest, with the events handled so far
+                long deadline = System.nanoTime() + MAX_WRITING_BATCH.toNanos();
+                int done = 0;
+                for (Row row : rows) {
+                    metrics.handled(reactor.name(), row.publishedAt());
+                    if (oneByOne) guarded(row, savepoint);
+                    else reactor.dispatch(event(row));
+                    done++;
+                    if (System.nanoTime() > deadline) break;
+                }
+                cut = done < rows.size();
+                rows = rows.subList(0, done);
             }
             if (!rows.isEmpty()) advance(rows.get(rows.size() - 1));
             return rows.size();
@@ -138,19 +168,52 @@ final class ReactorLoop implements Runnable {
         return handled == null ? 0 : handled;
     }
 
+    /**
+     * A reactor with its own transactions handles a batch on several threads, one conversation's events on one
+     * thread in their order (events of no conversation all on one): a single thread would wait on the database for
+     * every event in turn.
+     */
+    private void inParallel(List<Row> rows) {
+        var groups = new java.util.LinkedHashMap<Object, List<Row>>();
+        for (Row row : rows) {
+            Object event = decoded(row);
+            groups.computeIfAbsent(ReactorDefinition.conversationOf(event), k -> new java.util.ArrayList<>()).add(row);
+        }
+        var work = groups.values().stream().map(group -> java.util.concurrent.CompletableFuture.runAsync(() -> group.forEach(row -> {
+            metrics.handled(reactor.name(), row.publishedAt());
+            guarded(row, outside);
+        }), workers)).toList();
+        work.forEach(java.util.concurrent.CompletableFuture::join);
+    }
+
+    private Object decoded(Row row) {
+        try {
+            return event(row);
+        } catch (RuntimeException e) {
+            return null; // guarded() records it when the row is handled
+        }
+    }
+
     private boolean lock() {
         return Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(?, hashtext(?))").params(LOCK_CLASS, reactor.name())
                 .query(Boolean.class).single());
     }
 
-    /** Rows of transactions older than every running one only: none of them can still appear behind the cursor. */
+    /**
+     * The next rows past the cursor (read after the lock is held, so it is the cursor the last batch committed), of
+     * transactions older than every running one only: none of those can still appear behind the cursor.
+     */
     private List<Row> next() {
+        record Cursor(String tx, long id) {
+        }
+        Cursor cursor = jdbc.sql("SELECT tx::text AS tx, id FROM reactor_cursors WHERE reactor = ?").param(reactor.name())
+                .query((rs, i) -> new Cursor(rs.getString("tx"), rs.getLong("id"))).optional().orElse(null);
+        if (cursor == null) return List.of();
         return jdbc.sql("""
-                SELECT e.id, e.tx::text AS tx, e.event_type, e.payload, e.published_at
-                FROM reactor_cursors c JOIN event_log e ON (e.tx, e.id) > (c.tx, c.id)
-                WHERE c.reactor = ? AND e.tx < pg_snapshot_xmin(pg_current_snapshot())
-                ORDER BY e.tx, e.id LIMIT ?""")
-                .params(reactor.name(), settings.batchSize())
+                SELECT id, tx::text AS tx, event_type, payload, published_at FROM event_log
+                WHERE (tx, id) > (?::xid8, ?) AND tx < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY tx, id LIMIT ?""")
+                .params(cursor.tx(), cursor.id(), settings.batchSize())
                 .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("tx"), rs.getString("event_type"), rs.getString("payload"),
                         rs.getTimestamp("published_at").toInstant())).list();
     }
