@@ -80,6 +80,13 @@ class DelayedRulesIntegrationTests extends TimedIntegrationTest {
         assertThat(timers(answeredId, "cancelled")).isEqualTo(1);
         assertThat(timers(answeredId, "armed")).isZero();
 
+        JsonNode pending = team.agent().get(team.path("/conversations/" + waiting.get(0) + "/automation_timers")).expect(200).json().get("payload").get(0);
+        assertThat(pending.get("state").asString()).isEqualTo("armed");
+        assertThat(pending.get("due_at").asLong()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)).getEpochSecond());
+        JsonNode cancelledTimer = team.agent().get(team.path("/conversations/" + answered + "/automation_timers")).expect(200).json().get("payload").get(0);
+        assertThat(cancelledTimer.get("state").asString()).isEqualTo("cancelled");
+        assertThat(cancelledTimer.get("ended_by").asString()).startsWith("Alan Agent replied");
+
         advance(Duration.ofMinutes(9));
         assertThat(jdbc.sql("SELECT count(*) FROM timers WHERE account_id = ? AND state = 'armed'").param(team.accountId()).query(Long.class).single())
                 .as("not one fires before its time").isEqualTo(100);
