@@ -94,7 +94,7 @@ class DelayedRulesIntegrationTests extends TimedIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> ruleMessages(team.accountId()) == 100
                 && jdbc.sql("SELECT count(*) FROM timers WHERE account_id = ? AND state = 'fired'").param(team.accountId()).query(Long.class).single() == 100);
         advance(Duration.ofMinutes(30));
-        assertThat(poller.fireDue()).as("nothing is left to fire").isZero();
+        poller.fireDue(); // another poll fires nothing more of this account
         assertThat(ruleMessages(team.accountId())).isEqualTo(100);
         assertThat(jdbc.sql("""
                         SELECT count(DISTINCT conversation_id) FROM messages m WHERE account_id = ? AND content = 'Still on it, sorry for the wait.'""")

@@ -35,12 +35,12 @@ class ScheduledMessagesIntegrationTests extends TimedIntegrationTest {
         assertThat(team.agent().delete(path + "/" + note.get("id").asLong()).expect(200).json().get("status").asString()).isEqualTo("cancelled");
 
         advance(Duration.ofMinutes(59));
-        assertThat(poller.fireDue()).as("nothing is due before its time").isZero();
-        assertThat(sent(team, displayId)).isZero();
+        poller.fireDue(); // a poll now fires what is due (other tests' timers share this server), and not this one
+        assertThat(sent(team, displayId)).as("not sent before its time").isZero();
         advance(Duration.ofMinutes(1).plusSeconds(1));
         await().atMost(Duration.ofSeconds(30)).until(() -> sent(team, displayId) == 1);
-        assertThat(poller.fireDue()).isZero();
-        assertThat(sent(team, displayId)).isEqualTo(1);
+        poller.fireDue();
+        assertThat(sent(team, displayId)).as("sent once").isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM messages WHERE content = 'remember to call'").query(Long.class).single()).isZero();
 
         JsonNode listed = team.agent().get(path).expect(200).json().get("payload");
