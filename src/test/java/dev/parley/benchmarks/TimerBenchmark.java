@@ -12,6 +12,7 @@ import dev.parley.support.Fixtures.Inbox;
 import dev.parley.support.Fixtures.Team;
 import dev.parley.support.IntegrationTest;
 import dev.parley.support.MovableClock;
+import dev.parley.support.StillTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,17 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"parley.data-dir=", "logging.level.root=WARN",
         "parley.platform-token=" + IntegrationTest.PLATFORM_TOKEN, "parley.timers.poll-interval=PT1H", "parley.timers.initial-delay=PT1H",
         "parley.rate-limits.public-api.per-ip=100000000", "parley.rate-limits.public-api.per-contact=100000000"})
-@Import(TimerBenchmark.Setup.class)
+@Import({StillTime.class, TimerBenchmark.Setup.class})
 class TimerBenchmark {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Setup {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-
         /** Fires "bench" timers: one insert, the smallest side effect a timer can have. */
         @Bean
         TimerHandler benchHandler(JdbcClient jdbc) {

@@ -8,11 +8,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Base of rate limit tests: their own context with small limits and a clock that moves only when told, so a
@@ -27,17 +24,8 @@ import org.springframework.context.annotation.Primary;
         "parley.rate-limits.public-api.per-contact=3",
         "parley.rate-limits.public-api.per-ip=10",
         "parley.rate-limits.public-api.window=PT1M"})
-@Import(RateLimitedIntegrationTest.StillTime.class)
+@Import(StillTime.class)
 public abstract class RateLimitedIntegrationTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StillTime {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
