@@ -13,6 +13,7 @@ import dev.parley.automation.persistence.RuleRepository;
 import dev.parley.shared.Errors;
 import dev.parley.shared.InvalidInput;
 import dev.parley.shared.ResourceNotFound;
+import dev.parley.shared.timers.Timers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,13 @@ public class AutomationRules {
     private final SnapshotLoader snapshots;
     private final DryRun dryRun;
     private final RuleTimers ruleTimers;
+    private final Timers timers;
     private final LiquidSandbox sandbox = new LiquidSandbox();
 
     public AutomationRules(RuleRepository rules, ExecutionRepository executions, SnapshotLoader snapshots, DryRun dryRun,
-                           RuleTimers ruleTimers) {
+                           RuleTimers ruleTimers, Timers timers) {
         this.ruleTimers = ruleTimers;
+        this.timers = timers;
         this.rules = rules;
         this.executions = executions;
         this.snapshots = snapshots;
@@ -141,6 +144,37 @@ public class AutomationRules {
     @Transactional(readOnly = true)
     public List<Map<String, Object>> conversationLog(long conversationId, int limit) {
         return executions.ofConversation(conversationId, limit);
+    }
+
+    /**
+     * The conversation's rule timers for the explain log: pending ones first (soonest due first), each with its rule,
+     * episode, due time, what armed and moved it, and for ended ones how they ended and by what.
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> conversationTimers(long accountId, long conversationId, int limit) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        rules.all(accountId).forEach(r -> names.put(r.id(), r.name()));
+        return timers.ofConversation(conversationId, RuleTimers.KIND, limit).stream().map(t -> {
+            var json = new LinkedHashMap<String, Object>();
+            long ruleId = ((Number) t.payload().get("rule_id")).longValue();
+            json.put("id", t.id());
+            json.put("rule_id", ruleId);
+            json.put("rule_name", names.getOrDefault(ruleId, "a deleted rule"));
+            json.put("episode", t.payload().get("episode"));
+            json.put("wait_minutes", t.payload().get("wait_minutes"));
+            json.put("business_hours", Boolean.TRUE.equals(t.payload().get("business_hours")));
+            json.put("state", t.state());
+            json.put("pending", t.pending());
+            json.put("due_at", t.dueAt().getEpochSecond());
+            json.put("armed_at", t.armedAt().getEpochSecond());
+            json.put("armed_by", t.armedBy());
+            json.put("moves", t.moves());
+            json.put("moved_by", t.movedBy());
+            json.put("ended_at", t.endedAt() == null ? null : t.endedAt().getEpochSecond());
+            json.put("ended_by", "timer".equals(t.endedBy()) ? null : t.endedBy());
+            json.put("outcome", t.outcome());
+            return (Map<String, Object>) json;
+        }).toList();
     }
 
     /** Throws Chatwoot's 422 naming every unknown attribute, operator, action, bad query operator and refused template. */

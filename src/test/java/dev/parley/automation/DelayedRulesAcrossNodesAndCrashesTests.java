@@ -26,12 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * SPRING_DATASOURCE_URL names, which they inherit) with their clocks past the due time, and fire them in small
  * batches; one of them is killed with {@code kill -9} as soon as the first rule message is stored, so the other
  * takes over its claims when their lease runs out. Every conversation gets the rule's message exactly once, and
- * every timer ends fired.
+ * every timer ends fired; five replies an agent scheduled for that time are sent once each.
  */
 @Tag("crash")
 class DelayedRulesAcrossNodesAndCrashesTests extends TimedIntegrationTest {
 
     private static final String MESSAGE = "We have not forgotten you.";
+    private static final String SCHEDULED = "As promised, here is the follow-up.";
 
     @TempDir
     Path temp;
@@ -46,7 +47,13 @@ class DelayedRulesAcrossNodesAndCrashesTests extends TimedIntegrationTest {
                 List.of(DelayedRulesIntegrationTests.incoming()),
                 List.of(Map.of("action_name", "send_message", "action_params", List.of(MESSAGE))), 10)).expect(200);
         for (int i = 0; i < 50; i++) fixtures.conversation(fixtures.customer(inbox, "Waiting " + i), "Hello?");
-        assertThat(count("SELECT count(*) FROM timers WHERE account_id = ? AND state = 'armed'", team.accountId())).isEqualTo(50);
+        for (int i = 0; i < 5; i++) { // five more conversations, answered at once, with a follow-up the agent scheduled for the tenth minute
+            long answered = fixtures.conversation(fixtures.customer(inbox, "Answered " + i), "Hello?");
+            team.agent().post(team.path("/conversations/" + answered + "/messages"), Map.of("content", "Hi! I will come back to you.")).expect(200);
+            team.agent().post(team.path("/conversations/" + answered + "/scheduled_messages"), Map.of("content", SCHEDULED,
+                    "scheduled_at", clock.instant().plus(Duration.ofMinutes(10)).getEpochSecond())).expect(200);
+        }
+        assertThat(count("SELECT count(*) FROM timers WHERE account_id = ? AND state = 'armed'", team.accountId())).isEqualTo(55);
         Instant lastDue = jdbc.sql("SELECT max(due_at) FROM timers WHERE account_id = ?").param(team.accountId()).query(Timestamp.class).single()
                 .toInstant();
         // the other nodes' clocks run a minute past the last due time (this test's clock stands still)
@@ -62,12 +69,14 @@ class DelayedRulesAcrossNodesAndCrashesTests extends TimedIntegrationTest {
             doomed.kill(false, false);
             survivor.awaitReady(Duration.ofSeconds(300));
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> count("SELECT count(*) FROM timers WHERE account_id = ? AND state = 'fired'", team.accountId()) == 50);
+                    .until(() -> count("SELECT count(*) FROM timers WHERE account_id = ? AND state = 'fired'", team.accountId()) == 55);
             assertThat(ruleMessages(team)).isEqualTo(50);
             assertThat(count("""
                     SELECT count(*) FROM (SELECT conversation_id FROM messages WHERE account_id = ? AND content = '%s'
                     GROUP BY conversation_id HAVING count(*) = 1) once""".formatted(MESSAGE), team.accountId())).as("conversations messaged once").isEqualTo(50);
             assertThat(count("SELECT count(*) FROM automation_runs WHERE account_id = ? AND timer IS NOT NULL", team.accountId())).isEqualTo(50);
+            assertThat(count("SELECT count(*) FROM messages WHERE account_id = ? AND content = '" + SCHEDULED + "'", team.accountId()))
+                    .as("scheduled replies sent once each").isEqualTo(5);
         } finally {
             doomed.close();
             survivor.close();

@@ -12,6 +12,7 @@ import dev.parley.support.Fixtures.Inbox;
 import dev.parley.support.Fixtures.Team;
 import dev.parley.support.IntegrationTest;
 import dev.parley.support.MovableClock;
+import dev.parley.support.StillTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,24 +36,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>arming and cancelling one timer (each in its own transaction, as a command would) with 1,000,000 armed;</li>
  * <li>firing 10,000 timers that came due in the same minute among 1,000,000 armed, with a handler that writes one
  *     row (the poller's own cost: claim, lock, check, end);</li>
- * <li>firing 1,000 real delayed rules ("no agent reply for 10 minutes: label and message") end to end.</li>
+ * <li>firing 300 (-Dconversations=) real delayed rules ("no agent reply for 10 minutes: label and message") end to end.</li>
  * </ol>
  * The poller is driven by the benchmark (its schedule is pushed out of the way); the clock is a test clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"parley.data-dir=", "logging.level.root=WARN",
         "parley.platform-token=" + IntegrationTest.PLATFORM_TOKEN, "parley.timers.poll-interval=PT1H", "parley.timers.initial-delay=PT1H",
         "parley.rate-limits.public-api.per-ip=100000000", "parley.rate-limits.public-api.per-contact=100000000"})
-@Import(TimerBenchmark.Setup.class)
+@Import({StillTime.class, TimerBenchmark.Setup.class})
 class TimerBenchmark {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Setup {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-
         /** Fires "bench" timers: one insert, the smallest side effect a timer can have. */
         @Bean
         TimerHandler benchHandler(JdbcClient jdbc) {
@@ -139,7 +133,7 @@ class TimerBenchmark {
         realRules(fixtures, team);
     }
 
-    /** 1,000 real delayed rules, end to end: label and customer message by the rule, per conversation. */
+    /** Real delayed rules, end to end: label and customer message by the rule, per conversation. */
     private void realRules(Fixtures fixtures, Team team) {
         Inbox inbox = fixtures.inbox(team, team.agentUser());
         team.admin().post(team.path("/automation_rules"), Map.of("name", "no reply", "event_name", "message_created", "execution_delay", 10,
@@ -147,7 +141,7 @@ class TimerBenchmark {
                 "actions", List.of(Map.of("action_name", "add_label", "action_params", List.of("waiting")),
                         Map.of("action_name", "send_message", "action_params", List.of("Still on it."))))).expect(200);
         Api publicApi = new Api(port, null);
-        int conversations = 1_000;
+        int conversations = Integer.getInteger("conversations", 300);
         for (int i = 0; i < conversations; i++) fixtures.conversation(fixtures.customer(inbox, "c" + i), "hello");
         long armed = jdbc.sql("SELECT count(*) FROM timers WHERE account_id = ? AND kind = 'automation_rule' AND state = 'armed'")
                 .param(team.accountId()).query(Long.class).single();

@@ -3,10 +3,7 @@ package dev.parley.support;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -22,17 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "parley.rate-limits.sign-in.per-ip=1000000",
         "parley.rate-limits.public-api.per-ip=1000000",
         "parley.rate-limits.public-api.per-contact=1000000"})
-@Import(TimedIntegrationTest.StillTime.class)
+@Import(StillTime.class)
 public abstract class TimedIntegrationTest extends IntegrationTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StillTime {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
 
     @Autowired
     protected MovableClock clock;

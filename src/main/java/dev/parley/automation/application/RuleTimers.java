@@ -41,7 +41,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class RuleTimers {
 
-    static final String KIND = "automation_rule";
+    public static final String KIND = "automation_rule";
 
     private final ActiveRules rules;
     private final Timers timers;

@@ -139,6 +139,13 @@ class AutomationRulesController {
         return Map.of("payload", rules.conversationLog(c.id(), Math.min(Math.max(limit, 1), 1000)));
     }
 
+    /** The conversation's rule timers: pending (with due time) and ended (fired, skipped, cancelled and by what). */
+    @GetMapping("/api/v1/accounts/{accountId}/conversations/{displayId}/automation_timers")
+    Map<String, Object> conversationTimers(Membership me, @PathVariable long displayId, @RequestParam(defaultValue = "50") int limit) {
+        ConversationView c = conversations.visible(me, displayId);
+        return Map.of("payload", rules.conversationTimers(me.accountId(), c.id(), Math.min(Math.max(limit, 1), 500)));
+    }
+
     private List<ConversationView> targets(Membership me, DryRunRequest body) {
         if (body.conversationIds() != null && !body.conversationIds().isEmpty()) {
             if (body.conversationIds().size() > MAX_DRY_RUN) throw InvalidInput.of("conversation_ids", "at most " + MAX_DRY_RUN);

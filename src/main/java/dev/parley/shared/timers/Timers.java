@@ -102,6 +102,12 @@ public class Timers {
                 .params(all).update();
     }
 
+    /** The live (armed or firing) timer of that key, if any. */
+    public Optional<TimerView> live(TimerKey key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM timers WHERE kind = ? AND subject = ? AND " + LIVE).params(key.kind(), key.subject())
+                .query(this::view).optional();
+    }
+
     public Optional<TimerView> find(long accountId, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM timers WHERE account_id = ? AND id = ?").params(accountId, id).query(this::view).optional();
     }

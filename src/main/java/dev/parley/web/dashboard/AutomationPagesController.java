@@ -31,12 +31,13 @@ class AutomationPagesController {
             "message_created");
     static final List<String> ATTRIBUTES = List.of("status", "assignee_id", "team_id", "inbox_id", "priority", "labels", "content",
             "message_type", "private_note", "email", "phone_number", "country_code", "city", "company", "browser_language", "conversation_language", "referer",
-            "mail_subject");
+            "mail_subject", "no_agent_reply_for", "no_customer_reply_for", "open_for", "pending_for", "snoozed_for", "waiting_for_assignee_for",
+            "assignee_not_replied_for");
     static final List<String> OPERATORS = List.of("equal_to", "not_equal_to", "contains", "does_not_contain", "starts_with", "is_present",
             "is_not_present", "is_greater_than", "is_less_than", "attribute_changed");
     static final List<String> ACTIONS = List.of("assign_agent", "assign_team", "add_label", "remove_label", "send_message", "add_private_note",
             "change_status", "change_priority", "resolve_conversation", "open_conversation", "pending_conversation", "snooze_conversation",
-            "mute_conversation", "send_webhook_event", "send_email_transcript");
+            "mute_conversation", "send_webhook_event", "send_email_transcript", "assign_another_online_agent");
 
     private final DashboardContext context;
     private final AutomationRules rules;
@@ -79,7 +80,8 @@ class AutomationPagesController {
     String edit(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long ruleId, Model model) {
         Membership me = context.administrator(user, accountId);
         AutomationRuleView r = rules.get(accountId, ruleId);
-        RuleForm form = RuleForm.fromRule(r.name(), r.description(), r.eventName(), r.active(), r.stopProcessing(), r.conditions(), r.actions());
+        RuleForm form = RuleForm.fromRule(r.name(), r.description(), r.eventName(), r.active(), r.stopProcessing(), r.conditions(), r.actions(),
+                r.executionDelay());
         return builder(me, accountId, r, form, Map.of(), model);
     }
 
@@ -92,7 +94,7 @@ class AutomationPagesController {
         Map<String, String> errors = form.errors();
         if (!errors.isEmpty()) return builder(me, accountId, existing, form, errors, model);
         RuleInput input = new RuleInput(form.name, form.description, form.eventName, form.conditionsJson(), form.actionsJson(), form.active,
-                null, form.stopProcessing);
+                null, form.stopProcessing, new AutomationRules.Delay(form.executionDelay.isBlank() ? null : form.executionDelay.trim()));
         try {
             AutomationRuleView saved = existing == null ? rules.create(accountId, input) : rules.update(accountId, existing.id(), input);
             return "redirect:/app/accounts/" + accountId + "/automation/" + saved.id() + "?saved";
@@ -117,7 +119,8 @@ class AutomationPagesController {
         Membership me = context.administrator(user, accountId);
         AutomationRuleView r = rules.get(accountId, ruleId);
         model.addAttribute("dryRun", rules.dryRun(r.eventName(), r.conditions(), r.actions(), conversations.latest(accountId, 20)));
-        RuleForm form = RuleForm.fromRule(r.name(), r.description(), r.eventName(), r.active(), r.stopProcessing(), r.conditions(), r.actions());
+        RuleForm form = RuleForm.fromRule(r.name(), r.description(), r.eventName(), r.active(), r.stopProcessing(), r.conditions(), r.actions(),
+                r.executionDelay());
         return builder(me, accountId, r, form, Map.of(), model);
     }
 

@@ -43,6 +43,7 @@ final class RuleForm {
     String eventName = "";
     boolean active = true;
     boolean stopProcessing;
+    String executionDelay = "";
     List<ConditionRow> conditions = new ArrayList<>();
     List<ActionRow> actions = new ArrayList<>();
 
@@ -64,6 +65,10 @@ final class RuleForm {
 
     public boolean isStopProcessing() {
         return stopProcessing;
+    }
+
+    public String getExecutionDelay() {
+        return executionDelay;
     }
 
     public List<ConditionRow> getConditions() {
@@ -89,6 +94,7 @@ final class RuleForm {
         f.eventName = p.getOrDefault("event_name", "");
         f.active = p.containsKey("active");
         f.stopProcessing = p.containsKey("stop_processing");
+        f.executionDelay = p.getOrDefault("execution_delay", "");
         for (int i = 0; i < ROWS; i++) {
             f.conditions.add(new ConditionRow(p.get("condition_attribute_" + i), p.get("condition_operator_" + i), p.get("condition_value_" + i),
                     p.get("condition_join_" + i)));
@@ -99,8 +105,9 @@ final class RuleForm {
 
     @SuppressWarnings("unchecked")
     static RuleForm fromRule(String name, String description, String eventName, boolean active, boolean stopProcessing,
-                             List<Map<String, Object>> conditions, List<Map<String, Object>> actions) {
+                             List<Map<String, Object>> conditions, List<Map<String, Object>> actions, Integer executionDelay) {
         RuleForm f = new RuleForm();
+        f.executionDelay = executionDelay == null ? "" : executionDelay.toString();
         f.name = name;
         f.description = description == null ? "" : description;
         f.eventName = eventName;
@@ -128,7 +135,7 @@ final class RuleForm {
     }
 
     static RuleForm empty() {
-        return fromRule("", "", "", true, false, List.of(), List.of());
+        return fromRule("", "", "", true, false, List.of(), List.of(), null);
     }
 
     /** Field errors, keyed by the id of the input they belong to. */
@@ -222,11 +229,35 @@ final class RuleForm {
         List<String> parts = new ArrayList<>();
         for (ConditionRow c : conditions) {
             if (c.blank()) continue;
+            if (TIME_CONDITIONS.contains(c.attribute())) {
+                parts.add(timeLabel(c));
+                continue;
+            }
             parts.add(attributeLabel(c.attribute()) + " " + c.operator().replace('_', ' ') + (NO_VALUE.contains(c.operator()) ? "" : " " + c.value()));
         }
         String when = "When " + (eventName == null || eventName.isBlank() ? "…" : eventName.replace('_', ' '));
         String what = actions.stream().filter(a -> !a.blank()).map(RuleForm::actionPhrase).reduce((x, y) -> x + ", then " + y).orElse("do nothing");
-        return when + (parts.isEmpty() ? "" : " and " + String.join(" … ", parts)) + ": " + what + ".";
+        String later = executionDelay == null || executionDelay.isBlank() ? ""
+                : ", " + executionDelay.trim() + " minutes later if its conditions still hold then";
+        return when + (parts.isEmpty() ? "" : " and " + String.join(" … ", parts)) + later + ": " + what + ".";
+    }
+
+    static final Set<String> TIME_CONDITIONS = Set.of("no_agent_reply_for", "no_customer_reply_for", "open_for", "pending_for", "snoozed_for",
+            "waiting_for_assignee_for", "assignee_not_replied_for");
+
+    /** "no agent reply for 30 minutes of business hours": a time condition in plain words. */
+    private static String timeLabel(ConditionRow c) {
+        String value = c.value() == null ? "" : c.value();
+        boolean businessHours = value.contains("business_hours");
+        String minutes = value.replace("business_hours", "").replace(",", " ").trim();
+        String what = switch (c.attribute()) {
+            case "no_agent_reply_for" -> "no agent reply (since the customer's last message) for";
+            case "no_customer_reply_for" -> "no customer reply (since the last agent reply) for";
+            case "waiting_for_assignee_for" -> "waiting for an assignee for";
+            case "assignee_not_replied_for" -> "the assigned agent has not replied (since the assignment) for";
+            default -> c.attribute().replace("_for", "").replace('_', ' ') + " for";
+        };
+        return what + " " + (minutes.isEmpty() ? "…" : minutes) + " minutes" + (businessHours ? " of business hours" : "");
     }
 
     /** An action in words; "nil" (Chatwoot's "None") reads as removing: "unassign the agent", never "assign agent nil". */

@@ -111,4 +111,15 @@ class SidePanel {
     List<Map<String, Object>> automationLog(ConversationView c) {
         return rules.conversationLog(c.id(), 30);
     }
+
+    /** The conversation's rule timers, pending first, for the Automation tab. */
+    List<Map<String, Object>> automationTimers(ConversationView c) {
+        return rules.conversationTimers(c.accountId(), c.id(), 20).stream().map(t -> {
+            var shown = new java.util.LinkedHashMap<>(t);
+            java.time.Instant due = java.time.Instant.ofEpochSecond(((Number) t.get("due_at")).longValue());
+            shown.put("due_iso", due.toString());
+            shown.put("due_text", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(due));
+            return (Map<String, Object>) shown;
+        }).toList();
+    }
 }

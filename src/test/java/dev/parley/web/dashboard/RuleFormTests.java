@@ -32,7 +32,7 @@ class RuleFormTests {
         assertThat(json.get(1)).containsEntry("attribute_key", "plan").containsEntry("custom_attribute_type", "contact_attribute");
         assertThat(form.summary()).contains("order total (conversation attribute) is greater than 500");
 
-        RuleForm reopened = RuleForm.fromRule("Big orders", "", "conversation_updated", true, false, json, form.actionsJson());
+        RuleForm reopened = RuleForm.fromRule("Big orders", "", "conversation_updated", true, false, json, form.actionsJson(), null);
         assertThat(reopened.getConditions().get(0)).isEqualTo(form.getConditions().get(0));
         assertThat(reopened.getConditions().get(1).attribute()).isEqualTo("contact_attribute:plan");
         assertThat(reopened.getConditions().get(1).value()).isEqualTo("gold");
