@@ -53,7 +53,7 @@ public class InboxManagement {
     /** An API inbox, or a website widget inbox ({@code web_widget}) with its widget settings and a new website token. */
     public InboxView create(long accountId, String channelType, InboxSettings settings, WebWidgetSettings widget, Actor actor) {
         var errors = new Errors().requireText("name", settings.name()).maxLength("name", settings.name(), 255);
-        boolean webWidget = WEB_WIDGET_TYPES.contains(channelType);
+        boolean webWidget = channelType != null && WEB_WIDGET_TYPES.contains(channelType);
         if (channelType != null && !webWidget && !List.of("api", "Channel::Api").contains(channelType)) {
             errors.add("channel", "type " + channelType + " is not supported; Parley offers API and web_widget inboxes");
         }

@@ -79,8 +79,8 @@ public class Webhooks {
         var errors = new Errors().maxLength("url", url, 2048);
         String problem = errors.isEmpty() ? safety.problem(url) : null;
         if (problem != null) errors.add("url", problem);
-        List<String> unknown = subscriptions.stream().filter(s -> !SUBSCRIPTIONS.contains(s)).toList();
-        if (!unknown.isEmpty()) errors.add("subscriptions", "not supported: " + String.join(", ", unknown));
+        List<String> unknown = subscriptions.stream().filter(s -> s == null || !SUBSCRIPTIONS.contains(s)).toList();
+        if (!unknown.isEmpty()) errors.add("subscriptions", "not supported: " + unknown.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
         if (inboxId != null && inboxes.find(accountId, inboxId).isEmpty()) errors.add("inbox_id", "does not exist in this account");
         errors.throwIfAny();
         if (webhooks.urlTaken(accountId, url.trim(), exceptId)) throw InvalidInput.of("url", "has already been taken");
