@@ -70,7 +70,7 @@ public class InboxManagement {
                             WebWidgetSettings widget, Actor actor) {
         var errors = new Errors().requireText("name", settings.name()).maxLength("name", settings.name(), 255);
         InboxChannel channel = channelType == null ? null : channels.stream().filter(c -> c.handles(channelType)).findFirst().orElse(null);
-        boolean webWidget = WEB_WIDGET_TYPES.contains(channelType);
+        boolean webWidget = channelType != null && WEB_WIDGET_TYPES.contains(channelType); // Set.of(...).contains(null) throws
         if (channelType != null && channel == null && !webWidget && !List.of("api", "Channel::Api").contains(channelType)) {
             errors.add("channel", "type " + channelType + " is not supported; Parley offers API, web_widget and email inboxes");
         }

@@ -25,8 +25,10 @@
  * <li>{@code GET /contact}; {@code PATCH /contact} ({@code {name, email, phone_number, custom_attributes}});
  *     {@code PATCH /contact/set_user} ({@code {identifier, identifier_hash, email, name, avatar_url, phone_number,
  *     custom_attributes}}): with {@code hmac_mandatory} a missing or wrong hash (HMAC-SHA256 hex of the identifier with
- *     the inbox's hmac_token) is 401 {@code {"error": "HMAC failed: Invalid Identifier Hash Provided"}}; naming a known
- *     contact's identifier answers {@code widget_auth_token}: the browser must use it from then on;
+ *     the inbox's hmac_token) is 401 {@code {"error": "HMAC failed: Invalid Identifier Hash Provided"}}; naming, with
+ *     a valid hash, another contact's identifier makes the visitor that contact, moves the visitor's conversations to
+ *     them and answers {@code widget_auth_token}: the browser must use it from then on (without the hash: 401 for a
+ *     verified contact, else 422 "Identifier has already been taken");
  *     {@code POST /contact/destroy_custom_attributes} ({@code {custom_attributes: ["key"]}}).</li>
  * <li>{@code GET /conversations} ({@code {id, inbox_id, status, contact_last_seen_at, agent_last_seen_at}} of the
  *     current conversation, {@code {}} when none); {@code POST /conversations} ({@code {contact: {name, email,
@@ -61,8 +63,11 @@
  * ({@code {id, status}}), {@code assignee.changed} ({@code {id, assignee: {id, name, available_name, avatar_url} or
  * null}}), {@code conversation.read} ({@code {id, agent_last_seen_at}}); without id (live only):
  * {@code conversation.typing_on} / {@code conversation.typing_off} ({@code {id, user: {name}}}) and
- * {@code queue.position} ({@code {waiting, position}}). A comment line every 15 s keeps the connection open. A
- * message may also have arrived through {@code GET /messages}: the widget keeps messages by id.
+ * {@code queue.position} ({@code {waiting, position}}). Stored events' data also carry {@code conversation_id} (the
+ * display id). Data are JSON in the API's snake_case. A comment line every 15 s keeps the connection open. A message
+ * may also have arrived through {@code GET /messages}: the widget keeps messages by id. Call
+ * {@code update_last_seen} when new agent messages are shown, not on {@code conversation.read} (a look that sees
+ * nothing new announces nothing, so the two sides never ping-pong).
  *
  * <h2>Guards</h2>
  * CORS: any origin, or only the inbox's {@code allowed_domains} when set. Contact (config without token),

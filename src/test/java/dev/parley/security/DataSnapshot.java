@@ -28,7 +28,7 @@ final class DataSnapshot {
     private static final Set<String> IGNORED = Set.of("event_publication", "flyway_schema_history", "rate_limit_buckets",
             "attachment_pending_keys", "event_log", "reactor_cursors", "reactor_failures");
     /** Installation-wide tables, compared whole. */
-    private static final Set<String> WHOLE = Set.of("attachment_secrets");
+    private static final Set<String> WHOLE = Set.of("attachment_secrets", "widget_secrets");
     private static final Map<String, String> COLUMNS = Map.of(
             "agent_presence", "account_id, user_id, availability, auto_offline",
             "webhook_deliveries", "id, account_id, webhook_id, event, payload");
@@ -90,6 +90,10 @@ final class DataSnapshot {
         if (columns.contains("inbox_id")) return "t.inbox_id IN (SELECT id FROM inboxes WHERE account_id = ANY(" + accounts + "))";
         if (columns.contains("team_id")) return "t.team_id IN (SELECT id FROM teams WHERE account_id = ANY(" + accounts + "))";
         if (columns.contains("contact_id")) return "t.contact_id IN (SELECT id FROM contacts WHERE account_id = ANY(" + accounts + "))";
+        if (columns.contains("contact_inbox_id")) { // the website widget's stream tables
+            return "t.contact_inbox_id IN (SELECT ci.id FROM contact_inboxes ci JOIN inboxes i ON i.id = ci.inbox_id WHERE i.account_id = ANY("
+                    + accounts + "))";
+        }
         throw new AssertionError("DataSnapshot does not know which account owns the rows of table " + table + "; decide and add it");
     }
 
