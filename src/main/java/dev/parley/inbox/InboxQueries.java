@@ -5,6 +5,7 @@ import dev.parley.inbox.persistence.InboxRepository;
 import dev.parley.inbox.persistence.WebWidgetRepository;
 import dev.parley.shared.ResourceNotFound;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,6 +59,11 @@ public class InboxQueries {
 
     public Optional<InboxView> byIdentifier(String identifier) {
         return inboxes.findByIdentifier(identifier);
+    }
+
+    /** Each inbox of the account with its channel type ({@code Channel::Api}, {@code Channel::WebWidget}, {@code Channel::Email}). */
+    public Map<Long, String> channelTypes(long accountId) {
+        return inboxes.all(accountId).stream().collect(java.util.stream.Collectors.toMap(InboxView::id, InboxView::channelType));
     }
 
     /** Administrators see every inbox; agents see the inboxes they are members of. */

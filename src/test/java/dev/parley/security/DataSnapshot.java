@@ -94,6 +94,9 @@ final class DataSnapshot {
             return "t.contact_inbox_id IN (SELECT ci.id FROM contact_inboxes ci JOIN inboxes i ON i.id = ci.inbox_id WHERE i.account_id = ANY("
                     + accounts + "))";
         }
+        if (columns.contains("user_id")) { // a person's rows (password links) belong to the accounts the person is in
+            return "t.user_id IN (SELECT user_id FROM account_users WHERE account_id = ANY(" + accounts + "))";
+        }
         throw new AssertionError("DataSnapshot does not know which account owns the rows of table " + table + "; decide and add it");
     }
 

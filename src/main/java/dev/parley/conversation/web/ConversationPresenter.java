@@ -5,6 +5,7 @@ import dev.parley.account.AgentView;
 import dev.parley.account.TeamView;
 import dev.parley.attachment.AttachmentJson;
 import dev.parley.attachment.Attachments;
+import dev.parley.inbox.InboxQueries;
 import dev.parley.contact.ContactView;
 import dev.parley.account.AgentJson;
 import dev.parley.account.TeamJson;
@@ -32,8 +33,11 @@ class ConversationPresenter {
     private final Teams teams;
     private final Attachments attachments;
 
+    private final InboxQueries inboxes;
+
     ConversationPresenter(ConversationQueries conversations, ContactQueries contacts, AccountQueries accounts, Teams teams,
-                          Attachments attachments) {
+                          Attachments attachments, InboxQueries inboxes) {
+        this.inboxes = inboxes;
         this.attachments = attachments;
         this.conversations = conversations;
         this.contacts = contacts;
@@ -59,19 +63,21 @@ class ConversationPresenter {
         Map<Long, Integer> unread = conversations.unreadCounts(page);
         Map<Long, List<AttachmentJson>> files = attachments.ofMessages(last.values().stream().map(MessageView::id).toList());
         Map<Long, String> sources = contacts.sourceIds(page.stream().map(ConversationView::contactInboxId).filter(java.util.Objects::nonNull).toList());
-        return page.stream().map(c -> json(c, senders, agents, teamsById, last.get(c.id()), unread.getOrDefault(c.id(), 0), files, sources))
-                .toList();
+        Map<Long, String> channels = inboxes.channelTypes(accountId);
+        return page.stream().map(c -> json(c, senders, agents, teamsById, last.get(c.id()), unread.getOrDefault(c.id(), 0), files, sources,
+                channels.getOrDefault(c.inboxId(), "Channel::Api"))).toList();
     }
 
     private ConversationJson json(ConversationView c, Map<Long, ContactView> senders, Map<Long, AgentView> agents, Map<Long, TeamView> teamsById,
-                                  MessageView lastMessage, int unread, Map<Long, List<AttachmentJson>> files, Map<Long, String> sources) {
+                                  MessageView lastMessage, int unread, Map<Long, List<AttachmentJson>> files, Map<Long, String> sources,
+                                  String channel) {
         ContactView contact = senders.get(c.contactId());
         Object sender = contact == null ? null : ContactJson.of(contact);
         Object assignee = c.assigneeId() == null || !agents.containsKey(c.assigneeId()) ? null : AgentJson.of(agents.get(c.assigneeId()));
         Object team = c.teamId() == null || !teamsById.containsKey(c.teamId()) ? null : TeamJson.of(teamsById.get(c.teamId()), false);
         MessageJson last = lastMessage == null ? null : message(lastMessage, c, agents, senders,
                 files.getOrDefault(lastMessage.id(), List.of()), block(c, unread, c.contactInboxId() == null ? null : sources.get(c.contactInboxId())));
-        var meta = new ConversationJson.Meta(sender, "Channel::Api", assignee, assignee == null ? null : "User", team, false);
+        var meta = new ConversationJson.Meta(sender, channel, assignee, assignee == null ? null : "User", team, false);
         return new ConversationJson(meta, c.displayId(), last == null ? List.of() : List.of(last), c.accountId(), c.uuid(),
                 c.additionalAttributes(), Timestamps.unix(c.agentLastSeenAt()), Timestamps.unix(c.agentLastSeenAt()), true,
                 Timestamps.unix(c.contactLastSeenAt()), c.customAttributes(), c.inboxId(), c.labels(), contact != null && contact.blocked(),

@@ -70,6 +70,14 @@ abstract class BrowserTest extends IntegrationTest {
         return question;
     }
 
+    /** Clicks the element, finding it afresh if the live stream swapped it out between the look and the click. */
+    protected static void click(WebDriver browser, org.openqa.selenium.By element) {
+        waitFor(browser, WITHIN_A_SECOND, d -> {
+            d.findElement(element).click();
+            return true;
+        });
+    }
+
     /**
      * Polls every 50 ms; a fragment swapped in by the live stream between (or during) two looks is simply looked at again.
      * The wait ends as soon as the condition holds, so the timeout only bounds a failure: it never goes below

@@ -62,10 +62,10 @@ class DashboardBugsBrowserTests extends BrowserTest {
         assertThat(agent.findElements(By.id("reopen"))).as("Reopen on an open conversation").isEmpty();
         assertThat(agent.findElements(By.id("assign-me"))).as("Assign to me on my own conversation").isEmpty();
 
-        agent.findElement(By.id("resolve")).click();
+        click(agent, By.id("resolve"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("resolved"));
         assertThat(agent.findElements(By.id("resolve"))).as("Resolve on a resolved conversation").isEmpty();
-        agent.findElement(By.id("reopen")).click();
+        click(agent, By.id("reopen"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("open"));
         assertThat(agent.findElements(By.id("reopen"))).isEmpty();
         // resolved elsewhere: the open page follows without a reload

@@ -322,9 +322,11 @@ class WidgetBrowserTests extends BrowserTest {
         waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.id("input")).isDisplayed());
     }
 
-    /** The texts of the messages in the chat window (the driver must be in the frame). */
+    /** The texts of the messages in the chat window (the driver must be in the frame), read in one script: never stale. */
+    @SuppressWarnings("unchecked")
     private static List<String> widgetTexts(WebDriver visitor) {
-        return visitor.findElements(By.cssSelector("#messages li.msg .text")).stream().map(WebElement::getText).toList();
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) visitor).executeScript(
+                "return Array.from(document.querySelectorAll('#messages li.msg .text')).map(e => e.innerText)");
     }
 
     /** The names of the chatwoot:* events the host page received, read from the page itself (the driver stays on the page). */
