@@ -69,7 +69,7 @@ class EmailImportCrashTests {
 
                 server = server.restart(logs.resolve("run-2.log"), arguments);
                 server.awaitReady(Duration.ofSeconds(180));
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> database.received(inboxId) >= BACKLOG);
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> database.received(inboxId) >= BACKLOG);
 
                 assertThat(database.strings("SELECT status FROM email_received WHERE inbox_id = ?", inboxId))
                         .as("every mail received once, imported").hasSize(BACKLOG).containsOnly("imported");
