@@ -1,15 +1,10 @@
 package dev.parley.benchmarks;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.support.Api;
 import dev.parley.support.Fixtures;
 import dev.parley.support.Fixtures.Team;
 import dev.parley.support.Fixtures.User;
 import dev.parley.support.IntegrationTest;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -113,7 +108,7 @@ class LoadScenarioBenchmark extends IntegrationTest {
                 counter.statements.get() / (double) messages, counter.commits.get() / (double) messages);
         System.out.println("BENCH load: statements sent in the window and the drain, most frequent first:");
         counter.top(30).forEach(line -> System.out.println("BENCH sql " + line));
-        double tps = pgbench();
+        double tps = Pgbench.tpcB(dataSource, jdbc);
         System.out.printf("BENCH load: pgbench TPC-B on the same PostgreSQL: %.0f tps; accepted msg/s / TPS = %.3f%n", tps,
                 messages / (double) SECONDS / tps);
     }
@@ -177,31 +172,7 @@ class LoadScenarioBenchmark extends IntegrationTest {
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
     }
 
-    /** TPC-B (pgbench's default script) for 20 s with 8 clients on a database of its own in the same PostgreSQL. */
-    private double pgbench() throws Exception {
-        HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
-        URI uri = URI.create(hikari.getJdbcUrl().substring("jdbc:".length()));
-        jdbc.sql("DROP DATABASE IF EXISTS parley_pgbench").update();
-        jdbc.sql("CREATE DATABASE parley_pgbench").update();
-        String user = hikari.getUsername() == null ? "postgres" : hikari.getUsername();
-        run("pgbench", "-i", "-q", "-s", "10", "-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", user, "parley_pgbench");
-        String out = run("pgbench", "-c", "8", "-j", "2", "-T", "20", "-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", user,
-                "parley_pgbench");
-        jdbc.sql("DROP DATABASE IF EXISTS parley_pgbench").update();
-        return out.lines().filter(l -> l.startsWith("tps = ")).findFirst().map(l -> Double.parseDouble(l.split(" ")[2])).orElse(Double.NaN);
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        StringBuilder out = new StringBuilder();
-        try (var reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            reader.lines().forEach(l -> out.append(l).append('\n'));
-        }
-        p.waitFor(120, TimeUnit.SECONDS);
-        return out.toString();
-    }
-
-    private static long pct(List<Long> values, int percentile) {
+    static long pct(List<Long> values, int percentile) {
         if (values.isEmpty()) return -1;
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
