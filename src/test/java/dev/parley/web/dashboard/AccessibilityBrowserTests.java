@@ -46,6 +46,8 @@ class AccessibilityBrowserTests extends BrowserTest {
                 Map.entry("profile", a + "/profile"),
                 Map.entry("notifications", a + "/notifications"),
                 Map.entry("new-inbox", a + "/inboxes/new"),
+                Map.entry("new-website-inbox", a + "/inboxes/new?channel_type=web_widget"),
+                Map.entry("new-email-inbox", a + "/inboxes/new?channel_type=email"),
                 Map.entry("forgot-password", "/app/password/forgot"),
                 Map.entry("not-found", a + "/conversations/99999"),
                 Map.entry("search", a + "/search?q=invoice"),
@@ -55,7 +57,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 
 
     static final List<String> ALL_PAGES = List.of("list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings",
-            "reports", "settings", "webhooks", "profile", "notifications", "new-inbox", "forgot-password", "not-found",
+            "reports", "settings", "webhooks", "profile", "notifications", "new-inbox", "new-website-inbox", "new-email-inbox", "forgot-password", "not-found",
             "search", "contacts", "contact");
     /** Every page at phone size; the workspace's phone layout (one pane, header menu, details overlay) is checked by axe too. */
     static final List<String> PHONE_PAGES = ALL_PAGES;
