@@ -78,12 +78,12 @@ class EmailChannelForm implements ChannelForm {
 
     @Override
     public InboxView create(long accountId, String name, Map<String, String> form, Actor actor) {
-        return inboxes.create(accountId, "email", settings(form), named(name), actor);
+        return inboxes.create(accountId, "email", settings(form), InboxSettings.named(name), actor);
     }
 
     @Override
     public void update(long accountId, InboxView inbox, String name, Map<String, String> form, Actor actor) {
-        inboxes.update(accountId, inbox.id(), named(name), settings(form), actor);
+        inboxes.update(accountId, inbox.id(), InboxSettings.named(name), settings(form), actor);
     }
 
     /** The form as Chatwoot's channel settings: unticked boxes are false, an empty password is not sent (kept). */
@@ -95,9 +95,5 @@ class EmailChannelForm implements ChannelForm {
             if (!(t.endsWith("_password") && value.isEmpty())) settings.put(t, value);
         });
         return settings;
-    }
-
-    private static InboxSettings named(String name) {
-        return new InboxSettings(name, null, null, null, null, null, null, null, null);
     }
 }

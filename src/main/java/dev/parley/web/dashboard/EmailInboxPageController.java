@@ -46,19 +46,6 @@ class EmailInboxPageController {
         return "redirect:/app/accounts/" + accountId + "/inboxes/new?channel_type=email";
     }
 
-    @PostMapping("/app/accounts/{accountId}/inboxes/email/new")
-    String create(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam Map<String, String> form, Model model) {
-        Membership me = context.administrator(user, accountId);
-        Map<String, Object> settings = EmailChannelForm.settings(form);
-        try {
-            InboxView created = management.create(accountId, "email", settings, new InboxSettings(form.getOrDefault("name", ""), null, null, null, null,
-                    null, null, null, null), me.actor());
-            return "redirect:/app/accounts/" + accountId + "/inboxes/" + created.id() + "/email?saved";
-        } catch (InvalidInput e) {
-            return page(me, null, settings, e.getMessage(), null, model);
-        }
-    }
-
     @GetMapping("/app/accounts/{accountId}/inboxes/{inboxId}/email")
     String edit(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @PathVariable long inboxId, Model model) {
         InboxView inbox = inboxes.get(accountId, inboxId);
@@ -71,7 +58,7 @@ class EmailInboxPageController {
         Membership me = context.administrator(user, accountId);
         InboxView inbox = inboxes.get(accountId, inboxId);
         try {
-            management.update(accountId, inboxId, new InboxSettings(form.get("name"), null, null, null, null, null, null, null, null),
+            management.update(accountId, inboxId, InboxSettings.named(form.get("name")),
                     EmailChannelForm.settings(form), me.actor());
             return "redirect:/app/accounts/" + accountId + "/inboxes/" + inboxId + "/email?saved";
         } catch (InvalidInput e) {
@@ -91,7 +78,7 @@ class EmailInboxPageController {
         model.addAttribute("me", me);
         model.addAttribute("accountId", me.accountId());
         model.addAttribute("inbox", inbox);
-        model.addAttribute("title", inbox == null ? "New email inbox" : inbox.name() + ": mail settings");
+        model.addAttribute("title", inbox.name() + ": mail settings");
         model.addAttribute("authentications", EmailChannelForm.AUTHENTICATIONS);
         var shown = new LinkedHashMap<String, Object>(settings);
         shown.keySet().removeIf(k -> k.endsWith("_password"));

@@ -71,12 +71,12 @@ class WebWidgetChannelForm implements ChannelForm {
 
     @Override
     public InboxView create(long accountId, String name, Map<String, String> form, Actor actor) {
-        return inboxes.create(accountId, "web_widget", new InboxSettings(name, null, null, null, null, null, null, null, null), widget(form), actor);
+        return inboxes.create(accountId, "web_widget", InboxSettings.named(name), widget(form), actor);
     }
 
     @Override
     public void update(long accountId, InboxView inbox, String name, Map<String, String> form, Actor actor) {
-        inboxes.update(accountId, inbox.id(), new InboxSettings(name, null, null, null, null, null, null, null, null), widget(form), actor);
+        inboxes.update(accountId, inbox.id(), InboxSettings.named(name), widget(form), actor);
     }
 
     /** The fields of this form (no colour: the saved one); the widget's other settings (reply time, pre-chat form, domains) stay as they are. */

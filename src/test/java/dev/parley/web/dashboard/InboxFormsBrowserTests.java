@@ -70,8 +70,19 @@ class InboxFormsBrowserTests extends BrowserTest {
         waitFor(ada, Duration.ofSeconds(5), d -> d.findElement(By.id("connection-results")).getText().contains("neither IMAP nor SMTP is turned on"));
         var inbox = team.admin().get(team.path("/inboxes")).json().get("payload").get(0);
         assertThat(inbox.get("channel_type").asString()).isEqualTo("Channel::Email");
-        assertThat(team.admin().get(team.path("/inbox_members/" + inbox.get("id").asLong())).json().get("payload").findValuesAsString("email"))
+        long id = inbox.get("id").asLong();
+        assertThat(team.admin().get(team.path("/inbox_members/" + id)).json().get("payload").findValuesAsString("email"))
                 .as("the administrator, ticked by default").containsExactly(team.adminUser().email());
+
+        ada.get(base + "/app/accounts/" + team.accountId() + "/inboxes/" + id + "/settings");
+        WebElement address = ada.findElement(By.cssSelector("#channel-form #email"));
+        assertThat(address.getAttribute("value")).isEqualTo("support@acme.test");
+        assertThat(ada.findElements(By.cssSelector("#channel-form #test-connection"))).as("editing keeps the connection test at hand").hasSize(1);
+        address.clear();
+        address.sendKeys("help@acme.test");
+        ada.findElement(By.id("save-channel")).click();
+        waitFor(ada, Duration.ofSeconds(5), d -> d.findElement(By.id("settings-saved")).isDisplayed());
+        assertThat(team.admin().get(team.path("/inboxes/" + id)).json().at("/email").asString()).isEqualTo("help@acme.test");
     }
 
     private static void type(WebDriver browser, String id, String text) {
