@@ -172,7 +172,8 @@ public class AccountManagement {
     /**
      * Changes a user's password: the current one must match, the new one is at least 6 characters (Chatwoot's
      * minimum) and typed twice alike. Checking the current one is throttled like a sign-in (per email and client
-     * address; {@link dev.parley.shared.TooManyRequests} when spent).
+     * address; {@link dev.parley.shared.TooManyRequests} when spent). The person's dashboard sessions end (the session
+     * epoch moves on; the dashboard keeps the one she changed it from).
      */
     public void changePassword(long userId, String current, String password, String confirmation, String clientAddress) {
         var errors = new Errors().requireText("current_password", current).requireText("password", password);
@@ -184,6 +185,7 @@ public class AccountManagement {
                 () -> fitsBcrypt(current) && accounts.passwordHash(userId).map(h -> passwords.matches(current, h)).orElse(false));
         if (!matches) throw InvalidInput.of("current_password", "is not correct");
         accounts.updatePassword(userId, passwords.encode(password));
+        accounts.nextSessionEpoch(userId);
     }
 
     /** "Sign out everywhere": every dashboard session of the user ends; returns the new epoch (the caller's session may keep it). */

@@ -6,7 +6,7 @@ public record AgentJson(long id, long accountId, String availabilityStatus, bool
                         Long customRoleId) {
 
     public static AgentJson of(AgentView agent) {
-        return new AgentJson(agent.id(), agent.accountId(), agent.availability().apiName(), agent.autoOffline(), true,
+        return new AgentJson(agent.id(), agent.accountId(), agent.availability().apiName(), agent.autoOffline(), agent.confirmed(),
                 agent.email(), "email", agent.availableName(), agent.name(), agent.role().apiName(), "", null);
     }
 }

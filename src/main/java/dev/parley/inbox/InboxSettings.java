@@ -15,4 +15,9 @@ public record InboxSettings(String name, String webhookUrl, Boolean hmacMandator
         this(name, webhookUrl, hmacMandatory, enableAutoAssignment, autoAssignmentConfig, lockToSingleConversation, greetingEnabled,
                 greetingMessage, timezone, null, null, null);
     }
+
+    /** Only a name (or, with null, nothing) changes. */
+    public static InboxSettings named(String name) {
+        return new InboxSettings(name, null, null, null, null, null, null, null, null);
+    }
 }

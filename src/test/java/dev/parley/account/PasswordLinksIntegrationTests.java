@@ -34,6 +34,7 @@ class PasswordLinksIntegrationTests extends FreshInstallationTest {
     @Test
     void anInvitationSetsAPasswordOnceAndThenSaysItWasUsed() {
         String token = invite("Nora New", "nora@acme.test");
+        assertThat(confirmed("nora@acme.test")).as("Chatwoot's agent JSON: not confirmed while invited").isFalse();
         var agent = team.admin().get(team.path("/agents")).json();
         assertThat(agent.toString()).as("a new agent starts online, with automatic offline").contains("\"availability_status\":\"online\"");
 
@@ -45,6 +46,7 @@ class PasswordLinksIntegrationTests extends FreshInstallationTest {
         assertThat(mismatch.statusCode()).isEqualTo(422);
         var set = visitor.post("/app/password/set", Map.of("token", token, "password", "nora-pass", "password_confirmation", "nora-pass"));
         assertThat(set.headers().firstValue("Location").orElse("")).endsWith("/app/login?password-set");
+        assertThat(confirmed("nora@acme.test")).as("confirmed once the password is set").isTrue();
         assertThat(SignInForm.signedIn(new SignInForm(port).signIn("nora@acme.test", "nora-pass"))).isTrue();
 
         var again = new SignInForm(port).read("/app/password/set?token=" + token);
@@ -111,7 +113,10 @@ class PasswordLinksIntegrationTests extends FreshInstallationTest {
                 .expect(200).json();
         assertThat(created.get("availability_status").asString()).isEqualTo("online");
         assertThat(created.get("auto_offline").asBoolean()).isTrue();
+        assertThat(created.get("confirmed").asBoolean()).as("invited, no password yet").isFalse();
         long pia = created.get("id").asLong();
+        var listed = team.admin().get(team.path("/agents")).json();
+        listed.forEach(a -> assertThat(a.get("confirmed").asBoolean()).as(a.get("email").asString()).isEqualTo(a.get("id").asLong() != pia));
         assertThat(jdbc.sql("SELECT count(*) FROM password_links WHERE user_id = ? AND purpose = 'invitation'").param(pia)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(admin.read("/app/accounts/" + team.accountId() + "/agents").body()).contains("id=\"invited-" + pia + "\"");
@@ -136,6 +141,14 @@ class PasswordLinksIntegrationTests extends FreshInstallationTest {
         assertThat(m.find()).as("the link is shown to hand over").isTrue();
         assertThat(page).contains("Mail is not set up");
         return m.group(1);
+    }
+
+    /** The agent JSON's {@code confirmed} of the agent with this email. */
+    private boolean confirmed(String email) {
+        for (var agent : team.admin().get(team.path("/agents")).json()) {
+            if (agent.get("email").asString().equals(email)) return agent.get("confirmed").asBoolean();
+        }
+        throw new AssertionError("no agent " + email);
     }
 
     private long userId(String email) {

@@ -47,4 +47,25 @@ class SessionsIntegrationTests extends FreshInstallationTest {
         platform().patch("/platform/api/v1/users/" + team.agentUser().id(), Map.of("password", "another-secret")).expect(200);
         assertThat(agent.read(conversations).headers().firstValue("Location").orElse("")).endsWith("/app/login?ended");
     }
+
+    @Test
+    void aPasswordChangedOnTheProfileEndsTheOtherSessionsAndKeepsThisOne() {
+        var team = fixtures.account();
+        String profile = "/app/accounts/" + team.accountId() + "/profile";
+        var laptop = new SignInForm(port);
+        var phone = new SignInForm(port);
+        laptop.signIn(team.adminUser().email(), "secret123");
+        phone.signIn(team.adminUser().email(), "secret123");
+        laptop.read(profile);
+        var wrong = laptop.post(profile + "/password", Map.of("current_password", "not-it", "password", "newer-secret",
+                "password_confirmation", "newer-secret"));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(phone.read(profile).statusCode()).as("a refused change ends nothing").isEqualTo(200);
+
+        var changed = laptop.post(profile + "/password", Map.of("current_password", "secret123", "password", "newer-secret",
+                "password_confirmation", "newer-secret"));
+        assertThat(changed.headers().firstValue("Location").orElse("")).endsWith("/profile?password");
+        assertThat(laptop.read(profile).statusCode()).as("this session stays").isEqualTo(200);
+        assertThat(phone.read(profile).headers().firstValue("Location").orElse("")).endsWith("/app/login?ended");
+    }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 public class AccountRepository {
 
     private static final String AGENT_COLUMNS = """
-            u.id, au.account_id, u.name, u.display_name, u.email, au.role, au.availability, au.auto_offline
+            u.id, au.account_id, u.name, u.display_name, u.email, au.role, au.availability, au.auto_offline,
+            u.password_hash IS NOT NULL AS confirmed
             """;
 
     private final JdbcClient jdbc;
@@ -175,6 +176,6 @@ public class AccountRepository {
     private static AgentView agent(ResultSet rs, int row) throws SQLException {
         return new AgentView(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"), rs.getString("display_name"),
                 rs.getString("email"), Role.fromApi(rs.getString("role")), Availability.fromApi(rs.getString("availability")),
-                rs.getBoolean("auto_offline"));
+                rs.getBoolean("auto_offline"), rs.getBoolean("confirmed"));
     }
 }

@@ -25,6 +25,16 @@ interface ChannelForm {
     /** True for inboxes of this channel (by the inbox's channel type). */
     boolean handles(InboxView inbox);
 
+    /** What the new-inbox form starts with for this channel's fields (ports, usual switches). */
+    default Map<String, String> defaults() {
+        return Map.of();
+    }
+
+    /** Where the administrator goes once the inbox is created: by default its settings page. */
+    default String createdPage(long accountId, InboxView inbox) {
+        return "/app/accounts/" + accountId + "/inboxes/" + inbox.id() + "/settings?created";
+    }
+
     /** The saved values of this channel's fields, by form field name, to fill the edit form. */
     Map<String, String> values(InboxView inbox);
 

@@ -20,15 +20,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * An email inbox's mail settings for administrators: create one, edit its address and IMAP/SMTP servers (a password
- * left empty stays as it is; none is ever shown), and test the saved connection, which says what failed.
+ * An email inbox's mail settings for administrators: edit its address and IMAP/SMTP servers (a password left empty
+ * stays as it is; none is ever shown), and test the saved connection, which says what failed. New email inboxes are
+ * made in the new-inbox flow ({@link EmailChannelForm}); the old creation address leads there.
  */
 @Controller
 class EmailInboxPageController {
-
-    static final List<String> FLAGS = List.of("imap_enabled", "imap_enable_ssl", "smtp_enabled", "smtp_enable_ssl_tls", "smtp_enable_starttls_auto");
-    static final List<String> TEXTS = List.of("email", "imap_address", "imap_port", "imap_login", "imap_password", "smtp_address", "smtp_port",
-            "smtp_login", "smtp_password", "smtp_domain", "smtp_authentication");
 
     private final DashboardContext context;
     private final InboxQueries inboxes;
@@ -42,23 +39,11 @@ class EmailInboxPageController {
         this.connections = connections;
     }
 
+    /** The old address of the new email inbox form: the unified new-inbox flow with the email channel chosen. */
     @GetMapping("/app/accounts/{accountId}/inboxes/email/new")
-    String blank(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, Model model) {
-        return page(context.administrator(user, accountId), null, Map.of("imap_enable_ssl", true, "smtp_enable_starttls_auto", true,
-                "imap_port", 993, "smtp_port", 587, "smtp_authentication", "login"), null, null, model);
-    }
-
-    @PostMapping("/app/accounts/{accountId}/inboxes/email/new")
-    String create(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId, @RequestParam Map<String, String> form, Model model) {
-        Membership me = context.administrator(user, accountId);
-        Map<String, Object> settings = settings(form);
-        try {
-            InboxView created = management.create(accountId, "email", settings, new InboxSettings(form.getOrDefault("name", ""), null, null, null, null,
-                    null, null, null, null), me.actor());
-            return "redirect:/app/accounts/" + accountId + "/inboxes/" + created.id() + "/email?saved";
-        } catch (InvalidInput e) {
-            return page(me, null, settings, e.getMessage(), null, model);
-        }
+    String blank(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId) {
+        context.administrator(user, accountId);
+        return "redirect:/app/accounts/" + accountId + "/inboxes/new?channel_type=email";
     }
 
     @GetMapping("/app/accounts/{accountId}/inboxes/{inboxId}/email")
@@ -73,11 +58,11 @@ class EmailInboxPageController {
         Membership me = context.administrator(user, accountId);
         InboxView inbox = inboxes.get(accountId, inboxId);
         try {
-            management.update(accountId, inboxId, new InboxSettings(form.get("name"), null, null, null, null, null, null, null, null),
-                    settings(form), me.actor());
+            management.update(accountId, inboxId, InboxSettings.named(form.get("name")),
+                    EmailChannelForm.settings(form), me.actor());
             return "redirect:/app/accounts/" + accountId + "/inboxes/" + inboxId + "/email?saved";
         } catch (InvalidInput e) {
-            return page(me, inbox, settings(form), e.getMessage(), null, model);
+            return page(me, inbox, EmailChannelForm.settings(form), e.getMessage(), null, model);
         }
     }
 
@@ -88,24 +73,13 @@ class EmailInboxPageController {
         return page(me, inbox, inbox.channel().all(), null, connections.test(inbox), model);
     }
 
-    /** The form as Chatwoot's channel settings: unticked boxes are false, an empty password is not sent (kept). */
-    static Map<String, Object> settings(Map<String, String> form) {
-        var settings = new LinkedHashMap<String, Object>();
-        FLAGS.forEach(f -> settings.put(f, form.containsKey(f)));
-        TEXTS.forEach(t -> {
-            String value = form.getOrDefault(t, "").strip();
-            if (!(t.endsWith("_password") && value.isEmpty())) settings.put(t, value);
-        });
-        return settings;
-    }
-
     private String page(Membership me, InboxView inbox, Map<String, Object> settings, String error, List<EmailConnections.Result> tested,
                         Model model) {
         model.addAttribute("me", me);
         model.addAttribute("accountId", me.accountId());
         model.addAttribute("inbox", inbox);
-        model.addAttribute("title", inbox == null ? "New email inbox" : inbox.name() + ": mail settings");
-        model.addAttribute("authentications", List.of("login", "plain", "cram_md5", "none"));
+        model.addAttribute("title", inbox.name() + ": mail settings");
+        model.addAttribute("authentications", EmailChannelForm.AUTHENTICATIONS);
         var shown = new LinkedHashMap<String, Object>(settings);
         shown.keySet().removeIf(k -> k.endsWith("_password"));
         model.addAttribute("mail", shown);

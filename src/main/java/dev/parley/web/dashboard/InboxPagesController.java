@@ -21,8 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Creating an inbox in one flow (the channel and its fields, the members, automatic assignment and the per-agent
- * limit) and editing an inbox's name and channel fields; members and assignment are edited on the inbox's settings page.
+ * Creating an inbox of any channel (API, website, email) in one flow (the channel and its fields, the members,
+ * automatic assignment and the per-agent limit), then the channel's own next page (the widget snippet, the mail
+ * connection test); and editing an inbox's name and channel fields; members and assignment are edited on the inbox's
+ * settings page.
  */
 @Controller
 class InboxPagesController {
@@ -46,7 +48,10 @@ class InboxPagesController {
     String newInbox(@AuthenticationPrincipal DashboardUser user, @PathVariable long accountId,
                     @RequestParam(name = "channel_type", defaultValue = "api") String type, Model model) {
         Membership me = context.administrator(user, accountId);
-        return page(me, channels.byType(type), Map.of(), List.of(me.userId()), null, model);
+        ChannelForm channel = channels.byType(type);
+        var start = new LinkedHashMap<>(channel.defaults());
+        start.put("auto_assignment", "true");
+        return page(me, channel, start, List.of(me.userId()), null, model);
     }
 
     @PostMapping("/app/accounts/{accountId}/inboxes")
@@ -69,7 +74,7 @@ class InboxPagesController {
         } catch (InvalidInput e) {
             return page(me, channel, form, chosen, e.getMessage(), model);
         }
-        return "redirect:/app/accounts/" + accountId + "/inboxes/" + inbox.id() + "/settings?created";
+        return "redirect:" + channel.createdPage(accountId, inbox);
     }
 
     @PostMapping("/app/accounts/{accountId}/inboxes/{inboxId}/channel")

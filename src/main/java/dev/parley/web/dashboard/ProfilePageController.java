@@ -5,6 +5,7 @@ import dev.parley.account.AccountQueries;
 import dev.parley.account.Membership;
 import dev.parley.shared.InvalidInput;
 import dev.parley.shared.TooManyRequests;
+import dev.parley.web.DashboardSignIn;
 import dev.parley.web.DashboardUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,18 +17,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The signed-in person's profile: name and display name, password, and the API access token (copy, reset). */
+/**
+ * The signed-in person's profile: name and display name, password (a new one ends her other dashboard sessions; this one
+ * stays signed in), and the API access token (copy, reset).
+ */
 @Controller
 class ProfilePageController {
 
     private final DashboardContext context;
     private final AccountQueries accounts;
     private final AccountManagement management;
+    private final DashboardSignIn signIn;
 
-    ProfilePageController(DashboardContext context, AccountQueries accounts, AccountManagement management) {
+    ProfilePageController(DashboardContext context, AccountQueries accounts, AccountManagement management, DashboardSignIn signIn) {
         this.context = context;
         this.accounts = accounts;
         this.management = management;
+        this.signIn = signIn;
     }
 
     @GetMapping("/app/accounts/{accountId}/profile")
@@ -55,6 +61,7 @@ class ProfilePageController {
         Membership me = context.membership(user, accountId);
         try {
             management.changePassword(me.userId(), current, password, confirmation, request.getRemoteAddr());
+            signIn.keep(user, request, response);
         } catch (InvalidInput e) {
             return page(me, null, e.getMessage(), model);
         } catch (TooManyRequests e) {

@@ -60,7 +60,7 @@ class WidgetSettingsPageController {
         widgetOf(inbox);
         var widget = new WebWidgetSettings(websiteUrl.trim(), color.trim(), welcomeTitle.trim(), welcomeTagline.trim(), replyTime, preChat,
                 null, null, null, allowedDomains.trim());
-        var unchanged = new InboxSettings(null, null, null, null, null, null, null, null, null);
+        var unchanged = InboxSettings.named(null);
         try {
             inboxManagement.update(accountId, inboxId, unchanged, widget, me.actor());
         } catch (InvalidInput e) {

@@ -31,6 +31,8 @@ class AccessibilityBrowserTests extends BrowserTest {
         long rule = team.admin().post(team.path("/automation_rules"), Map.of("name", "Tag", "event_name", "conversation_created",
                 "conditions", List.of(), "actions", List.of(Map.of("action_name", "add_label", "action_params", List.of("tagged"))))).expect(200)
                 .json().get("id").asLong();
+        long mail = team.admin().post(team.path("/inboxes"), Map.of("name", "Mail", "channel", Map.of("type", "email", "email", "help@acme.test")))
+                .expect(200).json().get("id").asLong();
         String a = "/app/accounts/" + team.accountId();
         pages = Map.ofEntries(Map.entry("list", a + "/conversations?view=all"),
                 Map.entry("conversation", a + "/conversations/" + id),
@@ -46,6 +48,9 @@ class AccessibilityBrowserTests extends BrowserTest {
                 Map.entry("profile", a + "/profile"),
                 Map.entry("notifications", a + "/notifications"),
                 Map.entry("new-inbox", a + "/inboxes/new"),
+                Map.entry("new-website-inbox", a + "/inboxes/new?channel_type=web_widget"),
+                Map.entry("new-email-inbox", a + "/inboxes/new?channel_type=email"),
+                Map.entry("email-inbox-settings", a + "/inboxes/" + mail + "/settings"),
                 Map.entry("forgot-password", "/app/password/forgot"),
                 Map.entry("not-found", a + "/conversations/99999"),
                 Map.entry("search", a + "/search?q=invoice"),
@@ -55,7 +60,8 @@ class AccessibilityBrowserTests extends BrowserTest {
 
 
     static final List<String> ALL_PAGES = List.of("list", "conversation", "builder", "new-rule", "queue", "rules", "agents", "inbox-settings",
-            "reports", "settings", "webhooks", "profile", "notifications", "new-inbox", "forgot-password", "not-found",
+            "reports", "settings", "webhooks", "profile", "notifications", "new-inbox", "new-website-inbox", "new-email-inbox",
+            "email-inbox-settings", "forgot-password", "not-found",
             "search", "contacts", "contact");
     /** Every page at phone size; the workspace's phone layout (one pane, header menu, details overlay) is checked by axe too. */
     static final List<String> PHONE_PAGES = ALL_PAGES;
