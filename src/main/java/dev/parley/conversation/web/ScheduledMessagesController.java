@@ -7,7 +7,6 @@ import dev.parley.conversation.ScheduledMessages;
 import dev.parley.shared.InvalidInput;
 import dev.parley.shared.Timestamps;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -66,11 +65,11 @@ class ScheduledMessagesController {
 
     private static Instant at(Object value) {
         if (value == null || "".equals(value)) return null;
-        if (value instanceof Number n) return Instant.ofEpochSecond(n.longValue());
-        String text = value.toString().trim();
         try {
+            if (value instanceof Number n) return Instant.ofEpochSecond(n.longValue());
+            String text = value.toString().trim();
             return text.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(text)) : Instant.parse(text);
-        } catch (DateTimeParseException | NumberFormatException e) {
+        } catch (java.time.DateTimeException | NumberFormatException e) { // 1e309 or 10^20 seconds are out of Instant's range
             throw InvalidInput.of("scheduled_at", "must be unix seconds or an ISO-8601 time");
         }
     }
