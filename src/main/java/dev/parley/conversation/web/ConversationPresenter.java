@@ -12,7 +12,7 @@ import dev.parley.account.Teams;
 import dev.parley.contact.ContactJson;
 import dev.parley.contact.ContactQueries;
 import dev.parley.conversation.ConversationQueries;
-import dev.parley.conversation.ConversationSlaFacts;
+import dev.parley.conversation.ConversationSla;
 import dev.parley.conversation.ConversationView;
 import dev.parley.conversation.MessageView;
 import dev.parley.shared.Timestamps;
@@ -32,10 +32,10 @@ class ConversationPresenter {
     private final AccountQueries accounts;
     private final Teams teams;
     private final Attachments attachments;
-    private final List<ConversationSlaFacts> slaFacts;
+    private final List<ConversationSla> slaFacts;
 
     ConversationPresenter(ConversationQueries conversations, ContactQueries contacts, AccountQueries accounts, Teams teams,
-                          Attachments attachments, List<ConversationSlaFacts> slaFacts) {
+                          Attachments attachments, List<ConversationSla> slaFacts) {
         this.slaFacts = slaFacts;
         this.attachments = attachments;
         this.conversations = conversations;
@@ -62,7 +62,7 @@ class ConversationPresenter {
         Map<Long, Integer> unread = conversations.unreadCounts(page);
         Map<Long, List<AttachmentJson>> files = attachments.ofMessages(last.values().stream().map(MessageView::id).toList());
         Map<Long, String> sources = contacts.sourceIds(page.stream().map(ConversationView::contactInboxId).filter(java.util.Objects::nonNull).toList());
-        Map<Long, ConversationSlaFacts.Facts> slas = new java.util.HashMap<>();
+        Map<Long, ConversationSla.Facts> slas = new java.util.HashMap<>();
         slaFacts.forEach(s -> slas.putAll(s.of(page)));
         return page.stream().map(c -> json(c, senders, agents, teamsById, last.get(c.id()), unread.getOrDefault(c.id(), 0), files, sources,
                 slas.get(c.id()))).toList();
@@ -70,7 +70,7 @@ class ConversationPresenter {
 
     private ConversationJson json(ConversationView c, Map<Long, ContactView> senders, Map<Long, AgentView> agents, Map<Long, TeamView> teamsById,
                                   MessageView lastMessage, int unread, Map<Long, List<AttachmentJson>> files, Map<Long, String> sources,
-                                  ConversationSlaFacts.Facts sla) {
+                                  ConversationSla.Facts sla) {
         ContactView contact = senders.get(c.contactId());
         Object sender = contact == null ? null : ContactJson.of(contact);
         Object assignee = c.assigneeId() == null || !agents.containsKey(c.assigneeId()) ? null : AgentJson.of(agents.get(c.assigneeId()));
