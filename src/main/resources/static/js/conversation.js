@@ -132,4 +132,15 @@
         clearTimeout(clearTyping);
         clearTyping = setTimeout(function () { var t = document.getElementById('typing'); if (t) t.textContent = ''; }, 10000);
     });
+
+    // SLA deadlines in the details: the time left, rewritten every 30 seconds ("in 1 h 05 min", "in 4 min", "overdue")
+    function countdowns() {
+        document.querySelectorAll('.sla-countdown[data-due]').forEach(function (el) {
+            var minutes = Math.ceil((Date.parse(el.dataset.due) - Date.now()) / 60000);
+            el.textContent = minutes <= 0 ? 'overdue'
+                : minutes >= 60 ? 'in ' + Math.floor(minutes / 60) + ' h ' + String(minutes % 60).padStart(2, '0') + ' min'
+                : 'in ' + minutes + ' min';
+        });
+    }
+    setInterval(countdowns, 30000);
 })();

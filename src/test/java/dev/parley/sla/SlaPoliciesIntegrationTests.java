@@ -7,6 +7,7 @@ import dev.parley.inbox.WorkingHours;
 import dev.parley.shared.timers.TimerPoller;
 import dev.parley.support.Fixtures.Inbox;
 import dev.parley.support.Fixtures.Team;
+import dev.parley.support.SignInForm;
 import dev.parley.support.TimedIntegrationTest;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -101,6 +102,10 @@ class SlaPoliciesIntegrationTests extends TimedIntegrationTest {
         await().atMost(SOON).until(() -> slaTimers(id) == 2);
         team.agent().post(team.path("/conversations/" + displayId + "/messages"), Map.of("content", "Hello!")).expect(200);
         assertThat(slaTimers(id)).as("the reply cancelled first response; resolution stays").isEqualTo(1);
+        SignInForm browser = new SignInForm(port);
+        assertThat(SignInForm.signedIn(browser.signIn(team.agentUser().email(), "secret123"))).isTrue();
+        String details = browser.read("/app/accounts/" + team.accountId() + "/conversations/" + displayId).body();
+        assertThat(details).contains("SLA: Ten minutes").contains("Resolution</span> due").contains("in 24 h 00 min");
         advance(Duration.ofMinutes(11));
         poller.fireDue();
         assertThat(breaches(id)).isZero();

@@ -36,10 +36,12 @@ class SidePanel {
     private final AutomationRules rules;
     private final dev.parley.account.Teams teamsDirectory;
     private final dev.parley.account.CustomAttributes customAttributes;
+    private final SlaPanel slaPanel;
 
     SidePanel(AccountQueries accounts, InboxQueries inboxes, PresenceQueries presence, ConversationQueries conversations,
               AssignmentInsights assignment, AutomationRules rules, dev.parley.account.Teams teamsDirectory,
-              dev.parley.account.CustomAttributes customAttributes) {
+              dev.parley.account.CustomAttributes customAttributes, SlaPanel slaPanel) {
+        this.slaPanel = slaPanel;
         this.accounts = accounts;
         this.inboxes = inboxes;
         this.presence = presence;
@@ -121,5 +123,10 @@ class SidePanel {
             shown.put("due_text", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(due));
             return (Map<String, Object>) shown;
         }).toList();
+    }
+
+    /** The conversation's SLA (policy, status, deadlines with time left, breaches), or null without one. */
+    Map<String, Object> sla(ConversationView c) {
+        return slaPanel.of(c);
     }
 }
