@@ -113,6 +113,11 @@ class SlaPoliciesIntegrationTests extends TimedIntegrationTest {
         assertThat(slaTimers(id)).isZero();
         assertThat(team.agent().get(team.path("/conversations/" + displayId)).json().get("applied_sla").get("sla_status").asString())
                 .isEqualTo("hit");
+        long other = team.admin().post(team.path("/sla_policies"), Map.of("name", "Other", "resolution_time_threshold", 60)).expect(200).json()
+                .get("payload").get("id").asLong();
+        team.agent().patch(team.path("/conversations/" + displayId), Map.of("sla_policy_id", other)).expect(422);
+        JsonNode kept = team.agent().patch(team.path("/conversations/" + displayId), Map.of("sla_policy_id", policy)).expect(200).json();
+        assertThat(kept.get("sla_policy_id").asLong()).isEqualTo(policy);
         team.admin().delete(team.path("/sla_policies/" + policy)).expect(200);
         team.admin().get(team.path("/sla_policies/" + policy)).expect(404);
     }
