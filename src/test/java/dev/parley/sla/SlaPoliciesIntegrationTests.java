@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.parley.inbox.WorkingHours;
 import dev.parley.shared.timers.TimerPoller;
+import dev.parley.support.Fixtures.Customer;
 import dev.parley.support.Fixtures.Inbox;
 import dev.parley.support.Fixtures.Team;
 import dev.parley.support.SignInForm;
@@ -120,6 +121,28 @@ class SlaPoliciesIntegrationTests extends TimedIntegrationTest {
         assertThat(kept.get("sla_policy_id").asLong()).isEqualTo(policy);
         team.admin().delete(team.path("/sla_policies/" + policy)).expect(200);
         team.admin().get(team.path("/sla_policies/" + policy)).expect(404);
+    }
+
+    @Test
+    void aCustomerWaitingAgainArmsNextResponseWhichBreachesOnceInCalendarTime() {
+        Team team = fixtures.account();
+        Inbox inbox = fixtures.inbox(team, team.agentUser());
+        long policy = team.admin().post(team.path("/sla_policies"), Map.of("name", "Five minutes", "next_response_time_threshold", 300))
+                .expect(200).json().get("payload").get("id").asLong();
+        Customer customer = fixtures.customer(inbox, "Again");
+        long displayId = fixtures.conversation(customer, "First question");
+        long id = conversationId(team.accountId(), displayId);
+        team.agent().patch(team.path("/conversations/" + displayId), Map.of("sla_policy_id", policy)).expect(200);
+        assertThat(slaTimers(id)).as("no first reply yet: next response waits").isZero();
+        team.agent().post(team.path("/conversations/" + displayId + "/messages"), Map.of("content", "Answer")).expect(200);
+        new dev.parley.support.Api(port, null).post(customer.conversationsPath() + "/" + displayId + "/messages", Map.of("content", "Second question"))
+                .expect(200);
+        assertThat(slaTimers(id)).isEqualTo(1);
+
+        advance(Duration.ofMinutes(5).plusSeconds(1));
+        poller.fireDue();
+        poller.fireDue();
+        assertThat(jdbc.sql("SELECT event_type FROM sla_events WHERE conversation_id = ?").param(id).query(String.class).list()).containsExactly("nrt");
     }
 
     private static void rule(Team team, String name, String event, String action, List<Object> params) {
