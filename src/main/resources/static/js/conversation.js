@@ -132,4 +132,21 @@
         clearTimeout(clearTyping);
         clearTyping = setTimeout(function () { var t = document.getElementById('typing'); if (t) t.textContent = ''; }, 10000);
     });
+
+    // a "send later" time picked in the agent's time zone travels as UTC
+    document.addEventListener('submit', function (e) {
+        var local = e.target.querySelector && e.target.querySelector('#send-at');
+        if (local) document.getElementById('send-at-utc').value = local.value ? new Date(local.value).toISOString() : '';
+    });
+
+    // SLA deadlines in the details: the time left, rewritten every 30 seconds ("in 1 h 05 min", "in 4 min", "overdue")
+    function countdowns() {
+        document.querySelectorAll('.sla-countdown[data-due]').forEach(function (el) {
+            var minutes = Math.ceil((Date.parse(el.dataset.due) - Date.now()) / 60000);
+            el.textContent = minutes <= 0 ? 'overdue'
+                : minutes >= 60 ? 'in ' + Math.floor(minutes / 60) + ' h ' + String(minutes % 60).padStart(2, '0') + ' min'
+                : 'in ' + minutes + ' min';
+        });
+    }
+    setInterval(countdowns, 30000);
 })();

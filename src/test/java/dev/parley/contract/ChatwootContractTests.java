@@ -84,6 +84,10 @@ class ChatwootContractTests extends IntegrationTest {
         private final Inbox inbox = fixtures.inbox(team, team.adminUser(), team.agentUser());
         private final Customer customer = fixtures.customer(inbox, "Carla Contract");
         private final long conversation = fixtures.conversation(customer, "Is this documented?");
+        // an SLA applied, so the conversation renders applied_sla (Chatwoot leaves it out without one)
+        private final long slaPolicy = admin.post(team.path("/sla_policies"), Map.of("name", "Contract SLA", "first_response_time_threshold", 3600))
+                .expect(200).json().get("payload").get("id").asLong();
+        private final int slaApplied = admin.patch(team.path("/conversations/" + conversation), Map.of("sla_policy_id", slaPolicy)).expect(200).status();
         private final long attribute = admin.post(team.path("/custom_attribute_definitions"), Map.of("attribute_display_name", "Plan",
                 "attribute_key", "plan", "attribute_display_type", 0, "attribute_model", 0)).expect(200).json().get("id").asLong();
         private final long rule = admin.post(team.path("/automation_rules"), Map.of("name", "Label bugs", "event_name", "message_created",

@@ -135,6 +135,14 @@ class EndpointContractIntegrationTests extends IntegrationTest {
                 admin("PATCH", a + "/canned_responses/{canned}", Map.of("content", "Hello again"), a + "/canned_responses/{canned}",
                         Map.of("short_code", ""), 422),
                 admin("DELETE", a + "/canned_responses/{canned}", null, a + "/canned_responses/999999999", null, 404),
+                ep("GET", a + "/sla_policies", null, a + "/sla_policies/abc", null, 404),
+                ep("GET", a + "/sla_policies/{sla}", null, a + "/sla_policies/999999999", null, 404),
+                admin("POST", a + "/sla_policies", Map.of("name", "Fast", "first_response_time_threshold", 600), a + "/sla_policies",
+                        Map.of("name", ""), 422),
+                admin("PATCH", a + "/sla_policies/{sla}", Map.of("description", "faster"), a + "/sla_policies/{sla}",
+                        Map.of("first_response_time_threshold", -5), 422),
+                admin("DELETE", a + "/sla_policies/{sla}", null, a + "/sla_policies/999999999", null, 404),
+                admin("GET", a + "/sla_breaches?group_by=inbox", null, a + "/sla_breaches?group_by=planet", null, 422),
                 ep("GET", a + "/conversations/{conversation}/messages", null, a + "/conversations/999999999/messages", null, 404),
                 ep("POST", a + "/conversations/{conversation}/messages", Map.of("content", "On it"), a + "/conversations/{conversation}/messages", Map.of("content", "  "), 422),
                 ep("DELETE", a + "/conversations/{conversation}/messages/{message}", null, a + "/conversations/{conversation}/messages/999999999", null, 404),
@@ -305,7 +313,10 @@ class EndpointContractIntegrationTests extends IntegrationTest {
                 .expect(200).json().get("id").asLong();
         long folder = team.agent().post(team.path("/custom_filters"), Map.of("name", "Open ones", "query", Map.of("payload",
                 List.of(Map.of("attribute_key", "status", "filter_operator", "equal_to", "values", List.of("open")))))).expect(200).json().get("id").asLong();
+        long sla = team.admin().post(team.path("/sla_policies"), Map.of("name", "Standard", "resolution_time_threshold", 86400)).expect(200)
+                .json().get("payload").get("id").asLong();
         var values = new HashMap<String, Object>();
+        values.put("sla", sla);
         if (withNotification) values.put("notification", notificationFor(team, conversation));
         values.put("folder", folder);
         values.put("canned", canned);

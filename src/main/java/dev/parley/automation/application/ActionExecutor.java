@@ -51,10 +51,12 @@ class ActionExecutor {
     private final WebhookPayloads payloads;
     private final Attachments attachments;
     private final Reassignment reassignment;
+    private final dev.parley.sla.SlaPolicies slaPolicies;
 
     ActionExecutor(Reassignment reassignment, Attachments attachments, ConversationManagement conversations, ConversationQueries conversationQueries, ContactManagement contacts,
                    ContactQueries contactQueries, AccountQueries accounts, Teams teams, Templates templates, AutomationMailer mailer,
-                   WebhookDeliveries webhooks, UrlSafety urlSafety, WebhookPayloads payloads) {
+                   WebhookDeliveries webhooks, UrlSafety urlSafety, WebhookPayloads payloads, dev.parley.sla.SlaPolicies slaPolicies) {
+        this.slaPolicies = slaPolicies;
         this.attachments = attachments;
         this.reassignment = reassignment;
         this.conversations = conversations;
@@ -124,8 +126,18 @@ class ActionExecutor {
             case "send_email_transcript" -> emailTranscript(action, c);
             case RuleDefinition.REASSIGN -> reassignment.toAnotherOnlineAgent(c.id(), "rule \"" + rule.name() + "\" took the conversation from "
                     + (c.assigneeId() == null ? "nobody" : agentName(a, c.assigneeId())), rule);
+            case "add_sla" -> addSla(action, c, rule);
             default -> "skipped: " + action.name() + " is not supported";
         };
+    }
+
+    /** Chatwoot's {@code add_sla}: applies the policy unless the conversation has one already. */
+    private String addSla(RuleAction action, ConversationView c, Actor rule) {
+        Long policyId = id(action.firstParam());
+        if (policyId == null) return "skipped: no SLA policy given";
+        if (slaPolicies.all(c.accountId()).stream().noneMatch(p -> p.id() == policyId)) return "skipped: SLA policy " + policyId + " not found";
+        return slaPolicies.apply(c.accountId(), c.id(), policyId, "rule \"" + rule.name() + "\"")
+                .map(a -> "done: applied SLA \"" + a.policy().name() + "\"").orElse("no change: the conversation already has an SLA");
     }
 
     private String assignAgent(RuleAction action, ConversationView c, Actor rule) {

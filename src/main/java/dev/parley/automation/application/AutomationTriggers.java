@@ -6,6 +6,7 @@ import dev.parley.conversation.ConversationStatusChanged;
 import dev.parley.conversation.ConversationUpdated;
 import dev.parley.conversation.MessageCreated;
 import dev.parley.conversation.MessageType;
+import dev.parley.sla.SlaBreached;
 import java.util.Map;
 import dev.parley.shared.reactors.Reactor;
 import dev.parley.shared.reactors.Reacts;
@@ -48,5 +49,12 @@ class AutomationTriggers {
         if (e.messageType() == MessageType.ACTIVITY) return; // activity lines never trigger rules (Chatwoot)
         runner.run(new TriggeringEvent(e.eventId(), "message_created", e.accountId(), e.conversationId(), e.displayId(), Map.of(),
                 e.messageId(), e.causedBy()));
+    }
+
+    /** Parley's {@code sla_breached} event (Chatwoot has none): the change map says which deadline was missed. */
+    @Reacts
+    void on(SlaBreached e) {
+        runner.run(new TriggeringEvent(e.eventId(), "sla_breached", e.accountId(), e.conversationId(), e.displayId(),
+                Map.of("sla_event", java.util.List.of(e.eventType())), null, dev.parley.shared.Actor.system()));
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 public final class RuleDefinition {
 
     public static final Set<String> EVENTS = Set.of("conversation_created", "conversation_updated", "conversation_opened",
-            "conversation_resolved", "message_created");
+            "conversation_resolved", "message_created", "sla_breached");
 
     /** Parley's return timer: the conversation goes from its silent agent to another online agent with room. */
     public static final String REASSIGN = "assign_another_online_agent";
@@ -22,7 +22,7 @@ public final class RuleDefinition {
     public static final Set<String> ACTIONS = Set.of("send_message", "add_label", "remove_label", "send_email_to_team", "assign_team",
             "assign_agent", "send_webhook_event", "mute_conversation", "send_attachment", "change_status", "resolve_conversation",
             "open_conversation", "pending_conversation", "snooze_conversation", "change_priority", "send_email_transcript",
-            "add_private_note", "set_custom_attribute", REASSIGN);
+            "add_private_note", "set_custom_attribute", REASSIGN, "add_sla");
 
     private RuleDefinition() {
     }

@@ -1,5 +1,6 @@
 package dev.parley.conversation.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +11,8 @@ record ConversationJson(Meta meta, long id, List<MessageJson> messages, long acc
                         Long contactLastSeenAt, Map<String, Object> customAttributes, long inboxId, List<String> labels,
                         boolean muted, Long snoozedUntil, String status, Long createdAt, Long updatedAt, Long timestamp,
                         Long firstReplyCreatedAt, int unreadCount, MessageJson lastNonActivityMessage, Long lastActivityAt,
-                        String priority, Long waitingSince, Long slaPolicyId, Long teamId, Long assigneeId) {
+                        String priority, Long waitingSince, Long slaPolicyId, Long teamId, Long assigneeId,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> appliedSla, List<Map<String, Object>> slaEvents) {
 
     record Meta(Object sender, String channel, Object assignee, String assigneeType, Object team, boolean hmacVerified) {
     }

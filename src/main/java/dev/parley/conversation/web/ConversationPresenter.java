@@ -13,6 +13,7 @@ import dev.parley.account.Teams;
 import dev.parley.contact.ContactJson;
 import dev.parley.contact.ContactQueries;
 import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationSla;
 import dev.parley.conversation.ConversationView;
 import dev.parley.conversation.MessageView;
 import dev.parley.shared.Timestamps;
@@ -32,12 +33,14 @@ class ConversationPresenter {
     private final AccountQueries accounts;
     private final Teams teams;
     private final Attachments attachments;
+    private final List<ConversationSla> slaFacts;
 
     private final InboxQueries inboxes;
 
     ConversationPresenter(ConversationQueries conversations, ContactQueries contacts, AccountQueries accounts, Teams teams,
-                          Attachments attachments, InboxQueries inboxes) {
+                          Attachments attachments, InboxQueries inboxes, List<ConversationSla> slaFacts) {
         this.inboxes = inboxes;
+        this.slaFacts = slaFacts;
         this.attachments = attachments;
         this.conversations = conversations;
         this.contacts = contacts;
@@ -64,13 +67,15 @@ class ConversationPresenter {
         Map<Long, List<AttachmentJson>> files = attachments.ofMessages(last.values().stream().map(MessageView::id).toList());
         Map<Long, String> sources = contacts.sourceIds(page.stream().map(ConversationView::contactInboxId).filter(java.util.Objects::nonNull).toList());
         Map<Long, String> channels = inboxes.channelTypes(accountId);
+        Map<Long, ConversationSla.Facts> slas = new java.util.HashMap<>();
+        slaFacts.forEach(s -> slas.putAll(s.of(page)));
         return page.stream().map(c -> json(c, senders, agents, teamsById, last.get(c.id()), unread.getOrDefault(c.id(), 0), files, sources,
-                channels.getOrDefault(c.inboxId(), "Channel::Api"))).toList();
+                channels.getOrDefault(c.inboxId(), "Channel::Api"), slas.get(c.id()))).toList();
     }
 
     private ConversationJson json(ConversationView c, Map<Long, ContactView> senders, Map<Long, AgentView> agents, Map<Long, TeamView> teamsById,
                                   MessageView lastMessage, int unread, Map<Long, List<AttachmentJson>> files, Map<Long, String> sources,
-                                  String channel) {
+                                  String channel, ConversationSla.Facts sla) {
         ContactView contact = senders.get(c.contactId());
         Object sender = contact == null ? null : ContactJson.of(contact);
         Object assignee = c.assigneeId() == null || !agents.containsKey(c.assigneeId()) ? null : AgentJson.of(agents.get(c.assigneeId()));
@@ -84,7 +89,8 @@ class ConversationPresenter {
                 Timestamps.unix(c.snoozedUntil()), c.status().apiName(), Timestamps.unix(c.createdAt()), Timestamps.unix(c.updatedAt()),
                 Timestamps.unix(c.lastActivityAt()), Timestamps.unix(c.firstReplyCreatedAt()), unread, last,
                 Timestamps.unix(c.lastActivityAt()), c.priority() == null ? null : c.priority().apiName(),
-                Timestamps.unix(c.waitingSince()), null, c.teamId(), c.assigneeId());
+                Timestamps.unix(c.waitingSince()), sla == null ? null : sla.slaPolicyId(), c.teamId(), c.assigneeId(),
+                sla == null ? null : sla.appliedSla(), sla == null ? List.of() : sla.slaEvents());
     }
 
     private MessageJson message(MessageView m, ConversationView c, Map<Long, AgentView> agents, Map<Long, ContactView> contactsById,

@@ -46,9 +46,12 @@ class ConversationsController {
     private final InboxQueries inboxes;
     private final AccountQueries accounts;
     private final Teams teams;
+    private final List<dev.parley.conversation.ConversationSla> slas;
 
     ConversationsController(ConversationQueries queries, ConversationManagement management, ConversationPresenter presenter,
-                            ContactQueries contacts, InboxQueries inboxes, AccountQueries accounts, Teams teams) {
+                            ContactQueries contacts, InboxQueries inboxes, AccountQueries accounts, Teams teams,
+                            List<dev.parley.conversation.ConversationSla> slas) {
+        this.slas = slas;
         this.queries = queries;
         this.management = management;
         this.presenter = presenter;
@@ -159,14 +162,24 @@ class ConversationsController {
         return presenter.conversation(queries.visible(me, displayId));
     }
 
+    /** Chatwoot's update: {@code priority} and {@code sla_policy_id}, each changed only when given. */
     @PatchMapping("/{displayId}")
-    ConversationJson update(Membership me, @PathVariable long displayId, @RequestBody PriorityRequest body) {
-        queries.visible(me, displayId);
-        return presenter.conversation(management.changePriority(me.accountId(), displayId, body.priority(), me.actor()));
+    ConversationJson update(Membership me, @PathVariable long displayId, @RequestBody Map<String, Object> body) {
+        ConversationView c = queries.visible(me, displayId);
+        if (body.containsKey("priority")) {
+            Object priority = body.get("priority");
+            c = management.changePriority(me.accountId(), displayId, priority == null ? null : priority.toString(), me.actor());
+        }
+        Long policyId = dev.parley.shared.JsonIds.id("sla_policy_id", body.get("sla_policy_id"));
+        if (policyId != null) {
+            long conversationId = c.id();
+            slas.forEach(s -> s.apply(me.accountId(), conversationId, policyId, me.actor()));
+        }
+        return presenter.conversation(queries.visible(me, displayId));
     }
 
     @PutMapping("/{displayId}")
-    ConversationJson replace(Membership me, @PathVariable long displayId, @RequestBody PriorityRequest body) {
+    ConversationJson replace(Membership me, @PathVariable long displayId, @RequestBody Map<String, Object> body) {
         return update(me, displayId, body);
     }
 

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AutomationPagesController {
 
     static final List<String> EVENTS = List.of("conversation_created", "conversation_updated", "conversation_opened", "conversation_resolved",
-            "message_created");
+            "message_created", "sla_breached");
     static final List<String> ATTRIBUTES = List.of("status", "assignee_id", "team_id", "inbox_id", "priority", "labels", "content",
             "message_type", "private_note", "email", "phone_number", "country_code", "city", "company", "browser_language", "conversation_language", "referer",
             "mail_subject", "no_agent_reply_for", "no_customer_reply_for", "open_for", "pending_for", "snoozed_for", "waiting_for_assignee_for",
@@ -37,7 +37,7 @@ class AutomationPagesController {
             "is_not_present", "is_greater_than", "is_less_than", "attribute_changed");
     static final List<String> ACTIONS = List.of("assign_agent", "assign_team", "add_label", "remove_label", "send_message", "add_private_note",
             "change_status", "change_priority", "resolve_conversation", "open_conversation", "pending_conversation", "snooze_conversation",
-            "mute_conversation", "send_webhook_event", "send_email_transcript", "assign_another_online_agent");
+            "mute_conversation", "send_webhook_event", "send_email_transcript", "assign_another_online_agent", "add_sla");
 
     private final DashboardContext context;
     private final AutomationRules rules;

@@ -293,6 +293,8 @@ class DashboardController {
         model.addAttribute("why", sidePanel.why(c));
         model.addAttribute("automationLog", sidePanel.automationLog(c));
         model.addAttribute("automationTimers", sidePanel.automationTimers(c));
+        model.addAttribute("sla", sidePanel.sla(c));
+        model.addAttribute("scheduled", sidePanel.scheduled(c));
         model.addAttribute("contact", contacts.find(accountId, c.contactId()).orElse(null));
         model.addAttribute("previous", conversations.ofContact(accountId, c.contactId()).stream().filter(o -> o.id() != c.id()).limit(5).toList());
         model.addAttribute("teams", sidePanel.teams(accountId));

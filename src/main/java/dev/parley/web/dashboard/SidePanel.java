@@ -36,10 +36,15 @@ class SidePanel {
     private final AutomationRules rules;
     private final dev.parley.account.Teams teamsDirectory;
     private final dev.parley.account.CustomAttributes customAttributes;
+    private final SlaPanel slaPanel;
+    private final dev.parley.conversation.ScheduledMessages scheduledMessages;
 
     SidePanel(AccountQueries accounts, InboxQueries inboxes, PresenceQueries presence, ConversationQueries conversations,
               AssignmentInsights assignment, AutomationRules rules, dev.parley.account.Teams teamsDirectory,
-              dev.parley.account.CustomAttributes customAttributes) {
+              dev.parley.account.CustomAttributes customAttributes, SlaPanel slaPanel,
+              dev.parley.conversation.ScheduledMessages scheduledMessages) {
+        this.slaPanel = slaPanel;
+        this.scheduledMessages = scheduledMessages;
         this.accounts = accounts;
         this.inboxes = inboxes;
         this.presence = presence;
@@ -121,5 +126,19 @@ class SidePanel {
             shown.put("due_text", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(due));
             return (Map<String, Object>) shown;
         }).toList();
+    }
+
+    /** The conversation's SLA (policy, status, deadlines with time left, breaches), or null without one. */
+    Map<String, Object> sla(ConversationView c) {
+        return slaPanel.of(c);
+    }
+
+    /** The replies and notes scheduled in the conversation and not sent yet, one line each. */
+    List<String> scheduled(ConversationView c) {
+        var shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+        return scheduledMessages.list(c.accountId(), c.displayId()).stream().filter(m -> "scheduled".equals(m.status()))
+                .map(m -> (m.isPrivate() ? "Note" : "Reply") + " at " + shown.format(m.scheduledAt()) + ": "
+                        + (m.content().length() > 60 ? m.content().substring(0, 59) + "…" : m.content()))
+                .toList();
     }
 }
