@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.parley.support.Fixtures;
 import dev.parley.support.IntegrationTest;
+import dev.parley.support.SignInForm;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -124,8 +125,12 @@ class EmailRoundTripIntegrationTests extends IntegrationTest {
         assertThat(incoming.get("attachments").size()).isEqualTo(2);
         assertThat(conversations(box).get(0).get("additional_attributes").get("mail_subject").asString()).isEqualTo("Broken blender");
 
-        box.team().agent().post(box.team().path("/conversations/" + displayId + "/messages"),
-                Map.of("content", "We will send a new one.", "cc_emails", "partner@customer.test")).expect(200);
+        // the agent answers from the dashboard's reply box, with a copy to the customer's partner
+        var dashboard = new SignInForm(port);
+        assertThat(SignInForm.signedIn(dashboard.signIn(box.team().agentUser().email(), "secret123"))).isTrue();
+        String conversationPage = "/app/accounts/" + box.team().accountId() + "/conversations/" + displayId;
+        assertThat(dashboard.read(conversationPage).body()).contains("id=\"cc-emails\"");
+        dashboard.post(conversationPage + "/messages", Map.of("content", "We will send a new one.", "cc_emails", "partner@customer.test"));
         await().atMost(WAIT).until(() -> !receivedBy(customer).isEmpty());
         MimeMessage reply = receivedBy(customer).get(0);
         assertThat(reply.getSubject()).isEqualTo("Re: Broken blender");

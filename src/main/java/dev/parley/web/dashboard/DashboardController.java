@@ -161,6 +161,8 @@ class DashboardController {
                  @RequestParam(name = "attachments[]", required = false) List<MultipartFile> files,
                  @RequestParam(name = "writing_since", required = false) Long writingSince,
                  @RequestParam(name = "send_anyway", defaultValue = "false") boolean sendAnyway,
+                 @RequestParam(name = "cc_emails", defaultValue = "") String ccEmails,
+                 @RequestParam(name = "bcc_emails", defaultValue = "") String bccEmails,
                  org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         Membership me = context.membership(user, accountId);
         ConversationView c = conversations.visible(me, displayId);
@@ -177,9 +179,18 @@ class DashboardController {
             // a file input left empty still sends one nameless, empty part
             List<Upload> uploads = files == null ? List.of() : files.stream()
                     .filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()))).map(Upload::of).toList();
-            management.postMessage(accountId, displayId, note ? MessageInput.note(text) : MessageInput.outgoing(text), uploads,
+            management.postMessage(accountId, displayId, note ? MessageInput.note(text) : reply(text, ccEmails, bccEmails), uploads,
                     caller.actor());
         });
+    }
+
+    /** A reply; an email inbox's CC and BCC go where Chatwoot's reply box puts them (the message's content attributes). */
+    private static MessageInput reply(String text, String cc, String bcc) {
+        if (cc.isBlank() && bcc.isBlank()) return MessageInput.outgoing(text);
+        var copies = new java.util.LinkedHashMap<String, Object>();
+        if (!cc.isBlank()) copies.put("cc_emails", cc.trim());
+        if (!bcc.isBlank()) copies.put("bcc_emails", bcc.trim());
+        return new MessageInput(text, "outgoing", false, null, copies, null, null);
     }
 
     private boolean customerWroteAfter(ConversationView c, long messageId) {
@@ -295,6 +306,7 @@ class DashboardController {
         model.addAttribute("automationTimers", sidePanel.automationTimers(c));
         model.addAttribute("sla", sidePanel.sla(c));
         model.addAttribute("scheduled", sidePanel.scheduled(c));
+        model.addAttribute("emailInbox", sidePanel.emailInbox(c));
         model.addAttribute("contact", contacts.find(accountId, c.contactId()).orElse(null));
         model.addAttribute("previous", conversations.ofContact(accountId, c.contactId()).stream().filter(o -> o.id() != c.id()).limit(5).toList());
         model.addAttribute("teams", sidePanel.teams(accountId));

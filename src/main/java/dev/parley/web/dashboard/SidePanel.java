@@ -141,4 +141,9 @@ class SidePanel {
                         + (m.content().length() > 60 ? m.content().substring(0, 59) + "…" : m.content()))
                 .toList();
     }
+
+    /** Whether the conversation's inbox is an email inbox: its reply box then offers CC and BCC. */
+    boolean emailInbox(ConversationView c) {
+        return inboxes.find(c.accountId(), c.inboxId()).map(i -> "Channel::Email".equals(i.channelType())).orElse(false);
+    }
 }
