@@ -104,7 +104,10 @@ public class RateLimits {
      */
     private Runnable takeLeased(Subject subject) {
         String key = key(subject);
-        if (leases.size() > MAX_LEASES) dropLapsedLeases();
+        if (leases.size() > MAX_LEASES) {
+            dropLapsedLeases();
+            if (leases.size() > MAX_LEASES) leases.clear(); // many live subjects: their shares are forgone (stricter, never looser)
+        }
         Lease lease = leases.computeIfAbsent(key, k -> new Lease());
         synchronized (lease) {
             Instant now = clock.instant();
