@@ -255,6 +255,20 @@ public class ConversationManagement {
         return posting.post(lock(accountId, displayId), input, files, actor);
     }
 
+    /**
+     * A customer's message in their own conversation (the public API): the conversation is locked and found to be
+     * the contact's ({@code contactInboxId}) in one read, and the contact the caller read is the sender, so the hot
+     * path reads neither twice. A conversation that is not theirs is not found.
+     */
+    public MessageView postFromContact(long accountId, long displayId, long contactInboxId, MessageInput input, List<Upload> files,
+                                       ContactView sender) {
+        attachments.check(accountId, files);
+        ConversationView locked = conversations.lockByDisplayId(accountId, displayId)
+                .filter(c -> c.contactInboxId() != null && c.contactInboxId() == contactInboxId)
+                .orElseThrow(() -> new ResourceNotFound("Conversation"));
+        return posting.post(locked, input, files, Actor.contact(sender.id(), sender.name()), sender);
+    }
+
     public MessageView deleteMessage(long accountId, long displayId, long messageId, Actor actor) {
         ConversationView c = lock(accountId, displayId);
         MessageView message = messages.find(c.id(), messageId).orElseThrow(() -> new ResourceNotFound("Message"));

@@ -61,6 +61,14 @@ public class MessagePosting {
     }
 
     public MessageView post(ConversationView locked, MessageInput input, java.util.List<Upload> files, Actor actor) {
+        return post(locked, input, files, actor, null);
+    }
+
+    /**
+     * Posts with the conversation's contact already read in this transaction by the caller ({@code sender}; null:
+     * read here), so an incoming message reads its contact once.
+     */
+    public MessageView post(ConversationView locked, MessageInput input, java.util.List<Upload> files, Actor actor, ContactView sender) {
         MessageType type = check(input, !files.isEmpty());
         if (input.sourceId() != null) {
             var existing = messages.bySourceId(locked.id(), input.sourceId());
@@ -76,7 +84,8 @@ public class MessagePosting {
         boolean humanReply = false;
         boolean firstReply = false;
         if (type == MessageType.INCOMING) {
-            ContactView contact = contacts.get(locked.accountId(), locked.contactId());
+            ContactView contact = sender != null && sender.id() == locked.contactId() ? sender
+                    : contacts.get(locked.accountId(), locked.contactId());
             senderType = "Contact";
             senderId = contact.id();
             changeActor = Actor.contact(contact.id(), contact.name());

@@ -138,16 +138,16 @@ class PublicConversationsController {
 
     private PublicMessageJson post(String inboxIdentifier, String sourceId, long displayId, PublicMessageRequest body,
                                      List<MultipartFile> files) {
-        // the public hot path: the inbox is read once, and a message sent without files has no attachments to look up
+        // the public hot path: the inbox, the contact and the conversation are each read once (the conversation
+        // locked and checked to be the contact's in one read), and a message sent without files has no attachments
+        // to look up
         InboxView inbox = identity.inbox(inboxIdentifier);
         ContactInboxView ci = identity.contactInbox(inbox, sourceId);
-        ConversationView c = owned(inbox, ci, displayId);
-        ContactView contact = contacts.get(c.accountId(), ci.contactId());
+        ContactView contact = contacts.get(inbox.accountId(), ci.contactId());
         List<Upload> uploads = files == null ? List.of() : files.stream().map(Upload::of).toList();
-        MessageView m = management.postMessage(c.accountId(), displayId,
-                new MessageInput(body.content(), "incoming", false, null, null, body.echoId(), null), uploads,
-                Actor.contact(contact.id(), contact.name()));
-        return message(m, c, uploads.isEmpty() ? List.of() : presenter.attachments(List.of(m)).getOrDefault(m.id(), List.of()), contact);
+        MessageView m = management.postFromContact(inbox.accountId(), displayId, ci.id(),
+                new MessageInput(body.content(), "incoming", false, null, null, body.echoId(), null), uploads, contact);
+        return message(m, displayId, uploads.isEmpty() ? List.of() : presenter.attachments(List.of(m)).getOrDefault(m.id(), List.of()), contact);
     }
 
     private List<PublicMessageJson> messages(List<MessageView> page, ConversationView c) {
@@ -211,12 +211,12 @@ class PublicConversationsController {
     }
 
     private PublicMessageJson message(MessageView m, ConversationView c, List<AttachmentJson> files) {
-        return message(m, c, files, null);
+        return message(m, c.displayId(), files, null);
     }
 
     /** With the sender already in hand (the public POST path), it is not read again. */
-    private PublicMessageJson message(MessageView m, ConversationView c, List<AttachmentJson> files, ContactView sender) {
+    private PublicMessageJson message(MessageView m, long displayId, List<AttachmentJson> files, ContactView sender) {
         return new PublicMessageJson(m.id(), m.content(), m.messageType().code(), m.contentType(), m.contentAttributes(),
-                Timestamps.unix(m.createdAt()), c.displayId(), m.echoId(), files, sender == null ? presenter.sender(m) : presenter.sender(m, sender));
+                Timestamps.unix(m.createdAt()), displayId, m.echoId(), files, sender == null ? presenter.sender(m) : presenter.sender(m, sender));
     }
 }

@@ -27,6 +27,7 @@ import dev.parley.inbox.InboxUpdated;
 import dev.parley.inbox.InboxView;
 import dev.parley.shared.Actor;
 import dev.parley.shared.reactors.Reactor;
+import dev.parley.shared.PerTransaction;
 import dev.parley.shared.reactors.Reacts;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +45,7 @@ class WebhookEventsListener {
     private final ConversationQueries conversations;
     private final ContactQueries contacts;
     private final InboxQueries inboxes;
+    private final PerTransaction<TargetsOf, List<Target>> targetsInBatch = new PerTransaction<>();
 
     WebhookEventsListener(WebhookRepository webhooks, WebhookDeliveries deliveries, WebhookPayloads payloads, ConversationQueries conversations,
                           ContactQueries contacts, InboxQueries inboxes) {
@@ -184,12 +186,20 @@ class WebhookEventsListener {
     private record Target(Long webhookId, String url, String secret) {
     }
 
+    /** The webhooks an event of one kind in one inbox goes to: read once per batch (the batch is one transaction). */
     private List<Target> targets(long accountId, long inboxId, String event) {
+        return targetsInBatch.get(new TargetsOf(accountId, inboxId, event), k -> readTargets(accountId, inboxId, event));
+    }
+
+    private record TargetsOf(long accountId, long inboxId, String event) {
+    }
+
+    private List<Target> readTargets(long accountId, long inboxId, String event) {
         List<Target> targets = new ArrayList<>();
         for (WebhookView w : webhooks.subscribed(accountId, event, inboxId)) targets.add(new Target(w.id(), w.url(), w.secret()));
         inboxes.find(accountId, inboxId).filter(i -> i.webhookUrl() != null && !i.webhookUrl().isBlank())
                 .ifPresent(i -> targets.add(new Target(null, i.webhookUrl(), i.hmacToken())));
-        return targets;
+        return List.copyOf(targets);
     }
 
     private void fanOut(List<Target> targets, ConversationView c, String event, Map<String, Object> payload, UUID eventId) {

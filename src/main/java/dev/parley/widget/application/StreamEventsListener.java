@@ -9,7 +9,6 @@ import dev.parley.conversation.ConversationView;
 import dev.parley.conversation.MessageCreated;
 import dev.parley.conversation.MessageType;
 import dev.parley.conversation.MessageUpdated;
-import dev.parley.inbox.InboxQueries;
 import dev.parley.realtime.LiveTopics;
 import dev.parley.shared.JsonCodec;
 import dev.parley.widget.persistence.StreamEventRepository;
@@ -33,15 +32,15 @@ public class StreamEventsListener {
     public static final String LIVE = "widget-live";
 
     private final ConversationQueries conversations;
-    private final InboxQueries inboxes;
+    private final WidgetInboxes widgetInboxes;
     private final StreamEventRepository events;
     private final LiveTopics topics;
     private final JsonCodec json;
 
-    StreamEventsListener(ConversationQueries conversations, InboxQueries inboxes, StreamEventRepository events, LiveTopics topics,
+    StreamEventsListener(ConversationQueries conversations, WidgetInboxes widgetInboxes, StreamEventRepository events, LiveTopics topics,
                          JsonCodec json) {
         this.conversations = conversations;
-        this.inboxes = inboxes;
+        this.widgetInboxes = widgetInboxes;
         this.events = events;
         this.topics = topics;
         this.json = json;
@@ -84,7 +83,7 @@ public class StreamEventsListener {
     /** An agent typing a public reply: live to the visitor's open widgets, not stored. */
     @EventListener
     void on(ConversationTypingChanged e) {
-        if (e.isPrivate() || !e.causedBy().isUser() || inboxes.webWidget(e.inboxId()).isEmpty()) return;
+        if (e.isPrivate() || !e.causedBy().isUser() || !widgetInboxes.isWidget(e.inboxId())) return;
         conversations.findById(e.conversationId()).filter(c -> c.contactInboxId() != null).ifPresent(c -> {
             var data = new LinkedHashMap<String, Object>();
             data.put("id", e.displayId());
@@ -95,7 +94,7 @@ public class StreamEventsListener {
     }
 
     private void append(long conversationId, long inboxId, String name, Long messageId, Map<String, Object> data) {
-        if (inboxes.webWidget(inboxId).isEmpty()) return;
+        if (!widgetInboxes.isWidget(inboxId)) return;
         ConversationView c = conversations.findById(conversationId).orElse(null);
         if (c == null || c.contactInboxId() == null) return;
         var stored = new LinkedHashMap<>(data);
