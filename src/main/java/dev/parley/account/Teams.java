@@ -26,7 +26,11 @@ public class Teams {
         new Errors().requireText("name", name).maxLength("name", name, 255).throwIfAny();
         String normalized = name.trim().toLowerCase();
         if (teams.nameTaken(accountId, normalized, null)) throw InvalidInput.of("name", "has already been taken");
-        return teams.insert(accountId, normalized, description, allowAutoAssign == null || allowAutoAssign);
+        try {
+            return teams.insert(accountId, normalized, description, allowAutoAssign == null || allowAutoAssign);
+        } catch (org.springframework.dao.DuplicateKeyException createdMeanwhile) { // two creations of one name at once: one wins
+            throw InvalidInput.of("name", "has already been taken");
+        }
     }
 
     public TeamView update(long accountId, long id, String name, String description, Boolean allowAutoAssign) {

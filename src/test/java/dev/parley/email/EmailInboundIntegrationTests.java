@@ -105,11 +105,11 @@ class EmailInboundIntegrationTests extends IntegrationTest {
         var browser = new SignInForm(port);
         assertThat(SignInForm.signedIn(browser.signIn(team.adminUser().email(), "secret123"))).isTrue();
         String base = "/app/accounts/" + team.accountId() + "/inboxes";
-        browser.read(base + "/email/new");
-        var created = browser.post(base + "/email/new", Map.of("name", "Mail desk", "email", "desk@acme.test", "imap_enabled", "true",
+        browser.read(base + "/new?channel_type=email"); // the one "New inbox" flow, email chosen
+        var created = browser.post(base, Map.of("channel_type", "email", "name", "Mail desk", "email", "desk@acme.test", "imap_enabled", "true",
                 "imap_address", "127.0.0.1", "imap_port", "1", "imap_login", "desk", "imap_password", "dashboard-secret"));
         assertThat(created.statusCode()).isEqualTo(302);
-        String edit = created.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "").replace("?saved", "");
+        String edit = created.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "").replaceAll("\\?.*$", "");
         String form = browser.read(edit).body();
         assertThat(form).contains("desk@acme.test").contains("127.0.0.1").doesNotContain("dashboard-secret");
         String tested = browser.post(edit + "/test", Map.of()).body();
