@@ -69,7 +69,7 @@ class AutomationBrowserTests extends BrowserTest {
         waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.cssSelector("#rule-" + ruleId + " .matches")).getText().equals("1"));
         admin.get(base + "/app/accounts/" + team.accountId() + "/automation/" + ruleId);
         waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("runs")).getText().contains("saw resolved"));
-        String runs = admin.findElement(By.id("runs")).getText();
+        String runs = text(admin, By.id("runs"));
         assertThat(runs).contains("#" + id).contains("saw resolved").contains("matched");
         long resolutions = team.admin().get("/api/v2/accounts/" + team.accountId() + "/reports/summary?type=agent&id=" + team.agentUser().id()
                 + "&since=" + since + "&until=" + (Instant.now().getEpochSecond() + 60)).json().get("resolutions_count").asLong();
@@ -82,7 +82,7 @@ class AutomationBrowserTests extends BrowserTest {
         admin.get(base + "/app/accounts/" + team.accountId() + "/automation/new");
         admin.findElement(By.id("save-rule")).click();
         waitFor(admin, Duration.ofSeconds(5), d -> !d.findElements(By.id("errors")).isEmpty());
-        String errors = admin.findElement(By.id("errors")).getText();
+        String errors = text(admin, By.id("errors"));
         assertThat(errors).contains("Name can't be blank", "Event can't be blank", "Add at least one action");
         assertThat(admin.findElement(By.id("rule-name")).getAttribute("aria-invalid")).isEqualTo("true");
 

@@ -70,6 +70,16 @@ abstract class BrowserTest extends IntegrationTest {
         return question;
     }
 
+    /** The element's text, read afresh if the live stream swapped the element out between the look and the read. */
+    protected static String text(WebDriver browser, org.openqa.selenium.By element) {
+        String[] seen = new String[1];
+        waitFor(browser, WITHIN_A_SECOND, d -> {
+            seen[0] = d.findElement(element).getText();
+            return true;
+        });
+        return seen[0];
+    }
+
     /** Clicks the element, finding it afresh if the live stream swapped it out between the look and the click. */
     protected static void click(WebDriver browser, org.openqa.selenium.By element) {
         waitFor(browser, WITHIN_A_SECOND, d -> {

@@ -41,7 +41,7 @@ class ConversationToolsBrowserTests extends BrowserTest {
 
         WebDriver agent = signedIn(team.agentUser().email());
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
-        assertThat(agent.findElement(By.id("side-type-mention")).getText()).contains("1");
+        assertThat(text(agent, By.id("side-type-mention"))).contains("1");
         agent.findElement(By.id("side-type-mention")).click();
         waitFor(agent, Duration.ofSeconds(3), d -> d.findElements(By.cssSelector(".cards .card")).size() == 1
                 && d.findElement(By.id("conversation-" + id)).isDisplayed());
@@ -57,7 +57,7 @@ class ConversationToolsBrowserTests extends BrowserTest {
         assertThat(agent.findElement(By.cssSelector("#conversation-" + id + " .unread-badge")).getText()).isEqualTo("1");
 
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
-        assertThat(agent.findElement(By.id("unread-separator")).getText()).isEqualTo("New messages");
+        assertThat(text(agent, By.id("unread-separator"))).isEqualTo("New messages");
         Browsers.awaitLive(agent);
         anonymous().post(customer.conversationsPath() + "/" + id + "/toggle_typing", Map.of("typing_status", "on")).expect(200);
         waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("typing")).getText().equals("Tess is typing…"));
@@ -94,7 +94,7 @@ class ConversationToolsBrowserTests extends BrowserTest {
         WebDriver admin = signedIn(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=unassigned");
         admin.findElement(By.id("select-all-matching")).click();
-        assertThat(admin.findElement(By.id("selection-count")).getText()).isEqualTo("27 selected.");
+        assertThat(text(admin, By.id("selection-count"))).isEqualTo("27 selected.");
         new Select(admin.findElement(By.id("bulk-action"))).selectByValue("assign_agent");
         new Select(admin.findElement(By.id("bulk-agent"))).selectByVisibleText(team.agentUser().name());
         admin.findElement(By.id("bulk-apply")).click();

@@ -30,7 +30,7 @@ class DashboardBugsBrowserTests extends BrowserTest {
 
         agent.findElement(By.id("content")).sendKeys("/gre");
         waitFor(agent, Duration.ofSeconds(3), d -> d.findElement(By.id("canned-greet")).isDisplayed());
-        assertThat(agent.findElement(By.id("canned-greet")).getText()).contains("Hi Cara Client");
+        assertThat(text(agent, By.id("canned-greet"))).contains("Hi Cara Client");
         agent.findElement(By.id("canned-greet")).click();
         assertThat(agent.findElement(By.id("content")).getAttribute("value")).isEqualTo(expected);
         agent.findElement(By.id("send")).click();
@@ -147,13 +147,13 @@ class DashboardBugsBrowserTests extends BrowserTest {
         new Select(admin.findElement(By.id("bulk-action"))).selectByValue("resolve");
         admin.findElement(By.id("bulk-apply")).click();
         waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("confirm-dialog")).isDisplayed());
-        assertThat(admin.findElement(By.id("confirm-question")).getText()).isEqualTo("Apply to 4 conversation(s)?");
+        assertThat(text(admin, By.id("confirm-question"))).isEqualTo("Apply to 4 conversation(s)?");
 
         long late = fixtures.conversation(fixtures.customer(inbox, "Late Lou"), "me too");
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("matching-count")).getAttribute("textContent").equals("5"));
         admin.findElement(By.id("confirm-ok")).click();
         waitFor(admin, Duration.ofSeconds(10), d -> !d.findElements(By.id("bulk-result")).isEmpty());
-        assertThat(admin.findElement(By.id("bulk-result")).getText()).isEqualTo("4 conversation(s) changed.");
+        assertThat(text(admin, By.id("bulk-result"))).isEqualTo("4 conversation(s) changed.");
         assertThat(team.admin().get(team.path("/conversations/" + late)).expect(200).json().get("status").asString()).isEqualTo("open");
     }
 
@@ -166,8 +166,8 @@ class DashboardBugsBrowserTests extends BrowserTest {
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
         Browsers.awaitLive(admin);
         assertThat(admin.findElement(By.cssSelector("#side-inbox-" + inbox.id() + " .count")).getText()).isEqualTo("1");
-        assertThat(admin.findElement(By.cssSelector("#side-type-unattended .count")).getText()).isEqualTo("1");
-        assertThat(admin.findElement(By.id("matching-count")).getText()).isEqualTo("1");
+        assertThat(text(admin, By.cssSelector("#side-type-unattended .count"))).isEqualTo("1");
+        assertThat(text(admin, By.id("matching-count"))).isEqualTo("1");
 
         fixtures.conversation(fixtures.customer(inbox, "Second Sam"), "hello too");
         waitFor(admin, WITHIN_A_SECOND, d -> d.findElement(By.cssSelector("#side-inbox-" + inbox.id() + " .count")).getText().equals("2")
@@ -241,8 +241,8 @@ class DashboardBugsBrowserTests extends BrowserTest {
             agent.get(url);
             Object status = ((JavascriptExecutor) agent).executeAsyncScript(
                     "var done = arguments[arguments.length - 1]; fetch(location.href).then(function (r) { done(r.status); });");
-            assertThat(status + " " + agent.findElement(By.id("error-title")).getText()).as(url).isEqualTo(page);
-            assertThat(agent.findElement(By.tagName("body")).getText()).as(url).doesNotContain("{\"");
+            assertThat(status + " " + text(agent, By.id("error-title"))).as(url).isEqualTo(page);
+            assertThat(text(agent, By.tagName("body"))).as(url).doesNotContain("{\"");
         });
     }
 
@@ -256,15 +256,15 @@ class DashboardBugsBrowserTests extends BrowserTest {
         AutomationBrowserTests.choose(admin, "action-name-0", "assign_agent", "action-value-0", "nil");
         waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("rule-summary")).getText().contains("unassign the agent")
                 && !d.findElements(By.cssSelector("#rule-preview .warning")).isEmpty());
-        assertThat(admin.findElement(By.id("rule-summary")).getText()).startsWith("When conversation updated and status equal to resolved")
+        assertThat(text(admin, By.id("rule-summary"))).startsWith("When conversation updated and status equal to resolved")
                 .doesNotContain("nil");
         assertThat(admin.findElements(By.id("rule-saved"))).isEmpty();
 
         admin.findElement(By.id("rule-name")).sendKeys("Unassign on resolve");
         admin.findElement(By.id("save-rule")).click();
         waitFor(admin, Duration.ofSeconds(5), d -> !d.findElements(By.id("rule-saved")).isEmpty());
-        assertThat(admin.findElement(By.id("rule-saved")).getText()).isEqualTo("Saved.");
-        assertThat(admin.findElement(By.id("rule-summary")).getText()).contains("unassign the agent").doesNotContain("nil");
+        assertThat(text(admin, By.id("rule-saved"))).isEqualTo("Saved.");
+        assertThat(text(admin, By.id("rule-summary"))).contains("unassign the agent").doesNotContain("nil");
     }
 
     /** Bug 9: snooze until a picked date and time, and the conversation says until when. */
@@ -282,7 +282,7 @@ class DashboardBugsBrowserTests extends BrowserTest {
         var day = java.time.LocalDate.parse(local.substring(0, 10));
         String shown = day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " "
                 + day.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " " + day.getDayOfMonth() + ", 09:30 UTC";
-        assertThat(agent.findElement(By.id("snoozed-until")).getText()).isEqualTo("· Snoozed until " + shown);
+        assertThat(text(agent, By.id("snoozed-until"))).isEqualTo("· Snoozed until " + shown);
         long until = team.agent().get(team.path("/conversations/" + id)).expect(200).json().get("snoozed_until").asLong();
         assertThat(java.time.Instant.ofEpochSecond(until)).isEqualTo(java.time.LocalDateTime.parse(local).toInstant(java.time.ZoneOffset.UTC));
     }
@@ -292,9 +292,9 @@ class DashboardBugsBrowserTests extends BrowserTest {
     void reportFiguresHaveUnitsAndMissingDataIsADash() {
         WebDriver admin = signedIn(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/reports");
-        assertThat(admin.findElement(By.cssSelector("#figure-avg_first_response_time .value")).getText()).isEqualTo("—");
-        assertThat(admin.findElement(By.cssSelector("#figure-avg_resolution_time .value")).getText()).isEqualTo("—");
-        assertThat(admin.findElement(By.cssSelector("#figure-conversations_count .value")).getText()).isEqualTo("0");
+        assertThat(text(admin, By.cssSelector("#figure-avg_first_response_time .value"))).isEqualTo("—");
+        assertThat(text(admin, By.cssSelector("#figure-avg_resolution_time .value"))).isEqualTo("—");
+        assertThat(text(admin, By.cssSelector("#figure-conversations_count .value"))).isEqualTo("0");
 
         Inbox inbox = fixtures.inbox(team, team.agentUser());
         long id = fixtures.conversation(fixtures.customer(inbox, "Quick Quin"), "hello");
@@ -303,6 +303,6 @@ class DashboardBugsBrowserTests extends BrowserTest {
             d.navigate().refresh();
             return d.findElement(By.cssSelector("#figure-avg_first_response_time .value")).getText().matches("\\d+ (s|min)");
         });
-        assertThat(admin.findElement(By.cssSelector("#figure-avg_resolution_time .value")).getText()).isEqualTo("—");
+        assertThat(text(admin, By.cssSelector("#figure-avg_resolution_time .value"))).isEqualTo("—");
     }
 }

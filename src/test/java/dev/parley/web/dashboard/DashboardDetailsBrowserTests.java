@@ -45,7 +45,7 @@ class DashboardDetailsBrowserTests extends BrowserTest {
         // scrolling to the end loads the next 25 in place (the marker is revealed); then the end is announced
         ((org.openqa.selenium.JavascriptExecutor) admin).executeScript("document.getElementById('load-more').scrollIntoView()");
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".cards .card")).size() == 27);
-        assertThat(admin.findElement(By.id("all-loaded")).getText()).isEqualTo("All conversations loaded.");
+        assertThat(text(admin, By.id("all-loaded"))).isEqualTo("All conversations loaded.");
         assertThat(admin.getCurrentUrl()).doesNotContain("page=");
         // a live refresh keeps all 27 on screen rather than falling back to the first 25
         fixtures.conversation(fixtures.customer(inbox, "K-late"), "one more");

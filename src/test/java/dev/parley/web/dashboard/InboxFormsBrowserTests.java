@@ -30,7 +30,7 @@ class InboxFormsBrowserTests extends BrowserTest {
         ada.findElement(By.id("create-inbox")).click();
 
         waitFor(ada, Duration.ofSeconds(5), d -> d.findElement(By.id("widget-created")).isDisplayed());
-        String snippet = ada.findElement(By.id("widget-snippet")).getText();
+        String snippet = text(ada, By.id("widget-snippet"));
         var inbox = team.admin().get(team.path("/inboxes")).json().get("payload").get(0);
         assertThat(inbox.get("name").asString()).isEqualTo("Acme website");
         assertThat(inbox.get("channel_type").asString()).isEqualTo("Channel::WebWidget");
@@ -47,7 +47,7 @@ class InboxFormsBrowserTests extends BrowserTest {
         WebDriver ada = signedIn(team.adminUser().email());
         ada.get(base + "/app/accounts/" + team.accountId() + "/inboxes/email/new");
         waitFor(ada, Duration.ofSeconds(5), d -> d.findElement(By.id("channel-fields-email")).isDisplayed());
-        assertThat(ada.findElement(By.cssSelector("[aria-current=page]")).getText()).as("the old address leads to the unified flow").isEqualTo("Email");
+        assertThat(text(ada, By.cssSelector("[aria-current=page]"))).as("the old address leads to the unified flow").isEqualTo("Email");
         type(ada, "inbox-name", "Support mail");
         type(ada, "email", "support@acme.test");
         ada.findElement(By.id("imap-enabled")).click();

@@ -19,16 +19,16 @@ class NotificationsBrowserTests extends BrowserTest {
         WebDriver agent = signedIn(team.agentUser().email());
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
         Browsers.awaitLive(agent);
-        assertThat(agent.findElement(By.id("notification-count")).getText()).isEqualTo("0");
+        assertThat(text(agent, By.id("notification-count"))).isEqualTo("0");
 
         team.admin().post(team.path("/conversations/" + id + "/assignments"), Map.of("assignee_id", team.agentUser().id())).expect(200);
         waitFor(agent, Duration.ofSeconds(2), d -> d.findElement(By.id("notification-count")).getText().equals("1"));
-        assertThat(agent.findElement(By.id("toast")).getText()).isEqualTo("Conversation #" + id + " was assigned to you by " + team.adminUser().name());
+        assertThat(text(agent, By.id("toast"))).isEqualTo("Conversation #" + id + " was assigned to you by " + team.adminUser().name());
 
         agent.findElement(By.id("nav-notifications")).click();
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".cards .card.unread")).size() == 1);
         agent.findElement(By.cssSelector(".cards .card a")).click();
         waitFor(agent, Duration.ofSeconds(5), d -> d.getCurrentUrl().endsWith("/conversations/" + id));
-        assertThat(agent.findElement(By.id("notification-count")).getText()).isEqualTo("0");
+        assertThat(text(agent, By.id("notification-count"))).isEqualTo("0");
     }
 }

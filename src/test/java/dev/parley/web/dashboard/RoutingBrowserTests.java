@@ -88,9 +88,9 @@ class RoutingBrowserTests extends BrowserTest {
         WebDriver admin = browser(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/queue");
         waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("counter-unassigned")).getText().equals("2"));
-        assertThat(admin.findElement(By.id("counter-open")).getText()).isEqualTo("2");
-        assertThat(admin.findElement(By.id("counter-unattended")).getText()).isEqualTo("2");
-        assertThat(admin.findElement(By.id("counter-pending")).getText()).isEqualTo("0");
+        assertThat(text(admin, By.id("counter-open"))).isEqualTo("2");
+        assertThat(text(admin, By.id("counter-unattended"))).isEqualTo("2");
+        assertThat(text(admin, By.id("counter-pending"))).isEqualTo("0");
         assertThat(admin.findElement(By.cssSelector("#waiting-" + first + " .waited")).getText()).endsWith("min");
 
         new Select(admin.findElement(By.id("queue-assign-" + first))).selectByVisibleText(team.agentUser().name());

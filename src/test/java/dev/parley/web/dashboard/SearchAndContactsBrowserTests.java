@@ -27,7 +27,7 @@ class SearchAndContactsBrowserTests extends BrowserTest {
         assertThat(agent.switchTo().activeElement().getAttribute("id")).as("/ jumps to the search box").isEqualTo("search-input");
         agent.switchTo().activeElement().sendKeys(word);
         waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("search-suggestions")).getText().contains("Gina Glass in #" + displayId));
-        assertThat(agent.findElement(By.id("search-suggestions")).getText()).containsIgnoringCase("Messages").doesNotContain("Other Person");
+        assertThat(text(agent, By.id("search-suggestions"))).containsIgnoringCase("Messages").doesNotContain("Other Person");
 
         agent.findElement(By.id("search-input")).sendKeys(Keys.ARROW_DOWN);
         assertThat(agent.switchTo().activeElement().getAttribute("href")).endsWith("/conversations/" + displayId);
@@ -37,8 +37,8 @@ class SearchAndContactsBrowserTests extends BrowserTest {
 
         agent.findElement(By.id("search-input")).sendKeys("Gina", Keys.ENTER);
         waitFor(agent, Duration.ofSeconds(5), d -> d.getCurrentUrl().contains("/search?q=Gina"));
-        assertThat(agent.findElement(By.id("results-contacts")).getText()).contains("Gina Glass");
-        assertThat(agent.findElement(By.id("results-conversations")).getText()).contains("#" + displayId);
+        assertThat(text(agent, By.id("results-contacts"))).contains("Gina Glass");
+        assertThat(text(agent, By.id("results-conversations"))).contains("#" + displayId);
     }
 
     @Test
@@ -64,7 +64,7 @@ class SearchAndContactsBrowserTests extends BrowserTest {
 
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("contact-notice")).getText()
                 .equals("Bea Duplicate was merged into Bea Base."));
-        assertThat(agent.findElement(By.id("contact-conversations")).getText()).contains("#" + kept, "#" + moved);
+        assertThat(text(agent, By.id("contact-conversations"))).contains("#" + kept, "#" + moved);
         team.admin().get(team.path("/contacts/" + duplicate.contactId())).expect(404);
 
         agent.findElement(By.id("contact-phone")).sendKeys("+15550102030");

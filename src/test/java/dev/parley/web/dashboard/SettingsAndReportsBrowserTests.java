@@ -32,7 +32,7 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
         long c = fixtures.conversation(fixtures.customer(inbox, "Bulk C"), "three");
         WebDriver admin = browser();
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
-        assertThat(admin.findElement(By.cssSelector(".side-inbox .count")).getText()).isEqualTo("3");
+        assertThat(text(admin, By.cssSelector(".side-inbox .count"))).isEqualTo("3");
         admin.findElement(By.id("select-" + a)).click();
         admin.findElement(By.id("select-" + b)).click();
         new Select(admin.findElement(By.id("bulk-action"))).selectByValue("resolve");
@@ -52,7 +52,7 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
                 .expect(200).json().get("id").asLong();
         WebDriver admin = browser();
         admin.get(base + "/app/accounts/" + team.accountId() + "/inboxes/" + inbox.id() + "/settings");
-        assertThat(admin.findElement(By.id("reopen-explainer")).getText()).contains("stays with the agent who had it if she is online");
+        assertThat(text(admin, By.id("reopen-explainer"))).contains("stays with the agent who had it if she is online");
         admin.findElement(By.id("member-" + bea.id())).click();
         admin.findElement(By.id("limit")).sendKeys("0");
         admin.findElement(By.id("save-inbox")).click();
@@ -70,10 +70,10 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
                 "document.getElementById('hours-1-open').value = '09:00'; document.getElementById('hours-1-close').value = '17:30';");
         admin.findElement(By.id("save-inbox")).click();
         new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> !d.findElements(By.id("settings-saved")).isEmpty());
-        assertThat(admin.findElement(By.id("reopen-explainer")).getText())
+        assertThat(text(admin, By.id("reopen-explainer")))
                 .isEqualTo("Now: the conversation reopens, and its agent is removed; it goes at once to an online agent of this inbox with fewer than 2 open,"
                         + " chosen by the lowest load; if nobody qualifies it waits in the queue.");
-        assertThat(admin.findElement(By.id("policy-hint")).getText()).startsWith("In use: Even load (balanced");
+        assertThat(text(admin, By.id("policy-hint"))).startsWith("In use: Even load (balanced");
         assertThat(team.admin().get(team.path("/inboxes/" + inbox.id() + "/assignment_policy")).expect(200).json().toString()).contains("Even load");
         JsonNode saved = team.admin().get(team.path("/inboxes/" + inbox.id())).json();
         assertThat(saved.get("auto_assignment_config").get("max_assignment_limit").asInt()).isEqualTo(2);

@@ -53,7 +53,7 @@ class SettingsBrowserTests extends BrowserTest {
 
         WebDriver agent = signedIn(team.agentUser().email());
         agent.get(base + "/app/accounts/" + team.accountId() + "/settings");
-        assertThat(agent.findElement(By.id("canned")).getText()).contains("/thanks");
+        assertThat(text(agent, By.id("canned"))).contains("/thanks");
         assertThat(agent.findElements(By.id("canned-form"))).isEmpty();
         assertThat(agent.findElements(By.id("add-team"))).isEmpty();
     }

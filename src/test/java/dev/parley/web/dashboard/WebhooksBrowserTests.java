@@ -28,10 +28,10 @@ class WebhooksBrowserTests extends BrowserTest {
         fixtures.conversation(fixtures.customer(inbox, "Hook Hanna"), "ping");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
             admin.get(base + "/app/accounts/" + team.accountId() + "/webhooks?deliveries=" + webhookId);
-            return admin.findElement(By.cssSelector(".delivery-row")).getText().contains("message_created")
-                    && !admin.findElement(By.cssSelector(".delivery-row td:nth-child(4)")).getText().isBlank();
+            return text(admin, By.cssSelector(".delivery-row")).contains("message_created")
+                    && !text(admin, By.cssSelector(".delivery-row td:nth-child(4)")).isBlank();
         });
-        assertThat(admin.findElement(By.cssSelector(".delivery-row .delivery-status")).getText()).isEqualTo("pending");
+        assertThat(text(admin, By.cssSelector(".delivery-row .delivery-status"))).isEqualTo("pending");
 
         admin.findElement(By.cssSelector("#webhook-" + webhookId + " .copy-secret")).click();
         waitFor(admin, Duration.ofSeconds(2), d -> d.findElement(By.id("copy-status")).getText().equals("Secret copied."));

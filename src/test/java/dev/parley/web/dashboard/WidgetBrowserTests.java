@@ -61,7 +61,7 @@ class WidgetBrowserTests extends BrowserTest {
         waitFor(visitor, WITHIN_A_SECOND, d -> widgetTexts(d).contains("It ships <b>today</b>!"));
         assertThat(widgetTexts(visitor)).containsExactly("Hello, where is my order?", "It ships <b>today</b>!");
         assertThat(visitor.findElements(By.cssSelector("#messages li.out .text")).stream().map(WebElement::getText)).containsExactly("It ships <b>today</b>!");
-        assertThat(visitor.findElement(By.id("title")).getText()).isEqualTo(team.agentUser().name());
+        assertThat(text(visitor, By.id("title"))).isEqualTo(team.agentUser().name());
         team.agent().post(team.path("/conversations/" + conversation + "/toggle_typing_status"), Map.of("typing_status", "on")).expect(200);
         waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.id("typing")).getText().contains(team.agentUser().name()));
 
@@ -160,7 +160,7 @@ class WidgetBrowserTests extends BrowserTest {
         WebDriver admin = signedIn(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/settings");
         admin.findElement(By.id("widget-settings-" + id)).click();
-        String snippet = admin.findElement(By.id("widget-snippet")).getText();
+        String snippet = text(admin, By.id("widget-snippet"));
         assertThat(snippet).contains("var BASE_URL=\"" + base + "\"", "/packs/js/sdk.js", "websiteToken: '" + inbox.get("website_token").asString() + "'");
 
         admin.findElement(By.id("welcome-title")).clear();
@@ -232,8 +232,8 @@ class WidgetBrowserTests extends BrowserTest {
                 + " return r.left === 0 && r.top === 0 && r.width === innerWidth && r.height === innerHeight;").equals(Boolean.TRUE));
 
         chatWindow(visitor);
-        assertThat(visitor.findElement(By.id("status")).getText()).startsWith("We are away right now. We reply ");
-        assertThat(visitor.findElement(By.id("away")).getText()).isEqualTo("We are closed today.");
+        assertThat(text(visitor, By.id("status"))).startsWith("We are away right now. We reply ");
+        assertThat(text(visitor, By.id("away"))).isEqualTo("We are closed today.");
         assertThat(visitor.findElement(By.id("close")).isDisplayed()).isTrue();
         visitor.findElement(By.id("input")).sendKeys("Anyone there?", Keys.ENTER);
         waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.id("capture-email")).isDisplayed());
