@@ -96,7 +96,10 @@ class AutomationBrowserTests extends BrowserTest {
         choose(admin, "condition-attribute-1", "priority", "condition-value-1", "high");
         new Select(admin.findElement(By.id("action-name-0"))).selectByValue("add_label");
         waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("action-value-0")).getTagName().equals("input"));
-        admin.findElement(By.id("action-value-0")).sendKeys("vip, priority");
+        waitFor(admin, WITHIN_A_SECOND, d -> { // the live preview may swap the field in while it is typed into
+            d.findElement(By.id("action-value-0")).sendKeys("vip, priority");
+            return true;
+        });
         choose(admin, "action-name-1", "change_priority", "action-value-1", "urgent");
         admin.findElement(By.id("save-rule")).click();
         waitFor(admin, Duration.ofSeconds(5), d -> d.getCurrentUrl().contains("saved"));
