@@ -327,6 +327,7 @@
     if (type(m) === 1) {
       agentTyping({}, false);
       showQueue(null);
+      renderHeader(); // the header names the agent who answers, whether or not the assignment's own event came first
       if (isOpen && document.visibilityState === 'visible') markRead(); else countUnread();
     }
     scrollDown();
@@ -548,6 +549,7 @@
 
   function assignedAgent() {
     if (conversation && conversation.assignee) return conversation.assignee;
+    if (conversation && conversation.meta && conversation.meta.assignee) return conversation.meta.assignee;
     var agent = null, at = -1;
     messages.forEach(function (m) { if (type(m) === 1 && m.sender && m.sender.type !== 'contact' && m.sortAt > at) { agent = m.sender; at = m.sortAt; } });
     return agent;
