@@ -1,15 +1,17 @@
 package dev.parley.email.application;
 
 import dev.parley.conversation.MessageCreated;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import dev.parley.shared.reactors.Reactor;
+import dev.parley.shared.reactors.Reacts;
 import org.springframework.stereotype.Component;
 
 /**
- * Replies written in email conversations go to the outbox. Only a public outgoing or template message can be a mail
- * (what {@link Outbox#enqueue} checks first): the condition keeps every other message, a customer's above all, out
- * of the event publication registry, where each would cost an insert and two updates for nothing.
+ * Replies written in email conversations go to the outbox. The reactor reads the event log past its cursor like every
+ * other; {@link Outbox#enqueue} skips what cannot be a mail (anything but a public outgoing or template message, or a
+ * message of another channel) and what is already queued, so a batch replayed after a crash queues each reply once.
  */
 @Component
+@Reactor("email-outbox")
 class EmailConversationEventsListener {
 
     private final Outbox outbox;
@@ -18,7 +20,7 @@ class EmailConversationEventsListener {
         this.outbox = outbox;
     }
 
-    @ApplicationModuleListener(condition = "!#event.isPrivate() and (#event.messageType().name() == 'OUTGOING' or #event.messageType().name() == 'TEMPLATE')")
+    @Reacts
     void on(MessageCreated event) {
         outbox.enqueue(event);
     }
