@@ -33,6 +33,13 @@ class ChatwootContractTests extends IntegrationTest {
         ContractWorld world = new ContractWorld(fixtures, platform(), anonymous());
         assertThat(violations("application.json", world.calls())).as("answers that differ from Chatwoot's application document").isEmpty();
         assertThat(world.nestedShapesWereChecked()).as("nested resources were there to be checked").isTrue();
+        Set<String> documented = new HashSet<>();
+        for (String document : List.of("application.json", "client.json", "platform.json")) {
+            for (JsonNode operation : readContract(document).get("operations")) {
+                documented.add(operation.get("method").asString() + " " + operation.get("path").asString());
+            }
+        }
+        assertThat(documented).as("every call the world makes is a documented operation").containsAll(world.calls().keySet());
     }
 
     @Test
