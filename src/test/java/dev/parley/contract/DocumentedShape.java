@@ -18,11 +18,16 @@ final class DocumentedShape {
 
     private final JsonNode schemas;
     private final Set<String> skipped;
+    private final Set<String> whenPresent;
 
-    /** {@code skipped} holds "schema.key" entries the document gets wrong or Parley differs on on purpose. */
-    DocumentedShape(JsonNode schemas, Set<String> skipped) {
+    /**
+     * {@code skipped} holds "schema.key" entries the document gets wrong or Parley differs on on purpose;
+     * {@code whenPresent} those Chatwoot's views render only in some states (checked for their type when there).
+     */
+    DocumentedShape(JsonNode schemas, Set<String> skipped, Set<String> whenPresent) {
         this.schemas = schemas;
         this.skipped = skipped;
+        this.whenPresent = whenPresent;
     }
 
     List<String> violations(JsonNode value, String schemaName) {
@@ -61,7 +66,7 @@ final class DocumentedShape {
             String key = property.getKey();
             if (skipped.contains(owner + "." + key)) continue;
             if (!value.has(key)) {
-                found.add(at + "/" + key + ": missing (" + owner + ")");
+                if (!whenPresent.contains(owner + "." + key)) found.add(at + "/" + key + ": missing (" + owner + ")");
                 continue;
             }
             checkType(value.get(key), property.getValue(), owner + "." + key, at + "/" + key, found);

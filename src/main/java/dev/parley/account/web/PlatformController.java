@@ -43,13 +43,6 @@ class PlatformController {
     record UserRequest(String name, String displayName, String email, String password) {
     }
 
-    record UserJson(long id, String name, String displayName, String availableName, String email, String accessToken,
-                    String type, boolean confirmed) {
-        static UserJson of(UserView u) {
-            return new UserJson(u.id(), u.name(), u.displayName(), u.availableName(), u.email(), u.accessToken(), "User", true);
-        }
-    }
-
     record AccountUserRequest(Long userId, String role) {
     }
 
@@ -78,18 +71,18 @@ class PlatformController {
     }
 
     @PostMapping("/users")
-    UserJson createUser(@RequestBody UserRequest body) {
-        return UserJson.of(management.createUser(body.name(), body.displayName(), body.email(), body.password()));
+    PlatformUserJson createUser(@RequestBody UserRequest body) {
+        return rendered(management.createUser(body.name(), body.displayName(), body.email(), body.password()));
     }
 
     @GetMapping("/users/{id}")
-    UserJson user(@PathVariable long id) {
-        return UserJson.of(queries.user(id));
+    PlatformUserJson user(@PathVariable long id) {
+        return rendered(queries.user(id));
     }
 
     @PatchMapping("/users/{id}")
-    UserJson updateUser(@PathVariable long id, @RequestBody UserRequest body) {
-        return UserJson.of(management.updateUser(id, body.name(), body.displayName(), body.email(), body.password()));
+    PlatformUserJson updateUser(@PathVariable long id, @RequestBody UserRequest body) {
+        return rendered(management.updateUser(id, body.name(), body.displayName(), body.email(), body.password()));
     }
 
     @DeleteMapping("/users/{id}")
@@ -119,5 +112,9 @@ class PlatformController {
         if (body.userId() == null) new Errors().add("user_id", "can't be blank").throwIfAny();
         management.removeAccountUser(id, body.userId(), Actor.system());
         return Map.of();
+    }
+
+    private PlatformUserJson rendered(UserView user) {
+        return PlatformUserJson.of(user, queries.memberships(user.id()), accountId -> queries.account(accountId).name());
     }
 }

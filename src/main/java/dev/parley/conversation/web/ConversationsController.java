@@ -112,6 +112,7 @@ class ConversationsController {
         ConversationPage result = queries.filter(me, rows, page);
         var meta = new LinkedHashMap<String, Object>();
         meta.put("mine_count", result.mineCount());
+        meta.put("assigned_count", result.assignedCount());
         meta.put("unassigned_count", result.unassignedCount());
         meta.put("all_count", result.allCount());
         return Map.of("meta", meta, "payload", presenter.conversations(result.conversations()));
