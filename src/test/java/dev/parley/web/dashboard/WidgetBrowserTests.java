@@ -85,9 +85,7 @@ class WidgetBrowserTests extends BrowserTest {
 
         js(visitor).executeScript("window.$chatwoot.setUser('cust-42', {name: 'Known Kim', email: 'kim@example.com', identifier_hash: arguments[0]})",
                 PublicIdentity.hmac(secret, "cust-42"));
-        openChat(visitor);
-        visitor.findElement(By.id("input")).sendKeys("It's Kim again", Keys.ENTER);
-        long conversation = awaitConversation(inbox.get("id").asLong());
+        long conversation = startChat(visitor, inbox, "It's Kim again");
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> team.admin().get(team.path("/conversations/" + conversation)).json().get("meta").get("sender").get("id").asLong() == known);
     }
@@ -97,9 +95,7 @@ class WidgetBrowserTests extends BrowserTest {
         JsonNode inbox = widgetInbox(false);
         online();
         WebDriver visitor = visitorOnTheSite(inbox, 1280, 900);
-        openChat(visitor);
-        visitor.findElement(By.id("input")).sendKeys("Are you there?", Keys.ENTER);
-        long conversation = awaitConversation(inbox.get("id").asLong());
+        long conversation = startChat(visitor, inbox, "Are you there?");
         team.agent().post(team.path("/conversations/" + conversation + "/messages"), Map.of("content", "Yes, one moment")).expect(200);
         waitFor(visitor, WITHIN_A_SECOND, d -> widgetTexts(d).contains("Yes, one moment"));
 
@@ -129,9 +125,7 @@ class WidgetBrowserTests extends BrowserTest {
         availability(team.agent(), "online");
         availability(team.agent().as(bea.token()), "offline");
         WebDriver visitor = visitorOnTheSite(inbox, 1280, 900);
-        openChat(visitor);
-        visitor.findElement(By.id("input")).sendKeys("My order is late", Keys.ENTER);
-        long conversation = awaitConversation(inbox.get("id").asLong());
+        long conversation = startChat(visitor, inbox, "My order is late");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> assigneeOf(conversation) == team.agentUser().id());
 
         team.agent().post(team.path("/conversations/" + conversation + "/toggle_status"), Map.of("status", "resolved")).expect(200);
@@ -168,9 +162,7 @@ class WidgetBrowserTests extends BrowserTest {
         JsonNode inbox = widgetInbox(false);
         online();
         WebDriver visitor = visitorOnTheSite(inbox, 1280, 900);
-        openChat(visitor);
-        visitor.findElement(By.id("input")).sendKeys("Here is my receipt", Keys.ENTER);
-        long conversation = awaitConversation(inbox.get("id").asLong());
+        long conversation = startChat(visitor, inbox, "Here is my receipt");
 
         java.nio.file.Path picture = java.nio.file.Files.createTempFile("receipt", ".png");
         java.nio.file.Files.write(picture, java.util.Base64.getDecoder().decode(
@@ -267,6 +259,13 @@ class WidgetBrowserTests extends BrowserTest {
         visitor.get(site.url());
         waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
         return visitor;
+    }
+
+    /** Opens the chat window, writes the first message and waits for the conversation it starts; returns its display id. */
+    private long startChat(WebDriver visitor, JsonNode inbox, String firstMessage) {
+        openChat(visitor);
+        visitor.findElement(By.id("input")).sendKeys(firstMessage, Keys.ENTER);
+        return awaitConversation(inbox.get("id").asLong());
     }
 
     private JsonNode widgetInbox(boolean hmacMandatory, long... otherMembers) {
