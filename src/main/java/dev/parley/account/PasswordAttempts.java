@@ -1,10 +1,7 @@
 package dev.parley.account;
 
-import dev.parley.shared.RateLimit;
 import dev.parley.shared.RateLimits;
-import dev.parley.shared.RateLimits.Subject;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,22 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 class PasswordAttempts {
 
-    private final RateLimits limits;
-    private final RateLimit perEmail;
-    private final RateLimit perAddress;
+    private final PerEmailAndAddress limits;
 
     PasswordAttempts(RateLimits limits, @Value("${parley.rate-limits.sign-in.per-email:5}") long perEmail,
                      @Value("${parley.rate-limits.sign-in.per-ip:50}") long perAddress,
                      @Value("${parley.rate-limits.sign-in.window:PT15M}") Duration window) {
-        this.limits = limits;
-        this.perEmail = new RateLimit("sign-in-email", perEmail, window);
-        this.perAddress = new RateLimit("sign-in-ip", perAddress, window);
+        this.limits = new PerEmailAndAddress(limits, "sign-in", perEmail, perAddress, window);
     }
 
     /** Runs the check unless a limit is spent ({@link dev.parley.shared.TooManyRequests}); true when it matched. */
     boolean check(String email, String clientAddress, BooleanSupplier passwordMatches) {
-        var permit = limits.acquire(new Subject(perEmail, email == null ? "" : email.trim().toLowerCase(Locale.ROOT)),
-                new Subject(perAddress, clientAddress));
+        var permit = limits.acquire(email, clientAddress);
         boolean matched = passwordMatches.getAsBoolean();
         if (matched) permit.giveBack();
         return matched;

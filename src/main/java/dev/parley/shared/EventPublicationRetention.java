@@ -1,6 +1,5 @@
 package dev.parley.shared;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -13,14 +12,13 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes completed event publications once they are older than {@code parley.events.completed-retention} (7 days):
  * the registry keeps every delivery it completed, a few dozen rows per customer message, and without this the table
- * grows with all the traffic there ever was. Unfinished publications are never touched. Deletes in batches, so no
- * statement holds locks for long; several nodes doing it at once is harmless.
+ * grows with all the traffic there ever was. Unfinished publications are never touched. Deletes in batches
+ * ({@link BatchedDelete}).
  */
 @Component
 class EventPublicationRetention {
 
     private static final Logger log = LoggerFactory.getLogger(EventPublicationRetention.class);
-    private static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -34,21 +32,7 @@ class EventPublicationRetention {
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${parley.events.retention-interval:PT10M}")
     void run() {
-        long deleted = deleteCompletedBefore(Timestamp.from(clock.instant().minus(retention)));
+        long deleted = BatchedDelete.rowsBefore(jdbc, "event_publication", "completion_date", clock.instant().minus(retention));
         if (deleted > 0) log.info("Deleted {} completed event publications older than {}", deleted, retention);
-    }
-
-    /** Deletes completed publications older than the cut-off; returns how many. */
-    long deleteCompletedBefore(Timestamp cutOff) {
-        long total = 0;
-        int deleted;
-        do {
-            deleted = jdbc.sql("""
-                    DELETE FROM event_publication WHERE id IN (
-                        SELECT id FROM event_publication WHERE completion_date < ? LIMIT ?)""")
-                    .params(cutOff, BATCH).update();
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
     }
 }

@@ -3,36 +3,20 @@ package dev.parley.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.parley.support.Api;
 import dev.parley.support.Fixtures.Customer;
 import dev.parley.support.Fixtures.Inbox;
 import dev.parley.support.Fixtures.Team;
-import dev.parley.support.Fixtures.User;
-import dev.parley.support.IntegrationTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Routing through the real stack: presence, limits, order, reopen policy, teams, the queue. */
-class AssignmentIntegrationTests extends IntegrationTest {
+class AssignmentIntegrationTests extends RoutingTest {
 
-    static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
-
-    private Team team;
-    private User alan;
-    private User bea;
-    private Api beaApi;
-
-    @BeforeEach
-    void world() {
-        team = fixtures.account();
-        alan = team.agentUser();
-        bea = fixtures.user("Bea Backup", team.accountId(), "agent");
-        beaApi = team.agent().as(bea.token());
+    AssignmentIntegrationTests() {
+        super(WITHIN_A_SECOND);
     }
 
     @Test
@@ -41,10 +25,8 @@ class AssignmentIntegrationTests extends IntegrationTest {
         Presences.set(team.agent(), team.accountId(), "online");
         Presences.set(beaApi, team.accountId(), "offline");
         Customer customer = fixtures.customer(inbox, "Carla");
-        long id = fixtures.conversation(customer, "My order is late");
-        awaitAssignee(id, alan.id());
+        long id = resolvedByAlan(customer, "My order is late");
 
-        team.agent().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
         Presences.set(team.agent(), team.accountId(), "offline");
         Presences.set(beaApi, team.accountId(), "online");
         anonymous().post(customer.conversationsPath() + "/" + id + "/messages", Map.of("content", "Still late!")).expect(200);
@@ -62,9 +44,7 @@ class AssignmentIntegrationTests extends IntegrationTest {
         team.admin().patch(team.path("/inboxes/" + inbox.id()), Map.of("auto_assignment_config", Map.of("reopen_assignee", "keep"))).expect(200);
         Presences.set(team.agent(), team.accountId(), "online");
         Customer customer = fixtures.customer(inbox, "Carla");
-        long id = fixtures.conversation(customer, "hi");
-        awaitAssignee(id, alan.id());
-        team.agent().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+        long id = resolvedByAlan(customer, "hi");
         Presences.set(team.agent(), team.accountId(), "offline");
         Presences.set(beaApi, team.accountId(), "online");
         anonymous().post(customer.conversationsPath() + "/" + id + "/messages", Map.of("content", "again")).expect(200);
@@ -78,9 +58,7 @@ class AssignmentIntegrationTests extends IntegrationTest {
         team.admin().patch(team.path("/inboxes/" + inbox.id()), Map.of("auto_assignment_config", Map.of("reopen_assignee", "never"))).expect(200);
         Presences.set(team.agent(), team.accountId(), "online");
         Customer customer = fixtures.customer(inbox, "Carla");
-        long id = fixtures.conversation(customer, "hi");
-        awaitAssignee(id, alan.id());
-        team.agent().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+        long id = resolvedByAlan(customer, "hi");
         Presences.set(beaApi, team.accountId(), "online");
         anonymous().post(customer.conversationsPath() + "/" + id + "/messages", Map.of("content", "again")).expect(200);
         awaitAssignee(id, bea.id()); // round robin: Bea has never had one
@@ -258,33 +236,9 @@ class AssignmentIntegrationTests extends IntegrationTest {
         team.agent().post("/api/v1/profile/presence", Map.of("account_id", team.accountId() + 999999)).expect(404);
     }
 
-    private void awaitAssignee(long displayId, long userId) {
-        await().atMost(WITHIN_A_SECOND).pollInterval(Duration.ofMillis(25)).untilAsserted(() -> assertThat(assignee(displayId)).isEqualTo(userId));
-    }
-
-    private Long assignee(long displayId) {
-        JsonNode assignee = team.admin().get(team.path("/conversations/" + displayId)).expect(200).json().get("meta").get("assignee");
-        return assignee == null || assignee.isNull() ? null : assignee.get("id").asLong();
-    }
-
-    private List<String> thread(long displayId) {
-        List<String> lines = new ArrayList<>();
-        team.admin().get(team.path("/conversations/" + displayId + "/messages")).json().get("payload").forEach(m -> lines.add(m.get("content").asString()));
-        return lines;
-    }
-
     private static Map<Long, String> verdicts(JsonNode decision) {
         var verdicts = new java.util.HashMap<Long, String>();
         decision.get("candidates").forEach(c -> verdicts.put(c.get("user_id").asLong(), c.get("verdict").asString()));
         return verdicts;
-    }
-
-    /** Long enough for any (wrong) assignment to have happened. */
-    private static void pause() {
-        try {
-            Thread.sleep(400);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -3,18 +3,12 @@ package dev.parley.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.parley.support.Api;
 import dev.parley.support.Fixtures.Customer;
 import dev.parley.support.Fixtures.Inbox;
-import dev.parley.support.Fixtures.Team;
-import dev.parley.support.Fixtures.User;
-import dev.parley.support.IntegrationTest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,21 +17,10 @@ import tools.jackson.databind.JsonNode;
  * a team closed to auto-assignment gets nothing through inbox routing, a reopened conversation whose
  * assignee left the inbox is routed again, and the team line names who changed the team.
  */
-class ChatwootRoutingBehaviourIntegrationTests extends IntegrationTest {
+class ChatwootRoutingBehaviourIntegrationTests extends RoutingTest {
 
-    static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
-
-    private Team team;
-    private User alan;
-    private User bea;
-    private Api beaApi;
-
-    @BeforeEach
-    void world() {
-        team = fixtures.account();
-        alan = team.agentUser();
-        bea = fixtures.user("Bea Backup", team.accountId(), "agent");
-        beaApi = team.agent().as(bea.token());
+    ChatwootRoutingBehaviourIntegrationTests() {
+        super(Duration.ofSeconds(3));
     }
 
     @Test
@@ -76,9 +59,7 @@ class ChatwootRoutingBehaviourIntegrationTests extends IntegrationTest {
         team.admin().post(team.path("/inboxes/" + inbox.id() + "/assignment_policy"), Map.of("assignment_policy_id", policy)).expect(200);
         Presences.set(team.agent(), team.accountId(), "online");
         Customer customer = fixtures.customer(inbox, "Carla");
-        long id = fixtures.conversation(customer, "hi");
-        awaitAssignee(id, alan.id());
-        team.agent().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+        long id = resolvedByAlan(customer, "hi");
 
         team.admin().patch(team.path("/assignment_policies/" + policy), Map.of("enabled", false)).expect(200);
         Presences.set(beaApi, team.accountId(), "online");
@@ -117,9 +98,7 @@ class ChatwootRoutingBehaviourIntegrationTests extends IntegrationTest {
     void anAgentReopeningAConversationOfSomeoneWhoLeftTheInboxRoutesItAgain() {
         Inbox inbox = fixtures.inbox(team, alan, bea);
         Presences.set(team.agent(), team.accountId(), "online");
-        long id = fixtures.conversation(fixtures.customer(inbox, "Carla"), "hi");
-        awaitAssignee(id, alan.id());
-        team.agent().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+        long id = resolvedByAlan(fixtures.customer(inbox, "Carla"), "hi");
         team.admin().delete(team.path("/inbox_members"), Map.of("inbox_id", inbox.id(), "user_ids", List.of(alan.id()))).expect(200);
         Presences.set(beaApi, team.accountId(), "online");
 
@@ -133,9 +112,7 @@ class ChatwootRoutingBehaviourIntegrationTests extends IntegrationTest {
     void anAgentReopeningKeepsAnAssigneeWhoIsStillAMember() {
         Inbox inbox = fixtures.inbox(team, alan, bea);
         Presences.set(team.agent(), team.accountId(), "online");
-        long id = fixtures.conversation(fixtures.customer(inbox, "Carla"), "hi");
-        awaitAssignee(id, alan.id());
-        team.agent().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+        long id = resolvedByAlan(fixtures.customer(inbox, "Carla"), "hi");
         Presences.set(team.agent(), team.accountId(), "offline");
         Presences.set(beaApi, team.accountId(), "online");
         team.admin().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "open")).expect(200);
@@ -151,9 +128,7 @@ class ChatwootRoutingBehaviourIntegrationTests extends IntegrationTest {
                 "conditions", List.of(condition), "actions", List.of(Map.of("action_name", "open_conversation", "action_params", List.of()))))
                 .expect(200);
         Presences.set(team.agent(), team.accountId(), "online");
-        long id = fixtures.conversation(fixtures.customer(inbox, "Carla"), "hi");
-        awaitAssignee(id, alan.id());
-        team.agent().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+        long id = resolvedByAlan(fixtures.customer(inbox, "Carla"), "hi");
         team.admin().delete(team.path("/inbox_members"), Map.of("inbox_id", inbox.id(), "user_ids", List.of(alan.id()))).expect(200);
         Presences.set(beaApi, team.accountId(), "online");
 
@@ -168,9 +143,7 @@ class ChatwootRoutingBehaviourIntegrationTests extends IntegrationTest {
         team.admin().patch(team.path("/inboxes/" + inbox.id()), Map.of("auto_assignment_config", Map.of("reopen_assignee", "keep"))).expect(200);
         Presences.set(team.agent(), team.accountId(), "online");
         Customer customer = fixtures.customer(inbox, "Carla");
-        long id = fixtures.conversation(customer, "hi");
-        awaitAssignee(id, alan.id());
-        team.agent().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
+        long id = resolvedByAlan(customer, "hi");
         team.admin().delete(team.path("/inbox_members"), Map.of("inbox_id", inbox.id(), "user_ids", List.of(alan.id()))).expect(200);
         Presences.set(beaApi, team.accountId(), "online");
         anonymous().post(customer.conversationsPath() + "/" + id + "/messages", Map.of("content", "again")).expect(200);
@@ -194,29 +167,5 @@ class ChatwootRoutingBehaviourIntegrationTests extends IntegrationTest {
 
     private JsonNode decision(long displayId) {
         return team.admin().get(team.path("/conversations/" + displayId + "/assignment_decision")).expect(200).json().get("payload");
-    }
-
-    private void awaitAssignee(long displayId, long userId) {
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(25)).untilAsserted(() -> assertThat(assignee(displayId)).isEqualTo(userId));
-    }
-
-    private Long assignee(long displayId) {
-        JsonNode assignee = team.admin().get(team.path("/conversations/" + displayId)).expect(200).json().get("meta").get("assignee");
-        return assignee == null || assignee.isNull() ? null : assignee.get("id").asLong();
-    }
-
-    private List<String> thread(long displayId) {
-        List<String> lines = new ArrayList<>();
-        team.admin().get(team.path("/conversations/" + displayId + "/messages")).json().get("payload").forEach(m -> lines.add(m.get("content").asString()));
-        return lines;
-    }
-
-    /** Long enough for any (wrong) assignment to have happened. */
-    private static void pause() {
-        try {
-            Thread.sleep(400);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

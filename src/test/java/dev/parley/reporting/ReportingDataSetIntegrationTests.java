@@ -17,11 +17,9 @@ import dev.parley.inbox.InboxManagement;
 import dev.parley.inbox.InboxSettings;
 import dev.parley.shared.Actor;
 import dev.parley.support.Api;
-import java.time.Clock;
+import dev.parley.support.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,36 +49,12 @@ class ReportingDataSetIntegrationTests {
     static final int CONVERSATIONS = 2_000;
     static final Instant BASE = Instant.parse("2026-01-05T00:00:00Z");
 
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = BASE;
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TestConfiguration(proxyBeanMethods = false)
     static class ControlledClock {
         @Bean
         @Primary
         MovableClock movableClock() {
-            return new MovableClock();
+            return new MovableClock(BASE);
         }
     }
 

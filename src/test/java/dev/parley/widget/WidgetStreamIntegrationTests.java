@@ -19,12 +19,10 @@ class WidgetStreamIntegrationTests extends IntegrationTest {
 
     @Test
     void repliesArriveLiveAndAReconnectGetsEveryMissedOneOnceInOrder() {
-        Fixtures.Team team = fixtures.account();
-        var inbox = WidgetFixtures.widgetInbox(team, Map.of(), team.agentUser());
-        WidgetVisitor visitor = WidgetVisitor.arrive(port, inbox.websiteToken());
-        visitor.post("/api/v1/widget/messages", Map.of("message", Map.of("content", "Is anyone there?"))).expect(200);
-        long displayId = visitor.get("/api/v1/widget/conversations").expect(200).json().get("id").asLong();
-        String messages = team.path("/conversations/" + displayId + "/messages");
+        Chat chat = chatStartedWith("Is anyone there?");
+        Fixtures.Team team = chat.team();
+        WidgetVisitor visitor = chat.visitor();
+        String messages = chat.conversation() + "/messages";
 
         String lastSeen;
         try (SseReader tab = open(visitor, Map.of())) {
@@ -59,12 +57,10 @@ class WidgetStreamIntegrationTests extends IntegrationTest {
 
     @Test
     void theVisitorSeesTheAgentTypingTheAssigneeAndTheStatus() {
-        Fixtures.Team team = fixtures.account();
-        var inbox = WidgetFixtures.widgetInbox(team, Map.of(), team.agentUser());
-        WidgetVisitor visitor = WidgetVisitor.arrive(port, inbox.websiteToken());
-        visitor.post("/api/v1/widget/messages", Map.of("message", Map.of("content", "hello"))).expect(200);
-        long displayId = visitor.get("/api/v1/widget/conversations").expect(200).json().get("id").asLong();
-        String conversation = team.path("/conversations/" + displayId);
+        Chat chat = chatStartedWith("hello");
+        Fixtures.Team team = chat.team();
+        WidgetVisitor visitor = chat.visitor();
+        String conversation = chat.conversation();
         try (SseReader tab = open(visitor, Map.of("Last-Event-ID", "0"))) {
             await().atMost(PATIENCE).until(() -> !tab.named("queue.position").isEmpty()); // connected
             team.agent().post(conversation + "/toggle_typing_status", Map.of("typing_status", "on")).expect(200);
@@ -86,12 +82,10 @@ class WidgetStreamIntegrationTests extends IntegrationTest {
 
     @Test
     void readingIsSeenOnBothSides() {
-        Fixtures.Team team = fixtures.account();
-        var inbox = WidgetFixtures.widgetInbox(team, Map.of(), team.agentUser());
-        WidgetVisitor visitor = WidgetVisitor.arrive(port, inbox.websiteToken());
-        visitor.post("/api/v1/widget/messages", Map.of("message", Map.of("content", "hello"))).expect(200);
-        long displayId = visitor.get("/api/v1/widget/conversations").expect(200).json().get("id").asLong();
-        String conversation = team.path("/conversations/" + displayId);
+        Chat chat = chatStartedWith("hello");
+        Fixtures.Team team = chat.team();
+        WidgetVisitor visitor = chat.visitor();
+        String conversation = chat.conversation();
         try (SseReader tab = open(visitor, Map.of())) {
             await().atMost(PATIENCE).until(() -> !tab.named("queue.position").isEmpty());
             team.agent().post(conversation + "/update_last_seen", Map.of()).expect(200);
@@ -102,7 +96,7 @@ class WidgetStreamIntegrationTests extends IntegrationTest {
         team.agent().post(conversation + "/messages", Map.of("content", "answer")).expect(200);
         visitor.post("/api/v1/widget/conversations/update_last_seen", null).expect(200);
         visitor.post("/api/v1/widget/conversations/update_last_seen", null).expect(200);
-        var seen = events.ofType(dev.parley.conversation.ConversationSeen.class).stream().filter(e -> e.displayId() == displayId
+        var seen = events.ofType(dev.parley.conversation.ConversationSeen.class).stream().filter(e -> e.displayId() == chat.displayId()
                 && e.accountId() == team.accountId()).toList();
         assertThat(seen).extracting(dev.parley.conversation.ConversationSeen::byContact).containsExactly(false, true);
         assertThat(team.agent().get(conversation).expect(200).json().get("contact_last_seen_at").asLong()).isPositive();
@@ -114,6 +108,24 @@ class WidgetStreamIntegrationTests extends IntegrationTest {
         var inbox = WidgetFixtures.widgetInbox(team, Map.of());
         WidgetVisitor stranger = new WidgetVisitor(port, inbox.websiteToken(), "not-a-token");
         assertThat(stranger.raw("GET", "/api/v1/widget/stream", Map.of()).statusCode()).isEqualTo(404);
+    }
+
+    /** A visitor on a new account's widget inbox (answered by Alan Agent) who has just written {@code first}. */
+    private Chat chatStartedWith(String first) {
+        Fixtures.Team team = fixtures.account();
+        var inbox = WidgetFixtures.widgetInbox(team, Map.of(), team.agentUser());
+        WidgetVisitor visitor = WidgetVisitor.arrive(port, inbox.websiteToken());
+        visitor.post("/api/v1/widget/messages", Map.of("message", Map.of("content", first))).expect(200);
+        long displayId = visitor.get("/api/v1/widget/conversations").expect(200).json().get("id").asLong();
+        return new Chat(team, visitor, displayId);
+    }
+
+    private record Chat(Fixtures.Team team, WidgetVisitor visitor, long displayId) {
+
+        /** The conversation's path in the agents' API. */
+        String conversation() {
+            return team.path("/conversations/" + displayId);
+        }
     }
 
     private SseReader open(WidgetVisitor visitor, Map<String, String> headers) {

@@ -1,6 +1,7 @@
 package dev.parley.attachment.application;
 
 import dev.parley.attachment.persistence.PendingKeys;
+import dev.parley.shared.BatchedDelete;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OrphanCleanup {
 
+    private static final int BATCH = 200;
+    private static final int MAX_BATCHES = 10; // bounded: keys that cannot be removed now stay for the next run
+
     private final PendingKeys pending;
     private final StorageCleanup cleanup;
     private final Duration age;
@@ -26,10 +30,10 @@ class OrphanCleanup {
 
     @Scheduled(fixedDelayString = "${parley.attachments.cleanup-interval:PT10M}", initialDelayString = "${parley.attachments.cleanup-interval:PT10M}")
     void removeOrphans() {
-        for (int round = 0; round < 10; round++) { // bounded: keys that cannot be removed now stay for the next run
-            List<String> keys = pending.olderThan(age, 200);
+        BatchedDelete.repeat(BATCH, MAX_BATCHES, () -> {
+            List<String> keys = pending.olderThan(age, BATCH);
             cleanup.removeNow(keys);
-            if (keys.size() < 200) return;
-        }
+            return keys.size();
+        });
     }
 }

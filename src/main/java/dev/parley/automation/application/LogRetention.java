@@ -22,7 +22,7 @@ class LogRetention {
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
-    int purge() {
+    long purge() {
         return executions.deleteOlderThan(clock.instant().minus(retention));
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.automation.persistence;
 
+import dev.parley.shared.BatchedDelete;
 import dev.parley.shared.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -137,8 +138,8 @@ public class ExecutionRepository {
         return result;
     }
 
-    public int deleteOlderThan(Instant cutoff) {
-        return jdbc.sql("DELETE FROM automation_runs WHERE executed_at < ?").param(Timestamp.from(cutoff)).update();
+    public long deleteOlderThan(Instant cutoff) {
+        return BatchedDelete.rowsBefore(jdbc, "automation_runs", "executed_at", cutoff);
     }
 
     private record RunRow(long id, String eventId, String eventName, long displayId, String skippedReason, Timestamp executedAt,

@@ -21,7 +21,7 @@ class TimerRetention {
     }
 
     @Scheduled(initialDelayString = "PT2M", fixedDelayString = "PT1H")
-    int purge() {
+    long purge() {
         return timers.deleteEndedBefore(clock.instant().minus(retention));
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.shared.timers;
 
+import dev.parley.shared.BatchedDelete;
 import dev.parley.shared.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -119,8 +120,8 @@ public class Timers {
                 .params(conversationId, kind, kind, limit).query(this::view).list();
     }
 
-    public int deleteEndedBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM timers WHERE ended_at < ?").param(ts(cutoff)).update();
+    public long deleteEndedBefore(Instant cutoff) {
+        return BatchedDelete.rowsBefore(jdbc, "timers", "ended_at", cutoff);
     }
 
     private static final String INSERT = """

@@ -1,16 +1,7 @@
 package dev.parley.web.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import dev.parley.support.Fixtures.Team;
-import dev.parley.support.IntegrationTest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -82,10 +73,7 @@ class AccessibilityBrowserTests extends BrowserTest {
         SoftAssertions pagesChecked = new SoftAssertions();
         for (String page : visited) {
             browser.get("http://localhost:" + port + pages.get(page));
-            List<Rule> violations = new AxeBuilder().analyze(browser).getViolations().stream()
-                    .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
-            pagesChecked.assertThat(violations).as(() -> page + ": " + violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " "
-                    + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList()).isEmpty();
+            pagesChecked.assertThat(Browsers.seriousAccessibilityViolations(browser)).as(page).isEmpty();
         }
         pagesChecked.assertAll();
     }

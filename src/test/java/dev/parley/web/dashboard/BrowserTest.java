@@ -1,44 +1,32 @@
 package dev.parley.web.dashboard;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.parley.support.Fixtures.Team;
 import dev.parley.support.IntegrationTest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Base of the dashboard's browser tests: a fresh account, signed-in headless browsers closed after each test. */
+/** Base of the dashboard's browser tests: a fresh account, signed-in headless browsers closed after each test ({@link OpenBrowsers}). */
 abstract class BrowserTest extends IntegrationTest {
 
     static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    private final List<WebDriver> browsers = new ArrayList<>();
+    @RegisterExtension
+    final OpenBrowsers browsers = new OpenBrowsers();
     protected Team team;
     protected String base;
 
     @BeforeEach
     void openAccount() {
-        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
         team = fixtures.account();
         base = "http://localhost:" + port;
-    }
-
-    /** Closes the browsers; a page that broke its own Content-Security-Policy (an inline script, an eval) fails the test. */
-    @AfterEach
-    void closeBrowsers() {
-        List<String> violations = new ArrayList<>();
-        browsers.forEach(b -> violations.addAll(Browsers.policyViolations(b)));
-        browsers.forEach(WebDriver::quit);
-        org.assertj.core.api.Assertions.assertThat(violations).as("Content-Security-Policy violations").isEmpty();
     }
 
     /** A browser signed in as the user with that email (every fixture user's password is secret123). */
@@ -53,13 +41,11 @@ abstract class BrowserTest extends IntegrationTest {
     }
 
     protected WebDriver unsigned(int width, int height) {
-        WebDriver browser = Browsers.open(width, height);
-        browsers.add(browser);
-        return browser;
+        return browsers.open(width, height);
     }
 
     protected List<WebDriver> browsers() {
-        return browsers;
+        return browsers.all();
     }
 
     /** Answers the page's confirmation dialog (the in-page &lt;dialog&gt; that replaced confirm()) with Confirm; returns its question. */

@@ -58,6 +58,13 @@ final class Browsers {
         }
     }
 
+    /** axe-core's serious and critical findings on the page as it is now, each as "rule: help [elements]". */
+    static java.util.List<String> seriousAccessibilityViolations(WebDriver browser) {
+        return new com.deque.html.axecore.selenium.AxeBuilder().analyze(browser).getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList();
+    }
+
     /** Waits until the page's live stream is connected, so what follows is a live update, not a page load. */
     static void awaitLive(WebDriver browser) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "live".equals(d.findElement(By.id("connection")).getText()));

@@ -1,17 +1,13 @@
 package dev.parley.web.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.support.FreshInstallationTest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -24,21 +20,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class FirstRunBrowserTests extends FreshInstallationTest {
 
-    private final List<WebDriver> browsers = new ArrayList<>();
+    @RegisterExtension
+    final OpenBrowsers browsers = new OpenBrowsers();
     private String base;
 
     @BeforeEach
-    void chromium() {
-        assumeTrue(Browsers.available(), "Chromium is installed by .ci/run");
+    void base() {
         base = "http://localhost:" + port;
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        List<String> violations = new ArrayList<>();
-        browsers.forEach(b -> violations.addAll(Browsers.policyViolations(b)));
-        browsers.forEach(WebDriver::quit);
-        assertThat(violations).as("Content-Security-Policy violations").isEmpty();
     }
 
     @Test
@@ -112,16 +100,11 @@ class FirstRunBrowserTests extends FreshInstallationTest {
 
     /** axe-core finds no serious or critical violation on the page as it is now. */
     private static void assertAccessible(WebDriver browser, String page) {
-        var violations = new AxeBuilder().analyze(browser).getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList();
-        assertThat(violations).as(page).isEmpty();
+        assertThat(Browsers.seriousAccessibilityViolations(browser)).as(page).isEmpty();
     }
 
     private WebDriver open() {
-        WebDriver browser = Browsers.open(1280, 900);
-        browsers.add(browser);
-        return browser;
+        return browsers.open(1280, 900);
     }
 
     private static void type(WebDriver browser, String id, String text) {

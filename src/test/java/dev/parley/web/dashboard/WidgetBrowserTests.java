@@ -35,14 +35,11 @@ class WidgetBrowserTests extends BrowserTest {
     void aVisitorOnACustomersSiteWritesAndTheOnlineAgentAnswersLive() {
         JsonNode inbox = widgetInbox(false);
         online();
-        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
         WebDriver agent = signedIn(team.agentUser().email());
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=mine");
         Browsers.awaitLive(agent);
 
-        WebDriver visitor = unsigned(1280, 900);
-        visitor.get(site.url());
-        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
+        WebDriver visitor = visitorOnTheSite(inbox, 1280, 900);
         openChat(visitor);
         assertThat(hostEvents(visitor)).contains("chatwoot:opened");
         chatWindow(visitor).findElement(By.id("input")).sendKeys("Hello, where is my order?", Keys.ENTER);
@@ -81,19 +78,14 @@ class WidgetBrowserTests extends BrowserTest {
         String secret = inbox.get("hmac_token").asString();
         long known = team.admin().post(team.path("/contacts"), Map.of("name", "Known Kim", "email", "kim@example.com", "identifier", "cust-42"))
                 .expect(200).json().get("payload").get("contact").get("id").asLong();
-        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
-        WebDriver visitor = unsigned(1280, 900);
-        visitor.get(site.url());
-        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
+        WebDriver visitor = visitorOnTheSite(inbox, 1280, 900);
 
         js(visitor).executeScript("window.$chatwoot.setUser('cust-42', {name: 'Known Kim', email: 'kim@example.com', identifier_hash: 'not-the-hash'})");
         waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:error"));
 
         js(visitor).executeScript("window.$chatwoot.setUser('cust-42', {name: 'Known Kim', email: 'kim@example.com', identifier_hash: arguments[0]})",
                 PublicIdentity.hmac(secret, "cust-42"));
-        openChat(visitor);
-        visitor.findElement(By.id("input")).sendKeys("It's Kim again", Keys.ENTER);
-        long conversation = awaitConversation(inbox.get("id").asLong());
+        long conversation = startChat(visitor, inbox, "It's Kim again");
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> team.admin().get(team.path("/conversations/" + conversation)).json().get("meta").get("sender").get("id").asLong() == known);
     }
@@ -102,13 +94,8 @@ class WidgetBrowserTests extends BrowserTest {
     void afterTheVisitorsNetworkDropsEveryAgentMessageSentMeanwhileAppearsOnceInOrder() {
         JsonNode inbox = widgetInbox(false);
         online();
-        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
-        WebDriver visitor = unsigned(1280, 900);
-        visitor.get(site.url());
-        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
-        openChat(visitor);
-        visitor.findElement(By.id("input")).sendKeys("Are you there?", Keys.ENTER);
-        long conversation = awaitConversation(inbox.get("id").asLong());
+        WebDriver visitor = visitorOnTheSite(inbox, 1280, 900);
+        long conversation = startChat(visitor, inbox, "Are you there?");
         team.agent().post(team.path("/conversations/" + conversation + "/messages"), Map.of("content", "Yes, one moment")).expect(200);
         waitFor(visitor, WITHIN_A_SECOND, d -> widgetTexts(d).contains("Yes, one moment"));
 
@@ -137,13 +124,8 @@ class WidgetBrowserTests extends BrowserTest {
                 "actions", List.of(Map.of("action_name", "assign_agent", "action_params", List.of("nil"))))).expect(200);
         availability(team.agent(), "online");
         availability(team.agent().as(bea.token()), "offline");
-        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
-        WebDriver visitor = unsigned(1280, 900);
-        visitor.get(site.url());
-        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
-        openChat(visitor);
-        visitor.findElement(By.id("input")).sendKeys("My order is late", Keys.ENTER);
-        long conversation = awaitConversation(inbox.get("id").asLong());
+        WebDriver visitor = visitorOnTheSite(inbox, 1280, 900);
+        long conversation = startChat(visitor, inbox, "My order is late");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> assigneeOf(conversation) == team.agentUser().id());
 
         team.agent().post(team.path("/conversations/" + conversation + "/toggle_status"), Map.of("status", "resolved")).expect(200);
@@ -179,13 +161,8 @@ class WidgetBrowserTests extends BrowserTest {
     void theVisitorSendsAPictureSeesTheUnreadBadgeWhileClosedAndEndsTheConversationInAnAccessibleWindow() throws Exception {
         JsonNode inbox = widgetInbox(false);
         online();
-        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
-        WebDriver visitor = unsigned(1280, 900);
-        visitor.get(site.url());
-        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
-        openChat(visitor);
-        visitor.findElement(By.id("input")).sendKeys("Here is my receipt", Keys.ENTER);
-        long conversation = awaitConversation(inbox.get("id").asLong());
+        WebDriver visitor = visitorOnTheSite(inbox, 1280, 900);
+        long conversation = startChat(visitor, inbox, "Here is my receipt");
 
         java.nio.file.Path picture = java.nio.file.Files.createTempFile("receipt", ".png");
         java.nio.file.Files.write(picture, java.util.Base64.getDecoder().decode(
@@ -205,10 +182,7 @@ class WidgetBrowserTests extends BrowserTest {
         openChat(visitor);
         visitor.switchTo().defaultContent();
         assertThat(visitor.findElement(By.cssSelector("#cw-bubble-holder .woot-badge")).isDisplayed()).isFalse();
-        var violations = new com.deque.html.axecore.selenium.AxeBuilder().analyze(visitor).getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
-        assertThat(violations).as(() -> "axe: " + violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " "
-                + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList()).isEmpty();
+        assertThat(Browsers.seriousAccessibilityViolations(visitor)).as("axe").isEmpty();
 
         chatWindow(visitor).findElement(By.id("end")).click();
         visitor.switchTo().alert().accept();
@@ -224,10 +198,7 @@ class WidgetBrowserTests extends BrowserTest {
         for (int day = 0; day < 7; day++) week.add(Map.of("day_of_week", day, day == tomorrow ? "open_all_day" : "closed_all_day", true));
         team.admin().patch(team.path("/inboxes/" + inbox.get("id").asLong()), Map.of("working_hours_enabled", true, "timezone", "UTC",
                 "out_of_office_message", "We are closed today.", "working_hours", week)).expect(200);
-        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
-        WebDriver visitor = unsigned(375, 812);
-        visitor.get(site.url());
-        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
+        WebDriver visitor = visitorOnTheSite(inbox, 375, 812);
         openChat(visitor);
         visitor.switchTo().defaultContent();
         waitFor(visitor, WITHIN_A_SECOND, d -> js(d).executeScript("var r = document.getElementById('chatwoot_live_chat_widget').getBoundingClientRect();"
@@ -253,16 +224,13 @@ class WidgetBrowserTests extends BrowserTest {
     @Test
     void theLoaderAndAFirstOpenStayWithinTheirBudgets() throws Exception {
         JsonNode inbox = widgetInbox(false);
-        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
         var http = java.net.http.HttpClient.newHttpClient();
         var loader = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/packs/js/sdk.js"))
                 .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(loader.headers().firstValue("Content-Encoding")).hasValue("gzip");
         long loaderBytes = loader.body().length;
 
-        WebDriver visitor = unsigned(1280, 900);
-        visitor.get(site.url());
-        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
+        WebDriver visitor = visitorOnTheSite(inbox, 1280, 900);
         Number clickToOpen = (Number) js(visitor).executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
                 var holder = document.querySelector('.woot-widget-holder');
@@ -282,6 +250,22 @@ class WidgetBrowserTests extends BrowserTest {
                 + "click to open window %.0f ms%n", loaderBytes, firstOpen, clickToOpen.doubleValue());
         assertThat(loaderBytes).isLessThan(10 * 1024);
         assertThat(firstOpen).isLessThan(60 * 1024);
+    }
+
+    /** A visitor's browser on the customer's site that embeds this inbox's widget, once the loader has said it is ready. */
+    private WebDriver visitorOnTheSite(JsonNode inbox, int width, int height) {
+        site = new CustomerWebsite(base, inbox.get("website_token").asString(), "");
+        WebDriver visitor = unsigned(width, height);
+        visitor.get(site.url());
+        waitFor(visitor, WITHIN_A_SECOND, d -> hostEvents(d).contains("chatwoot:ready"));
+        return visitor;
+    }
+
+    /** Opens the chat window, writes the first message and waits for the conversation it starts; returns its display id. */
+    private long startChat(WebDriver visitor, JsonNode inbox, String firstMessage) {
+        openChat(visitor);
+        visitor.findElement(By.id("input")).sendKeys(firstMessage, Keys.ENTER);
+        return awaitConversation(inbox.get("id").asLong());
     }
 
     private JsonNode widgetInbox(boolean hmacMandatory, long... otherMembers) {
