@@ -67,6 +67,17 @@ final class LoadProfile {
 
     /** One sample of PostgreSQL's connections and CPU (call every few hundred ms during the load). */
     void sample() {
+        try {
+            samplePgActivity();
+        } catch (RuntimeException e) {
+            if (sampleErrors.getAndIncrement() == 0) System.out.println("BENCH profile: pg_stat_activity not sampled: " + e);
+        }
+        samplePgCpu();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger sampleErrors = new java.util.concurrent.atomic.AtomicInteger();
+
+    private void samplePgActivity() {
         jdbc.sql("""
                 SELECT CASE WHEN state = 'active' THEN coalesce(wait_event_type || ':' || wait_event, 'on CPU') ELSE state END AS what,
                        count(*) AS n
@@ -76,7 +87,6 @@ final class LoadProfile {
             return null;
         }).list();
         pgSamples.increment();
-        samplePgCpu();
     }
 
     void stop() throws IOException {

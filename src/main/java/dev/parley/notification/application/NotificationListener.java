@@ -33,6 +33,11 @@ class NotificationListener {
     private final ContactQueries contacts;
     private final AccountQueries accounts;
     private final ApplicationEventPublisher events;
+    /** Unread counts, read once per person and batch (the batch's transaction) and counted on from there. */
+    private final dev.parley.shared.PerTransaction<UnreadOf, long[]> unread = new dev.parley.shared.PerTransaction<>();
+
+    private record UnreadOf(long accountId, long userId) {
+    }
 
     NotificationListener(NotificationRepository notifications, ConversationQueries conversations, ContactQueries contacts,
                          AccountQueries accounts, ApplicationEventPublisher events) {
@@ -81,6 +86,12 @@ class NotificationListener {
                         Instant at, UUID sourceEventId) {
         notifications.insert(accountId, userId, type, conversationId, displayId, message, actor, at, sourceEventId)
                 .ifPresent(id -> events.publishEvent(new NotificationCreated(UUID.randomUUID(), at, accountId, userId, id, message,
-                        notifications.unread(accountId, userId))));
+                        unreadAfterInsert(accountId, userId))));
+    }
+
+    /** The person's unread count with the notification just inserted: counted the first time in the batch, then one more each. */
+    private long unreadAfterInsert(long accountId, long userId) {
+        long[] count = unread.get(new UnreadOf(accountId, userId), k -> new long[] {notifications.unread(accountId, userId) - 1});
+        return ++count[0];
     }
 }
