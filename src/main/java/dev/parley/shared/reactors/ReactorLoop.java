@@ -43,6 +43,8 @@ final class ReactorLoop implements Runnable {
     private Instant nextFailureCheck = Instant.now();
     /** The last batch stopped at its time limit: more events are waiting. */
     private boolean cut;
+    /** The batch in hand had events the reactor takes (so its {@link AfterBatch} work is due). */
+    private boolean taken;
 
     record Row(long id, String tx, String type, String payload, Instant publishedAt) {
     }
@@ -145,8 +147,9 @@ final class ReactorLoop implements Runnable {
         Integer handled = batch.execute(status -> {
             if (!lock()) return 0;
             List<Row> rows = next();
+            taken = false;
             if (reactor.ownTransactions()) {
-                inParallel(rows);
+                taken = inParallel(rows);
             } else {
                 // a batch that writes holds a transaction id, which keeps every reactor from reading past it until it
                 // commits: so it commits after MAX_WRITING_BATCH at the latest, with the events handled so far
@@ -155,6 +158,7 @@ final class ReactorLoop implements Runnable {
                 for (Row row : rows) {
                     done++;
                     if (!takes(row)) continue; // not decoded: the cursor just moves past it
+                    taken = true;
                     metrics.handled(reactor.name(), row.publishedAt());
                     if (oneByOne) guarded(row, savepoint);
                     else reactor.dispatch(event(row));
@@ -164,7 +168,7 @@ final class ReactorLoop implements Runnable {
                 rows = rows.subList(0, done);
             }
             if (!rows.isEmpty()) {
-                reactor.afterBatch();
+                if (taken) afterBatch();
                 advance(rows.get(rows.size() - 1));
             }
             return rows.size();
@@ -186,7 +190,7 @@ final class ReactorLoop implements Runnable {
      * thread in their order (events of no conversation all on one): a single thread would wait on the database for
      * every event in turn. Each event is decoded once, and only if the reactor takes its type.
      */
-    private void inParallel(List<Row> rows) {
+    private boolean inParallel(List<Row> rows) {
         record Decoded(Row row, Object event) {
         }
         var groups = new java.util.LinkedHashMap<Object, List<Decoded>>();
@@ -195,18 +199,26 @@ final class ReactorLoop implements Runnable {
             Object event = decoded(row);
             groups.computeIfAbsent(ReactorDefinition.conversationOf(event), k -> new java.util.ArrayList<>()).add(new Decoded(row, event));
         }
+        if (groups.isEmpty()) return false;
         if (groups.size() == 1) { // nothing to spread: on this thread
             groups.values().iterator().next().forEach(d -> {
                 metrics.handled(reactor.name(), d.row().publishedAt());
                 guarded(d.row(), d.event(), outside);
             });
-            return;
+            return true;
         }
         var work = groups.values().stream().map(group -> java.util.concurrent.CompletableFuture.runAsync(() -> group.forEach(d -> {
             metrics.handled(reactor.name(), d.row().publishedAt());
             guarded(d.row(), d.event(), outside);
         }), workers)).toList();
         work.forEach(java.util.concurrent.CompletableFuture::join);
+        return true;
+    }
+
+    /** The reactor's once-a-batch work: in the batch's transaction, or outside it for a reactor with its own transactions. */
+    private void afterBatch() {
+        if (reactor.ownTransactions()) outside.executeWithoutResult(s -> reactor.afterBatch());
+        else reactor.afterBatch();
     }
 
     private Object decoded(Row row) {
@@ -302,7 +314,7 @@ final class ReactorLoop implements Runnable {
                     jdbc.sql("DELETE FROM reactor_failures WHERE reactor = ? AND event_id = ?").params(reactor.name(), row.id()).update();
                 }
             }
-            if (!due.isEmpty()) reactor.afterBatch();
+            if (!due.isEmpty()) afterBatch();
         });
     }
 
