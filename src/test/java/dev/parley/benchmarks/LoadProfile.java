@@ -195,29 +195,38 @@ final class LoadProfile {
 
     private boolean firstSweep = true;
 
+    private int sweeps;
+
+    /** PostgreSQL's processes' CPU ticks: the known ones each time, a look through all of /proc for new ones every 5 s. */
     private void samplePgCpu() {
         if (postmaster < 0) return;
         boolean first = firstSweep;
         firstSweep = false;
-        try (var dirs = Files.list(Path.of("/proc"))) {
-            for (Path dir : dirs.toList()) {
-                String name = dir.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) continue;
-                long pid = Long.parseLong(name);
-                try {
-                    String[] stat = statFields(dir.resolve("stat"));
-                    if (pid != postmaster && Long.parseLong(stat[1]) != postmaster) continue;
-                    long t = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
-                    synchronized (pgTicks) {
-                        long[] seen = pgTicks.computeIfAbsent(pid, p -> new long[] {first ? t : 0, t});
-                        seen[1] = t;
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended between the listing and the read
-                }
+        List<Long> pids;
+        if (sweeps++ % 20 == 0) {
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                pids = dirs.map(d -> d.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit)).map(Long::parseLong).toList();
+            } catch (IOException e) {
+                postmaster = -1;
+                return;
             }
-        } catch (IOException e) {
-            postmaster = -1;
+        } else {
+            synchronized (pgTicks) {
+                pids = List.copyOf(pgTicks.keySet());
+            }
+        }
+        for (long pid : pids) {
+            try {
+                String[] stat = statFields(Path.of("/proc", String.valueOf(pid), "stat"));
+                if (pid != postmaster && Long.parseLong(stat[1]) != postmaster) continue;
+                long t = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                synchronized (pgTicks) {
+                    long[] seen = pgTicks.computeIfAbsent(pid, p -> new long[] {first ? t : 0, t});
+                    seen[1] = t;
+                }
+            } catch (IOException | RuntimeException gone) {
+                // the process ended between the listing and the read
+            }
         }
     }
 
