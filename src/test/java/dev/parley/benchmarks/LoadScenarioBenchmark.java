@@ -39,6 +39,11 @@ class LoadScenarioBenchmark extends IntegrationTest {
 
     private static final int CUSTOMERS = Integer.getInteger("load.customers", 32);
     private static final int SECONDS = Integer.getInteger("load.seconds", 60);
+    private static final boolean PROFILE = Boolean.parseBoolean(System.getProperty("load.profile", "true"));
+
+    /** Events not yet handled, per reactor. */
+    static final String BACKLOG_PER_REACTOR = """
+            SELECT c.reactor, (SELECT count(*) FROM event_log e WHERE (e.tx, e.id) > (c.tx, c.id)) AS n FROM reactor_cursors c ORDER BY c.reactor""";
 
     @Autowired
     JdbcClient jdbc;
@@ -72,8 +77,11 @@ class LoadScenarioBenchmark extends IntegrationTest {
         ConcurrentLinkedQueue<Long> postMicros = new ConcurrentLinkedQueue<>();
         List<Long> probeMillis = Collections.synchronizedList(new ArrayList<>());
         List<String> backlog = Collections.synchronizedList(new ArrayList<>());
+        List<String> backlogPerReactor = Collections.synchronizedList(new ArrayList<>());
+        LoadProfile profile = new LoadProfile(jdbc);
+        if (PROFILE) profile.start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
-        ExecutorService pool = Executors.newFixedThreadPool(CUSTOMERS + 3);
+        ExecutorService pool = Executors.newFixedThreadPool(CUSTOMERS + 4);
         for (int c = 0; c < CUSTOMERS; c++) {
             int n = c;
             pool.submit(() -> customer(inbox, n, end, accepted, refused, postMicros));
@@ -83,12 +91,22 @@ class LoadScenarioBenchmark extends IntegrationTest {
         pool.submit(() -> {
             long start = System.nanoTime();
             while (System.nanoTime() < end) {
-                backlog.add(String.format("%ds=%d", (System.nanoTime() - start) / 1_000_000_000L, unfinished()));
+                long second = (System.nanoTime() - start) / 1_000_000_000L;
+                Map<String, Long> perReactor = perReactor();
+                backlog.add(String.format("%ds=%d", second, perReactor.values().stream().mapToLong(Long::longValue).sum()));
+                backlogPerReactor.add(String.format("%ds %s", second, perReactor));
                 sleep(5_000);
+            }
+        });
+        if (PROFILE) pool.submit(() -> {
+            while (System.nanoTime() < end) {
+                profile.sample();
+                sleep(250);
             }
         });
         pool.shutdown();
         pool.awaitTermination(SECONDS + 60, TimeUnit.SECONDS);
+        if (PROFILE) profile.stop();
         long drainStart = System.nanoTime();
         while (unfinished() > 0 && System.nanoTime() - drainStart < TimeUnit.MINUTES.toNanos(5)) sleep(500);
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
@@ -102,12 +120,14 @@ class LoadScenarioBenchmark extends IntegrationTest {
         System.out.printf("BENCH load: message -> rule effect (label) p50 %d ms, p99 %d ms over %d probes%n", pct(probeMillis, 50),
                 pct(probeMillis, 99), probeMillis.size());
         System.out.printf("BENCH load: backlog %s; drained %.1f s after the load stopped%n", backlog, drainSeconds);
+        backlogPerReactor.forEach(line -> System.out.println("BENCH load: backlog per reactor at " + line));
         System.out.printf("BENCH load: per accepted message: %.1f commits, %.1f rows inserted, %.1f rows updated (whole database)%n",
                 (db1[0] - db0[0]) / (double) messages, (db1[1] - db0[1]) / (double) messages, (db1[2] - db0[2]) / (double) messages);
         System.out.printf("BENCH load: per accepted message: %.1f SQL statements, %.1f commits sent by Parley (counted at its DataSource; timers left out)%n",
                 counter.statements.get() / (double) messages, counter.commits.get() / (double) messages);
         System.out.println("BENCH load: statements sent in the window and the drain, most frequent first:");
         counter.top(30).forEach(line -> System.out.println("BENCH sql " + line));
+        if (PROFILE) profile.print();
         double tps = Pgbench.tpcB(dataSource, jdbc);
         System.out.printf("BENCH load: pgbench TPC-B on the same PostgreSQL: %.0f tps; accepted msg/s / TPS = %.3f%n", tps,
                 messages / (double) SECONDS / tps);
@@ -165,6 +185,12 @@ class LoadScenarioBenchmark extends IntegrationTest {
 
     private long unfinished() {
         return jdbc.sql(BACKLOG).query(Long.class).single();
+    }
+
+    private Map<String, Long> perReactor() {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.sql(BACKLOG_PER_REACTOR).query((rs, i) -> counts.put(rs.getString("reactor"), rs.getLong("n"))).list();
+        return counts;
     }
 
     private long[] dbCounters() {

@@ -11,13 +11,16 @@ import dev.parley.inbox.InboxMembersChanged;
 import dev.parley.inbox.InboxSettingsChanged;
 import dev.parley.presence.AgentPresenceChanged;
 import dev.parley.shared.Actor;
+import dev.parley.shared.reactors.AfterBatch;
 import dev.parley.shared.reactors.Reactor;
 import dev.parley.shared.reactors.Reacts;
 import org.springframework.stereotype.Component;
 
 /**
  * Every moment a conversation starts waiting or an agent gets room, routing runs at once (after the
- * change commits, from the event registry, so a crash only delays it). Each handler is idempotent:
+ * change commits, from the event registry, so a crash only delays it). An inbox's queue is routed once per batch of
+ * events, after all of them ({@link #route()}), however many of them asked for it: routing takes the account's lock
+ * and reads the queue and the agents' load, and does the same whether one event or fifty woke it. Each handler is idempotent:
  * it looks at the current state, and assigning an assigned conversation is refused.
  */
 @Component
@@ -26,6 +29,8 @@ class AssignmentTriggers {
 
     private final AutoAssignment assignment;
     private final ReopenPolicy reopenPolicy;
+    /** Inboxes and agents the events of the batch in hand asked to route (filled on the reactor's threads). */
+    private final PendingRouting pending = new PendingRouting();
 
     AssignmentTriggers(AutoAssignment assignment, ReopenPolicy reopenPolicy) {
         this.assignment = assignment;
@@ -36,7 +41,7 @@ class AssignmentTriggers {
     void on(ConversationCreated event) {
         if (event.status() == ConversationStatus.OPEN && event.assigneeId() == null) {
             if (event.teamId() != null) assignment.routeToTeam(event.accountId(), event.conversationId(), event.causedBy());
-            assignment.assignWaiting(event.accountId(), event.inboxId());
+            pending.inbox(event.accountId(), event.inboxId());
         }
     }
 
@@ -47,19 +52,19 @@ class AssignmentTriggers {
             // an agent or a rule reopening it on purpose only loses an assignee who left the inbox
             Actor.Kind by = event.causedBy().kind();
             reopenPolicy.apply(event.accountId(), event.conversationId(), by == Actor.Kind.CONTACT || by == Actor.Kind.SYSTEM);
-            assignment.assignWaiting(event.accountId(), event.inboxId());
+            pending.inbox(event.accountId(), event.inboxId());
         } else if (event.from() == ConversationStatus.OPEN && event.assigneeIdAtChange() != null) {
-            assignment.backfillFor(event.accountId(), event.assigneeIdAtChange());
+            pending.agent(event.accountId(), event.assigneeIdAtChange());
         }
     }
 
     @Reacts
     void on(ConversationAssigneeChanged event) {
         if (event.to() == null && event.status() == ConversationStatus.OPEN) {
-            assignment.assignWaiting(event.accountId(), event.inboxId());
+            pending.inbox(event.accountId(), event.inboxId());
         }
         if (event.from() != null && event.status() == ConversationStatus.OPEN) {
-            assignment.backfillFor(event.accountId(), event.from());
+            pending.agent(event.accountId(), event.from());
         }
     }
 
@@ -73,26 +78,37 @@ class AssignmentTriggers {
     /** A policy was enabled, disabled or changed: its inboxes are routed by the new settings at once (enabling resumes). */
     @Reacts
     void on(AssignmentPolicyChanged event) {
-        event.inboxIds().forEach(inbox -> assignment.assignWaiting(event.accountId(), inbox));
+        event.inboxIds().forEach(inbox -> pending.inbox(event.accountId(), inbox));
     }
 
     @Reacts
     void on(InboxAssignmentPolicyChanged event) {
-        assignment.assignWaiting(event.accountId(), event.inboxId());
+        pending.inbox(event.accountId(), event.inboxId());
     }
 
     @Reacts
     void on(AgentPresenceChanged event) {
-        if (event.online()) assignment.backfillFor(event.accountId(), event.userId());
+        if (event.online()) pending.agent(event.accountId(), event.userId());
     }
 
     @Reacts
     void on(InboxMembersChanged event) {
-        if (!event.added().isEmpty()) assignment.assignWaiting(event.accountId(), event.inboxId());
+        if (!event.added().isEmpty()) pending.inbox(event.accountId(), event.inboxId());
     }
 
     @Reacts
     void on(InboxSettingsChanged event) {
-        if (event.autoAssignmentAfter()) assignment.assignWaiting(event.accountId(), event.inboxId());
+        if (event.autoAssignmentAfter()) pending.inbox(event.accountId(), event.inboxId());
+    }
+
+    /** Routes every inbox the batch's events asked for, once each (an agent's: every inbox she works in). */
+    @AfterBatch
+    void route() {
+        PendingRouting.Work work = pending.drain();
+        var inboxes = new java.util.LinkedHashSet<>(work.inboxes());
+        for (PendingRouting.Key agent : work.agents()) {
+            assignment.inboxesOf(agent.accountId(), agent.id()).forEach(inbox -> inboxes.add(new PendingRouting.Key(agent.accountId(), inbox)));
+        }
+        for (PendingRouting.Key inbox : inboxes) assignment.assignWaiting(inbox.accountId(), inbox.id());
     }
 }

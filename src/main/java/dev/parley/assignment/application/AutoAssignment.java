@@ -76,6 +76,11 @@ public class AutoAssignment {
         }
     }
 
+    /** The inboxes an agent works in. */
+    public List<Long> inboxesOf(long accountId, long userId) {
+        return inboxes.inboxIdsOf(accountId, userId);
+    }
+
     /** Backfills every inbox the agent works in (room appeared: came online, finished a conversation...). */
     public int backfillFor(long accountId, long userId) {
         return inboxes.inboxIdsOf(accountId, userId).stream().mapToInt(inbox -> assignWaiting(accountId, inbox)).sum();

@@ -33,6 +33,51 @@ public class NotificationRepository {
                 .query(Long.class).optional();
     }
 
+    /** A notification to store: one per source event, person and type. */
+    public record New(long accountId, long userId, String type, long conversationId, long displayId, String message, String actor,
+                      Instant at, UUID sourceEventId) {
+    }
+
+    /** Stores them in one statement, but none that an event already gave that person with that type; the new ones' ids. */
+    public java.util.Map<New, Long> insertAll(List<New> notifications) {
+        int n = notifications.size();
+        String[][] columns = new String[9][n];
+        for (int i = 0; i < n; i++) {
+            New x = notifications.get(i);
+            columns[0][i] = String.valueOf(x.accountId());
+            columns[1][i] = String.valueOf(x.userId());
+            columns[2][i] = x.type();
+            columns[3][i] = String.valueOf(x.conversationId());
+            columns[4][i] = String.valueOf(x.displayId());
+            columns[5][i] = x.message();
+            columns[6][i] = x.actor();
+            columns[7][i] = x.at().toString();
+            columns[8][i] = x.sourceEventId().toString();
+        }
+        record Key(long userId, String type, UUID sourceEventId) {
+        }
+        java.util.Map<Key, Long> inserted = new java.util.HashMap<>();
+        jdbc.sql("""
+                        INSERT INTO notifications (account_id, user_id, notification_type, conversation_id, display_id, message, actor_name,
+                            created_at, source_event_id)
+                        SELECT a::bigint, u::bigint, t, c::bigint, d::bigint, m, n, at::timestamptz, s::uuid
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            WITH ORDINALITY AS f(a, u, t, c, d, m, n, at, s, i)
+                        ORDER BY i
+                        ON CONFLICT (source_event_id, user_id, notification_type) DO NOTHING
+                        RETURNING id, user_id, notification_type, source_event_id""")
+                .params((Object[]) columns)
+                .query((rs, i) -> inserted.put(new Key(rs.getLong("user_id"), rs.getString("notification_type"),
+                        rs.getObject("source_event_id", UUID.class)), rs.getLong("id")))
+                .list();
+        java.util.Map<New, Long> ids = new java.util.HashMap<>();
+        for (New x : notifications) {
+            Long id = inserted.remove(new Key(x.userId(), x.type(), x.sourceEventId()));
+            if (id != null) ids.put(x, id);
+        }
+        return ids;
+    }
+
     public List<NotificationView> page(long accountId, long userId, int limit, int offset) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM notifications WHERE account_id = ? AND user_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
                 .params(accountId, userId, limit, offset).query(NotificationRepository::row).list();

@@ -29,6 +29,37 @@ public class ReportingRepository {
                 .update();
     }
 
+    /** Appends facts in one statement, each once per source event and name (redelivery writes nothing). */
+    public void appendAll(java.util.List<Fact> facts) {
+        if (facts.isEmpty()) return;
+        int n = facts.size();
+        String[][] columns = new String[11][n];
+        for (int i = 0; i < n; i++) {
+            Fact f = facts.get(i);
+            columns[0][i] = String.valueOf(f.accountId());
+            columns[1][i] = String.valueOf(f.inboxId());
+            columns[2][i] = f.userId() == null ? null : String.valueOf(f.userId());
+            columns[3][i] = f.teamId() == null ? null : String.valueOf(f.teamId());
+            columns[4][i] = String.valueOf(f.conversationId());
+            columns[5][i] = f.name();
+            columns[6][i] = String.valueOf(f.value());
+            columns[7][i] = String.valueOf(f.valueInBusinessHours());
+            columns[8][i] = f.start() == null ? null : f.start().toString();
+            columns[9][i] = f.end() == null ? null : f.end().toString();
+            columns[10][i] = f.sourceEventId().toString();
+        }
+        jdbc.sql("""
+                        INSERT INTO reporting_events (account_id, inbox_id, user_id, team_id, conversation_id, name, value,
+                            value_in_business_hours, event_start_time, event_end_time, created_at, source_event_id)
+                        SELECT a::bigint, i::bigint, u::bigint, t::bigint, c::bigint, n, v::float8, b::float8, s::timestamptz, e::timestamptz,
+                            e::timestamptz, id::uuid
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[]) AS f(a, i, u, t, c, n, v, b, s, e, id)
+                        ON CONFLICT (source_event_id, name) DO NOTHING""")
+                .params((Object[]) columns)
+                .update();
+    }
+
     /** When the last fact of that name ended for the conversation, before a moment. */
     public Optional<Instant> lastEnd(long conversationId, String name, Instant before) {
         return jdbc.sql("SELECT max(event_end_time) FROM reporting_events WHERE conversation_id = ? AND name = ? AND event_end_time <= ?")

@@ -10,7 +10,8 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /** One reactor: its name, whether it opens its own transactions, and its {@link Reacts} methods by event type. */
-record ReactorDefinition(String name, boolean ownTransactions, Object bean, List<Method> methods, Map<Class<?>, List<Method>> byType) {
+record ReactorDefinition(String name, boolean ownTransactions, Object bean, List<Method> methods, List<Method> afterBatchMethods,
+                         Map<Class<?>, List<Method>> byType) {
 
     static ReactorDefinition of(Object bean) {
         Reactor reactor = ClassUtils.getUserClass(bean).getAnnotation(Reactor.class);
@@ -25,14 +26,24 @@ record ReactorDefinition(String name, boolean ownTransactions, Object bean, List
             ReflectionUtils.makeAccessible(method);
             methods.add(method);
         }, method -> method.isAnnotationPresent(Reacts.class));
-        return new ReactorDefinition(name, ownTransactions, bean, List.copyOf(methods), new ConcurrentHashMap<>());
+        List<Method> afterBatch = new ArrayList<>();
+        ReflectionUtils.doWithMethods(type, method -> {
+            if (method.getParameterCount() != 0) throw new IllegalStateException("@AfterBatch method takes no argument: " + method);
+            ReflectionUtils.makeAccessible(method);
+            afterBatch.add(method);
+        }, method -> method.isAnnotationPresent(AfterBatch.class));
+        return new ReactorDefinition(name, ownTransactions, bean, List.copyOf(methods), List.copyOf(afterBatch), new ConcurrentHashMap<>());
     }
+
+    /** Each event type's {@code conversationId()} accessor, or empty (looked up once per type, not per event). */
+    private static final Map<Class<?>, java.util.Optional<Method>> CONVERSATION_ACCESSORS = new ConcurrentHashMap<>();
 
     /** The conversation an event is about (its {@code conversationId()}), or null: events of one conversation keep their order. */
     static Object conversationOf(Object event) {
         if (event == null) return null;
-        Method accessor = ReflectionUtils.findMethod(event.getClass(), "conversationId");
-        return accessor == null || accessor.getParameterCount() != 0 ? null : ReflectionUtils.invokeMethod(accessor, event);
+        Method accessor = CONVERSATION_ACCESSORS.computeIfAbsent(event.getClass(), type -> java.util.Optional.ofNullable(
+                ReflectionUtils.findMethod(type, "conversationId")).filter(m -> m.getParameterCount() == 0)).orElse(null);
+        return accessor == null ? null : ReflectionUtils.invokeMethod(accessor, event);
     }
 
     boolean accepts(Class<?> eventType) {
@@ -41,16 +52,23 @@ record ReactorDefinition(String name, boolean ownTransactions, Object bean, List
 
     /** Calls every method taking this event; an exception of a method is thrown as it is. */
     void dispatch(Object event) {
-        for (Method method : handlers(event.getClass())) {
-            try {
-                method.invoke(bean, event);
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof RuntimeException runtime) throw runtime;
-                if (e.getCause() instanceof Error error) throw error;
-                throw new IllegalStateException(e.getCause());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
+        for (Method method : handlers(event.getClass())) invoke(method, event);
+    }
+
+    /** Calls the {@link AfterBatch} methods: the batch's events have all been seen. */
+    void afterBatch() {
+        for (Method method : afterBatchMethods) invoke(method);
+    }
+
+    private void invoke(Method method, Object... args) {
+        try {
+            method.invoke(bean, args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            if (e.getCause() instanceof Error error) throw error;
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -43,6 +43,8 @@ final class ReactorLoop implements Runnable {
     private Instant nextFailureCheck = Instant.now();
     /** The last batch stopped at its time limit: more events are waiting. */
     private boolean cut;
+    /** The batch in hand had events the reactor takes (so its {@link AfterBatch} work is due). */
+    private boolean taken;
 
     record Row(long id, String tx, String type, String payload, Instant publishedAt) {
     }
@@ -145,45 +147,78 @@ final class ReactorLoop implements Runnable {
         Integer handled = batch.execute(status -> {
             if (!lock()) return 0;
             List<Row> rows = next();
+            taken = false;
             if (reactor.ownTransactions()) {
-                inParallel(rows);
+                taken = inParallel(rows);
             } else {
                 // a batch that writes holds a transaction id, which keeps every reactor from reading past it until it
                 // commits: so it commits after MAX_WRITING_BATCH at the latest, with the events handled so far
                 long deadline = System.nanoTime() + MAX_WRITING_BATCH.toNanos();
                 int done = 0;
                 for (Row row : rows) {
+                    done++;
+                    if (!takes(row)) continue; // not decoded: the cursor just moves past it
+                    taken = true;
                     metrics.handled(reactor.name(), row.publishedAt());
                     if (oneByOne) guarded(row, savepoint);
                     else reactor.dispatch(event(row));
-                    done++;
                     if (System.nanoTime() > deadline) break;
                 }
                 cut = done < rows.size();
                 rows = rows.subList(0, done);
             }
-            if (!rows.isEmpty()) advance(rows.get(rows.size() - 1));
+            if (!rows.isEmpty()) {
+                if (taken) afterBatch();
+                advance(rows.get(rows.size() - 1));
+            }
             return rows.size();
         });
         return handled == null ? 0 : handled;
     }
 
+    /** Whether the reactor has a method for the row's event type (an unknown type counts as taken: it fails as it did). */
+    private boolean takes(Row row) {
+        try {
+            return reactor.accepts(eventType(row.type()));
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
     /**
      * A reactor with its own transactions handles a batch on several threads, one conversation's events on one
      * thread in their order (events of no conversation all on one): a single thread would wait on the database for
-     * every event in turn.
+     * every event in turn. Each event is decoded once, and only if the reactor takes its type.
      */
-    private void inParallel(List<Row> rows) {
-        var groups = new java.util.LinkedHashMap<Object, List<Row>>();
-        for (Row row : rows) {
-            Object event = decoded(row);
-            groups.computeIfAbsent(ReactorDefinition.conversationOf(event), k -> new java.util.ArrayList<>()).add(row);
+    private boolean inParallel(List<Row> rows) {
+        record Decoded(Row row, Object event) {
         }
-        var work = groups.values().stream().map(group -> java.util.concurrent.CompletableFuture.runAsync(() -> group.forEach(row -> {
-            metrics.handled(reactor.name(), row.publishedAt());
-            guarded(row, outside);
+        var groups = new java.util.LinkedHashMap<Object, List<Decoded>>();
+        for (Row row : rows) {
+            if (!takes(row)) continue;
+            Object event = decoded(row);
+            groups.computeIfAbsent(ReactorDefinition.conversationOf(event), k -> new java.util.ArrayList<>()).add(new Decoded(row, event));
+        }
+        if (groups.isEmpty()) return false;
+        if (groups.size() == 1) { // nothing to spread: on this thread
+            groups.values().iterator().next().forEach(d -> {
+                metrics.handled(reactor.name(), d.row().publishedAt());
+                guarded(d.row(), d.event(), outside);
+            });
+            return true;
+        }
+        var work = groups.values().stream().map(group -> java.util.concurrent.CompletableFuture.runAsync(() -> group.forEach(d -> {
+            metrics.handled(reactor.name(), d.row().publishedAt());
+            guarded(d.row(), d.event(), outside);
         }), workers)).toList();
         work.forEach(java.util.concurrent.CompletableFuture::join);
+        return true;
+    }
+
+    /** The reactor's once-a-batch work: in the batch's transaction, or outside it for a reactor with its own transactions. */
+    private void afterBatch() {
+        if (reactor.ownTransactions()) outside.executeWithoutResult(s -> reactor.afterBatch());
+        else reactor.afterBatch();
     }
 
     private Object decoded(Row row) {
@@ -224,17 +259,33 @@ final class ReactorLoop implements Runnable {
     }
 
     private Object event(Row row) {
+        return serializer.read(row.payload(), eventType(row.type()));
+    }
+
+    /** Event types by name, looked up once (not a class loader call per event and reactor). */
+    private static final java.util.Map<String, Class<?>> EVENT_TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Class<?> eventType(String name) {
+        Class<?> known = EVENT_TYPES.get(name);
+        if (known != null) return known;
         try {
-            return serializer.read(row.payload(), Class.forName(row.type()));
+            Class<?> type = Class.forName(name);
+            EVENT_TYPES.put(name, type);
+            return type;
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("unknown event type " + row.type(), e);
+            throw new IllegalStateException("unknown event type " + name, e);
         }
     }
 
     /** Handles one event apart (its own savepoint, or outside the batch's transaction); a failure is recorded for a retry. */
     private boolean guarded(Row row, TransactionTemplate scope) {
+        return guarded(row, null, scope);
+    }
+
+    /** As {@link #guarded(Row, TransactionTemplate)}, with the event already decoded (null: decode it here). */
+    private boolean guarded(Row row, Object decoded, TransactionTemplate scope) {
         try {
-            scope.executeWithoutResult(s -> reactor.dispatch(event(row)));
+            scope.executeWithoutResult(s -> reactor.dispatch(decoded != null ? decoded : event(row)));
             return true;
         } catch (RuntimeException e) {
             log.warn("Reactor {}: event {} ({}) failed; it will be retried", reactor.name(), row.id(), row.type(), e);
@@ -263,6 +314,7 @@ final class ReactorLoop implements Runnable {
                     jdbc.sql("DELETE FROM reactor_failures WHERE reactor = ? AND event_id = ?").params(reactor.name(), row.id()).update();
                 }
             }
+            if (!due.isEmpty()) afterBatch();
         });
     }
 

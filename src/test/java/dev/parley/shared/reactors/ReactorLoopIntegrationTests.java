@@ -55,6 +55,38 @@ class ReactorLoopIntegrationTests extends IntegrationTest {
         }
     }
 
+    /** An event no test reactor takes. */
+    record Pong(String text) {
+    }
+
+    /** Gathers a batch's pings and writes them in one row once the batch's events are all seen. */
+    static final class BatchRecorder {
+        final JdbcClient jdbc;
+        final String reactor;
+        final List<String> seen = new java.util.ArrayList<>();
+        volatile boolean failAfterBatch;
+
+        BatchRecorder(JdbcClient jdbc, String reactor) {
+            this.jdbc = jdbc;
+            this.reactor = reactor;
+        }
+
+        @Reacts
+        void on(Ping ping) {
+            seen.add(ping.text());
+        }
+
+        @AfterBatch
+        void write() {
+            try {
+                jdbc.sql("INSERT INTO test_reactor_effects (reactor, text) VALUES (?, ?)").params(reactor, String.join(",", seen)).update();
+                if (failAfterBatch) throw new IllegalStateException("cannot finish the batch");
+            } finally {
+                seen.clear();
+            }
+        }
+    }
+
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -106,6 +138,10 @@ class ReactorLoopIntegrationTests extends IntegrationTest {
             handled += loop.poll();
         } while (handled < events && System.nanoTime() < until);
         return handled;
+    }
+
+    private void appendPong(String text) {
+        jdbc.sql("INSERT INTO event_log (event_type, payload) VALUES (?, ?)").params(Pong.class.getName(), json.write(new Pong(text))).update();
     }
 
     private void append(String text) {
@@ -180,5 +216,42 @@ class ReactorLoopIntegrationTests extends IntegrationTest {
         loop.retryFailures();
         assertThat(handled()).containsExactly("before", "after", "poison");
         assertThat(jdbc.sql("SELECT count(*) FROM reactor_failures WHERE reactor = ?").param(name).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void workABatchNeedsOnceIsDoneOnceAfterItsEventsAndWithTheCursorsMove() {
+        append("a");
+        appendPong("not taken");
+        append("b");
+        BatchRecorder batchRecorder = new BatchRecorder(jdbc, name);
+        batchRecorder.failAfterBatch = true;
+        ReactorLoop loop = new ReactorLoop(ReactorDefinition.of(name, false, batchRecorder), jdbc, json, metrics,
+                new ReactorSettings(200, Duration.ofMillis(20), Duration.ofMillis(250), true, 4), transactions);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        RuntimeException failed = null;
+        while (failed == null && System.nanoTime() < until) {
+            try {
+                assertThat(loop.poll()).as("the batch cannot be handled while its after-batch work fails").isZero();
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+        }
+        assertThat(failed).hasMessageContaining("cannot finish the batch");
+        assertThat(handled()).as("the failed after-batch work rolled back with the batch").isEmpty();
+
+        batchRecorder.failAfterBatch = false;
+        int handled = 0;
+        int batches = 0;
+        until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (handled < 3 && System.nanoTime() < until) {
+            int n = loop.poll();
+            handled += n;
+            if (n > 0) batches++;
+        }
+        assertThat(handled).as("the event no method takes counts as passed").isEqualTo(3);
+        assertThat(loop.poll()).isZero();
+        assertThat(String.join(",", handled())).isEqualTo("a,b");
+        assertThat(handled()).as("once per batch (the machine may show the events to two polls), not once per event")
+                .hasSizeBetween(1, Math.min(2, batches));
     }
 }
