@@ -12,13 +12,16 @@ import dev.parley.inbox.InboxSettingsChanged;
 import dev.parley.presence.AgentPresenceChanged;
 import dev.parley.shared.Actor;
 import dev.parley.shared.reactors.AfterBatch;
+import java.util.LinkedHashSet;
 import dev.parley.shared.reactors.Reactor;
 import dev.parley.shared.reactors.Reacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Every moment a conversation starts waiting or an agent gets room, routing runs at once (after the
- * change commits, from the event registry, so a crash only delays it). An inbox's queue is routed once per batch of
+ * change commits, from the event log, so a crash only delays it). An inbox's queue is routed once per batch of
  * events, after all of them ({@link #route()}), however many of them asked for it: routing takes the account's lock
  * and reads the queue and the agents' load, and does the same whether one event or fifty woke it. Each handler is idempotent:
  * it looks at the current state, and assigning an assigned conversation is refused.
@@ -26,6 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Reactor(value = "assignment", ownTransactions = true)
 class AssignmentTriggers {
+
+    private static final Logger log = LoggerFactory.getLogger(AssignmentTriggers.class);
 
     private final AutoAssignment assignment;
     private final ReopenPolicy reopenPolicy;
@@ -105,10 +110,18 @@ class AssignmentTriggers {
     @AfterBatch
     void route() {
         PendingRouting.Work work = pending.drain();
-        var inboxes = new java.util.LinkedHashSet<>(work.inboxes());
+        var inboxes = new LinkedHashSet<>(work.inboxes());
         for (PendingRouting.Key agent : work.agents()) {
             assignment.inboxesOf(agent.accountId(), agent.id()).forEach(inbox -> inboxes.add(new PendingRouting.Key(agent.accountId(), inbox)));
         }
-        for (PendingRouting.Key inbox : inboxes) assignment.assignWaiting(inbox.accountId(), inbox.id());
+        for (PendingRouting.Key inbox : inboxes) {
+            try {
+                assignment.assignWaiting(inbox.accountId(), inbox.id());
+            } catch (RuntimeException e) {
+                // one inbox that cannot be routed must not hold every other inbox's routing back (a failed batch is
+                // redone whole): its waiting conversations stay waiting, and the safety-net sweep routes them again
+                log.warn("Routing inbox {} of account {} failed; the safety-net sweep retries it", inbox.id(), inbox.accountId(), e);
+            }
+        }
     }
 }
