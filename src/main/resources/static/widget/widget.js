@@ -799,7 +799,7 @@
     input.style.height = 'auto';
     renderPending();
     typing(false);
-    var chain = Promise.resolve();
+    var chain = identitySettled;
     if (text) chain = chain.then(function () { return sendOne(text, null); });
     queued.forEach(function (entry) { chain = chain.then(function () { return sendOne('', entry); }); });
     chain.catch(function () { });
@@ -872,12 +872,13 @@
   }
 
   // ---- setUser from the host page ---------------------------------------------------------------------------------
+  var identitySettled = Promise.resolve(); // a setUser in flight, with the reload of the known contact's conversation
   function setUser(identifier, user) {
     var body = { identifier: identifier };
     ['email', 'name', 'avatar_url', 'phone_number', 'identifier_hash', 'description', 'company_name', 'social_profiles'].forEach(function (k) {
       if (user[k] != null) body[k] = user[k];
     });
-    return call('PATCH', 'contact/set_user', body).then(function (answer) {
+    var settled = call('PATCH', 'contact/set_user', body).then(function (answer) {
       contact = Object.assign(contact, answer || {});
       tell('userSet');
       if (answer && answer.widget_auth_token && answer.widget_auth_token !== token) {
@@ -889,7 +890,8 @@
         lastEventId = '';
         wasLive = false;
         if (stream) { stream.close(); stream = null; }
-        call('POST', 'config', {}).then(function (again) {
+        renderForms();
+        return call('POST', 'config', {}).then(function (again) {
           contact = again.contact || contact;
           if (again.stream && again.stream.last_event_id != null) lastEventId = String(again.stream.last_event_id);
           return loadConversation();
@@ -897,6 +899,10 @@
       }
       renderForms();
     }).catch(function (e) { hostEvent('chatwoot:error', { message: e.message, status: e.status }); });
+    // what the visitor writes meanwhile waits for the new identity: sent with the old token it would start a
+    // conversation on the anonymous contact that the identification had already left behind
+    identitySettled = settled;
+    return settled;
   }
 
   // ---- words on screen --------------------------------------------------------------------------------------------
