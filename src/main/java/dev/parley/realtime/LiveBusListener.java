@@ -1,6 +1,7 @@
 package dev.parley.realtime;
 
 import dev.parley.shared.JsonCodec;
+import dev.parley.shared.NodeCaches;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * This node's ear on the {@link LiveBus}: one connection that LISTENs and passes every push to the node's
  * open streams. When the connection drops it reconnects, and every open page re-reads in full, since
- * pushes sent while nobody listened are gone.
+ * pushes sent while nobody listened are gone. It also LISTENs for the {@link NodeCaches} notices: while it does,
+ * the node's caches may remember; when the connection drops or comes back, they forget everything.
  */
 @Component
 class LiveBusListener implements SmartLifecycle {
@@ -26,12 +28,14 @@ class LiveBusListener implements SmartLifecycle {
     private final LiveStreams streams;
     private final JsonCodec json;
     private final LiveTopics topics;
+    private final NodeCaches nodeCaches;
     private volatile boolean running;
     private volatile boolean listening;
     private Thread thread;
 
-    LiveBusListener(DataSource dataSource, LiveStreams streams, JsonCodec json, LiveTopics topics) {
+    LiveBusListener(DataSource dataSource, LiveStreams streams, JsonCodec json, LiveTopics topics, NodeCaches nodeCaches) {
         this.topics = topics;
+        this.nodeCaches = nodeCaches;
         this.dataSource = dataSource;
         this.streams = streams;
         this.json = json;
@@ -61,6 +65,7 @@ class LiveBusListener implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        nodeCaches.listening(false);
     }
 
     @Override
@@ -74,16 +79,22 @@ class LiveBusListener implements SmartLifecycle {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 connection.setAutoCommit(true);
                 statement.execute("LISTEN " + LiveBus.CHANNEL);
+                statement.execute("LISTEN " + NodeCaches.CHANNEL);
                 listening = true;
+                nodeCaches.listening(true);
                 if (reconnecting) streams.resyncAll();
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(500);
                     if (notifications == null) continue;
-                    for (PGNotification n : notifications) deliver(n.getParameter());
+                    for (PGNotification n : notifications) {
+                        if (NodeCaches.CHANNEL.equals(n.getName())) nodeCaches.notice(n.getParameter());
+                        else deliver(n.getParameter());
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 listening = false;
+                nodeCaches.listening(false);
                 if (!running) return;
                 log.warn("Live bus connection lost ({}); reconnecting", e.getMessage());
                 reconnecting = true;

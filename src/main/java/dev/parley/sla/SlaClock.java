@@ -58,6 +58,7 @@ class SlaClock {
         if (e.messageType() == MessageType.ACTIVITY || e.isPrivate()) return;
         boolean incoming = e.messageType() == MessageType.INCOMING;
         if (!incoming && !e.humanReply()) return;
+        if (!store.anyPolicy(e.accountId())) return; // no policy, so no SLA applied: no read per message
         AppliedSlaView applied = store.applied(e.conversationId()).orElse(null);
         if (applied == null) return;
         if (!incoming) {
@@ -75,6 +76,7 @@ class SlaClock {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(ConversationStatusChanged e) {
         if (e.to() != ConversationStatus.RESOLVED) return;
+        if (!store.anyPolicy(e.accountId())) return;
         AppliedSlaView applied = store.applied(e.conversationId()).orElse(null);
         if (applied == null) return;
         for (String metric : List.of("frt", "nrt", "rt")) timers.cancel(key(e.conversationId(), metric), "the conversation was resolved");

@@ -1,6 +1,8 @@
 package dev.parley.sla;
 
 import dev.parley.shared.JsonCodec;
+import dev.parley.shared.NodeCache;
+import dev.parley.shared.NodeCaches;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,10 +23,22 @@ class SlaStore {
 
     private final JdbcClient jdbc;
     private final JsonCodec json;
+    /** Whether an account has any SLA policy, per node; only a new policy turns it on (see {@link #insert}). */
+    private final NodeCache<Boolean> hasPolicies;
 
-    SlaStore(JdbcClient jdbc, JsonCodec json) {
+    SlaStore(JdbcClient jdbc, JsonCodec json, NodeCaches nodeCaches) {
         this.jdbc = jdbc;
         this.json = json;
+        this.hasPolicies = nodeCaches.cache("sla-policies");
+    }
+
+    /**
+     * Whether the account has an SLA policy (else no conversation of it has an SLA applied), remembered per node: a
+     * message in an account without policies costs no read. A new policy is announced to every node by its insert.
+     */
+    boolean anyPolicy(long accountId) {
+        return hasPolicies.get(accountId, id -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM sla_policies WHERE account_id = ?)").param(id)
+                .query(Boolean.class).single());
     }
 
     List<SlaPolicyView> policies(long accountId) {
@@ -37,6 +51,7 @@ class SlaStore {
     }
 
     long insert(long accountId, SlaPolicyInput in, Instant now) {
+        hasPolicies.changed(accountId);
         return jdbc.sql("""
                         INSERT INTO sla_policies (account_id, name, description, first_response_time_threshold, next_response_time_threshold,
                             resolution_time_threshold, only_during_business_hours, created_at, updated_at)
@@ -56,6 +71,7 @@ class SlaStore {
     }
 
     void delete(long accountId, long id) {
+        hasPolicies.changed(accountId);
         jdbc.sql("DELETE FROM sla_policies WHERE account_id = ? AND id = ?").params(accountId, id).update();
     }
 

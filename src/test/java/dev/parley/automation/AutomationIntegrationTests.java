@@ -174,6 +174,21 @@ class AutomationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void conditionsOnTheContactAndTheMessageSeeTheirValues() {
+        // the snapshot reads the contact only when a rule reads it, and takes the message's content from the event
+        rule("VIP", "message_created", List.of(condition("email", "contains", List.of("vip.victor"), null)), List.of(action("add_label", "vip")));
+        long vip = fixtures.conversation(fixtures.customer(inbox, "vip victor"), "hello");
+        long other = fixtures.conversation(customer, "hello");
+        await().atMost(SOON).until(() -> strings(conversation(vip).get("labels")).contains("vip"));
+        rule("Refund", "message_created", List.of(condition("content", "contains", List.of("refund"), null)),
+                List.of(action("add_label", "refund")));
+        long refund = fixtures.conversation(fixtures.customer(inbox, "rita"), "I want a refund");
+        await().atMost(SOON).until(() -> strings(conversation(refund).get("labels")).contains("refund"));
+        assertThat(strings(conversation(refund).get("labels"))).doesNotContain("vip");
+        assertThat(strings(conversation(other).get("labels"))).isEmpty();
+    }
+
+    @Test
     void actionsChangeTheConversation() {
         long teamId = team.admin().post(team.path("/teams"), Map.of("name", "Billing")).expect(200).json().get("id").asLong();
         team.admin().post(team.path("/custom_attribute_definitions"), Map.of("attribute_display_name", "Plan", "attribute_key", "plan",

@@ -6,6 +6,7 @@ import dev.parley.conversation.ConversationStatusChanged;
 import dev.parley.conversation.ConversationUpdated;
 import dev.parley.conversation.MessageCreated;
 import dev.parley.conversation.MessageType;
+import dev.parley.automation.domain.MessageFacts;
 import dev.parley.sla.SlaBreached;
 import java.util.Map;
 import dev.parley.shared.reactors.Reactor;
@@ -47,8 +48,10 @@ class AutomationTriggers {
     @Reacts
     void on(MessageCreated e) {
         if (e.messageType() == MessageType.ACTIVITY) return; // activity lines never trigger rules (Chatwoot)
+        // the message's facts as the event carries them (true at commit): the snapshot need not read the message again
+        MessageFacts facts = e.content() == null ? null : new MessageFacts(e.messageType().apiName(), e.content(), e.isPrivate());
         runner.run(new TriggeringEvent(e.eventId(), "message_created", e.accountId(), e.conversationId(), e.displayId(), Map.of(),
-                e.messageId(), e.causedBy()));
+                e.messageId(), e.causedBy(), facts));
     }
 
     /** Parley's {@code sla_breached} event (Chatwoot has none): the change map says which deadline was missed. */

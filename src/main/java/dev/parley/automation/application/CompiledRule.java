@@ -26,6 +26,18 @@ record CompiledRule(AutomationRuleView view, List<Condition> conditions, List<Ru
         return timing != null;
     }
 
+    /** The standard attributes whose values come from the conversation's contact. */
+    private static final java.util.Set<Attribute> CONTACT_ATTRIBUTES = java.util.EnumSet.of(Attribute.EMAIL, Attribute.PHONE_NUMBER,
+            Attribute.COUNTRY_CODE, Attribute.CITY, Attribute.COMPANY);
+
+    /** Whether a condition reads the contact (a contact attribute, or a custom attribute, which may be the contact's). */
+    boolean readsContact() {
+        return conditions.stream().anyMatch(c -> {
+            Attribute a = Attribute.byKey(c.attributeKey());
+            return a == null || CONTACT_ATTRIBUTES.contains(a);
+        });
+    }
+
     /** Whether a condition reads a custom attribute, for which the snapshot needs the account's attribute definitions. */
     boolean readsCustomAttributes() {
         return conditions.stream().anyMatch(c -> Attribute.byKey(c.attributeKey()) == null);

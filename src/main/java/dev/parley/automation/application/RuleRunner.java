@@ -5,6 +5,8 @@ import dev.parley.automation.domain.PresentCheck;
 import dev.parley.automation.domain.RuleEvaluator;
 import dev.parley.automation.domain.Snapshot;
 import dev.parley.automation.persistence.ExecutionRepository;
+import dev.parley.automation.application.ActiveRules.EventRules;
+import dev.parley.automation.persistence.ExecutionRepository.Claim;
 import dev.parley.automation.persistence.ExecutionRepository.EventRun;
 import dev.parley.automation.persistence.RuleRepository;
 import dev.parley.conversation.ConversationManagement;
@@ -83,39 +85,62 @@ public class RuleRunner {
         this.beforeActions = hook == null ? event -> { } : hook;
     }
 
+    /**
+     * Evaluates with the rules this node has compiled, without reading the rules version first: the statement that
+     * claims the event checks the version, and when the rules changed meanwhile nothing is written and the event is
+     * evaluated again with the current rules.
+     */
     public void run(TriggeringEvent event) {
-        // reading the rules and the snapshot, evaluating, and logging a run where nothing matched: one short transaction
-        Pending pending = transaction.execute(tx -> evaluateAndLog(event));
-        if (pending == null) return;
-        beforeActions.accept(event);
-        transaction.executeWithoutResult(tx -> act(pending.run(), event, pending.outcomes(), pending.snapshot()));
+        boolean readVersion = false;
+        while (true) {
+            boolean fresh = readVersion;
+            // reading the snapshot, evaluating, and logging a run where nothing matched: one short transaction
+            Pending pending = transaction.execute(tx -> evaluateAndLog(event, fresh));
+            if (pending == null) return;
+            readVersion = true;
+            if (pending == Pending.RULES_CHANGED) continue;
+            beforeActions.accept(event);
+            if (Boolean.TRUE.equals(transaction.execute(tx -> act(pending, event)))) return;
+        }
     }
 
-    /** Rules that matched an event (or turned out invalid), waiting for their actions. */
-    private record Pending(EventRun run, List<RuleOutcome> outcomes, Snapshot snapshot) {
+    /** Rules that matched an event (or turned out invalid), waiting for their actions, and the rules version they are of. */
+    private record Pending(EventRun run, List<RuleOutcome> outcomes, Snapshot snapshot, long rulesVersion) {
+        /** The account's rules changed after the version evaluated: evaluate again. */
+        static final Pending RULES_CHANGED = new Pending(null, List.of(), null, -1);
     }
 
-    private Pending evaluateAndLog(TriggeringEvent event) {
-        List<CompiledRule> active = rules.of(event.accountId(), event.eventName());
+    private Pending evaluateAndLog(TriggeringEvent event, boolean readVersion) {
+        EventRules eventRules = readVersion ? null : rules.cached(event.accountId(), event.eventName());
+        // no rules cached for the event: nothing would be written to check the version in, so it is read
+        if (eventRules == null || eventRules.rules().isEmpty()) eventRules = rules.current(event.accountId(), event.eventName());
+        List<CompiledRule> active = eventRules.rules();
+        long version = eventRules.version();
         if (active.isEmpty()) return null;
         EventRun run = new EventRun(event.accountId(), event.eventId(), event.eventName(), event.conversationId(), event.displayId(),
                 clock.instant());
         if (event.causedBy().isAutomation()) {
-            executions.recordSkipped(run, active.stream().map(CompiledRule::id).toList(), "skipped: the event was caused by automation (rule: "
-                    + event.causedBy().name() + "), which never triggers rules");
-            return null;
+            Claim claim = executions.recordSkipped(run, active.stream().map(CompiledRule::id).toList(),
+                    "skipped: the event was caused by automation (rule: " + event.causedBy().name() + "), which never triggers rules", version);
+            return claim == Claim.RULES_CHANGED ? rulesChanged(event, version) : null;
         }
         boolean customTypes = active.stream().anyMatch(CompiledRule::readsCustomAttributes);
-        Optional<Snapshot> snapshot = snapshots.load(event.conversationId(), event.changes(), event.messageId(), customTypes);
+        boolean contact = active.stream().anyMatch(CompiledRule::readsContact);
+        Optional<Snapshot> snapshot = snapshots.load(event, customTypes, contact);
         if (snapshot.isEmpty()) return null;
         long started = System.nanoTime();
         List<RuleOutcome> outcomes = evaluate(active, snapshot.get());
         evaluation.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (outcomes.stream().noneMatch(o -> o.matched || o.invalid())) {
-            executions.record(run, outcomes.stream().map(RuleOutcome::entry).toList());
-            return null;
+            Claim claim = executions.record(run, outcomes.stream().map(RuleOutcome::entry).toList(), version);
+            return claim == Claim.RULES_CHANGED ? rulesChanged(event, version) : null;
         }
-        return new Pending(run, outcomes, snapshot.get());
+        return new Pending(run, outcomes, snapshot.get(), version);
+    }
+
+    private Pending rulesChanged(TriggeringEvent event, long version) {
+        rules.forget(event.accountId(), version);
+        return Pending.RULES_CHANGED;
     }
 
     /**
@@ -180,9 +205,17 @@ public class RuleRunner {
         return outcomes;
     }
 
-    private void act(EventRun run, TriggeringEvent event, List<RuleOutcome> outcomes, Snapshot atEvent) {
-        if (!executions.claim(run)) return; // a redelivery: this event's rules already ran
-        Present present = new Present(atEvent, event.conversationId());
+    /** Claims the event and runs the matched rules' actions; false (nothing done) when the rules changed since they were evaluated. */
+    private boolean act(Pending pending, TriggeringEvent event) {
+        Claim claim = executions.claim(pending.run(), pending.rulesVersion());
+        if (claim == Claim.RULES_CHANGED) {
+            rules.forget(event.accountId(), pending.rulesVersion());
+            return false;
+        }
+        if (claim == Claim.ALREADY_CLAIMED) return true; // a redelivery: this event's rules already ran
+        List<RuleOutcome> outcomes = pending.outcomes();
+        Snapshot atEvent = pending.snapshot();
+        Present present = new Present(atEvent, event.conversationId(), outcomes.stream().anyMatch(o -> o.rule.readsContact()));
         for (RuleOutcome outcome : outcomes) {
             if (outcome.invalid()) recordInvalid(outcome);
             if (!outcome.matched) continue;
@@ -195,6 +228,7 @@ public class RuleRunner {
             }
         }
         executions.complete(event.eventId(), outcomes.stream().map(RuleOutcome::entry).toList());
+        return true;
     }
 
     /** Actions that change no conversation (mail, webhook): they need the present checked, not locked. */
@@ -221,30 +255,32 @@ public class RuleRunner {
     private final class Present {
         private final Snapshot atEvent;
         private final long conversationId;
+        private final boolean withContact;
         private Snapshot now;
         private boolean locked;
 
-        Present(Snapshot atEvent, long conversationId) {
+        Present(Snapshot atEvent, long conversationId, boolean withContact) {
             this.atEvent = atEvent;
             this.conversationId = conversationId;
+            this.withContact = withContact;
         }
 
         Snapshot now() {
-            if (now == null) now = snapshots.refreshed(atEvent, conversations.findById(conversationId).orElseThrow());
+            if (now == null) now = snapshots.refreshed(atEvent, conversations.findById(conversationId).orElseThrow(), withContact);
             return now;
         }
 
         /** Locks the conversation if not yet locked; true when it just did (and the present must be checked again). */
         boolean lock() {
             if (locked) return false;
-            now = snapshots.refreshed(atEvent, conversationCommands.lockForChange(conversationId));
+            now = snapshots.refreshed(atEvent, conversationCommands.lockForChange(conversationId), withContact);
             locked = true;
             return true;
         }
     }
 
     private void recordInvalid(RuleOutcome outcome) {
-        int count = ruleStore.recordRuntimeError(outcome.rule.id(), outcome.evaluation.invalid());
+        int count = ruleStore.recordRuntimeError(outcome.rule.view().accountId(), outcome.rule.id(), outcome.evaluation.invalid());
         outcome.skip("skipped: conditions are invalid (" + outcome.evaluation.invalid() + ")"
                 + (count >= 2 ? "; the rule has been switched off" : "; it will be switched off if this happens again"));
     }

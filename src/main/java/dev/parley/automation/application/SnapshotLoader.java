@@ -47,6 +47,31 @@ public class SnapshotLoader {
         return conversations.findById(conversationId).map(c -> snapshot(c, changes, messageId, withCustomTypes));
     }
 
+    /**
+     * The snapshot of an event: the triggering message's facts are taken from the event when it carries them, and the
+     * contact is read only {@code withContact} (some rule of the event reads it; else its facts are left empty).
+     */
+    Optional<Snapshot> load(TriggeringEvent event, boolean withCustomTypes, boolean withContact) {
+        return conversations.findById(event.conversationId()).map(c -> {
+            List<MessageFacts> messages = event.message() != null ? List.of(event.message()) : messages(c, event.messageId());
+            return of(c, withContact ? contacts.find(c.accountId(), c.contactId()).orElse(null) : null, messages,
+                    event.changes() == null ? Map.of() : event.changes(), withCustomTypes ? customTypes(c.accountId()) : Map.of());
+        });
+    }
+
+    private List<MessageFacts> messages(ConversationView c, Long messageId) {
+        List<MessageView> messages = messageId != null
+                ? conversations.message(c.id(), messageId).map(List::of).orElse(List.of())
+                : conversations.recentMessages(c.id(), MESSAGES_IN_SCOPE);
+        return messages.stream().map(m -> new MessageFacts(m.messageType().apiName(), m.content(), m.isPrivate())).toList();
+    }
+
+    /** {@link #refreshed(Snapshot, ConversationView)}, reading the contact only {@code withContact}. */
+    Snapshot refreshed(Snapshot before, ConversationView now, boolean withContact) {
+        if (withContact) return refreshed(before, now);
+        return of(now, null, before.messages(), before.changes(), before.customAttributeTypes());
+    }
+
     public Snapshot snapshot(ConversationView c, Map<String, List<Object>> changes, Long messageId) {
         return snapshot(c, changes, messageId, true);
     }

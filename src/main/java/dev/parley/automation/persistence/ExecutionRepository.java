@@ -57,6 +57,67 @@ public class ExecutionRepository {
                 "{}", why, "{}", Timestamp.from(run.at())).update() > 0;
     }
 
+    /** What a claim that also checks the rules version found. */
+    public enum Claim {
+        /** The run is written (the event was not claimed before, and the rules used are the account's current ones). */
+        CLAIMED,
+        /** The event was claimed before (a redelivery): nothing written. */
+        ALREADY_CLAIMED,
+        /** The account's rules changed after the version the run used: nothing written; evaluate again with the current rules. */
+        RULES_CHANGED
+    }
+
+    /** {@link #claim(EventRun)} that is refused when the account's rules are no longer at {@code rulesVersion}. */
+    public Claim claim(EventRun run, long rulesVersion) {
+        return insertAt(rulesVersion, run, List.of(), null);
+    }
+
+    /** {@link #record(EventRun, List)} that is refused when the account's rules are no longer at {@code rulesVersion}. */
+    public Claim record(EventRun run, List<RuleEntry> entries, long rulesVersion) {
+        return insertAt(rulesVersion, run, entries, null);
+    }
+
+    /** {@link #recordSkipped} that is refused when the account's rules are no longer at {@code rulesVersion}. */
+    public Claim recordSkipped(EventRun run, List<Long> ruleIds, String why, long rulesVersion) {
+        return insertAt(rulesVersion, run, ruleIds, why);
+    }
+
+    /**
+     * The claim and the check of the rules version in one statement: the version is read by the statement that writes
+     * the run, after the event committed, so a run is written only with the rules current when the event was handled
+     * (a node's cached rules need no read of their own).
+     */
+    private Claim insertAt(long rulesVersion, EventRun run, List<?> entriesOrRuleIds, String why) {
+        List<Long> ruleIds = why == null ? ids(entries(entriesOrRuleIds), false) : longs(entriesOrRuleIds);
+        List<Long> matched = why == null ? ids(entries(entriesOrRuleIds), true) : List.of();
+        String evaluations = why == null ? evaluations(entries(entriesOrRuleIds)) : "{}";
+        return jdbc.sql(CHECKED_INSERT)
+                .params(run.accountId(), run.accountId(), run.eventId(), run.eventName(), run.conversationId(), run.displayId(), array(ruleIds),
+                        array(matched), why, evaluations, Timestamp.from(run.at()), rulesVersion, rulesVersion)
+                .query((rs, i) -> !rs.getBoolean("current") ? Claim.RULES_CHANGED
+                        : rs.getBoolean("claimed") ? Claim.CLAIMED : Claim.ALREADY_CLAIMED).single();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<RuleEntry> entries(List<?> list) {
+        return (List<RuleEntry>) list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> longs(List<?> list) {
+        return (List<Long>) list;
+    }
+
+    private static final String CHECKED_INSERT = """
+            WITH rules AS (SELECT coalesce((SELECT version FROM automation_rule_versions WHERE account_id = ?), 0) AS version),
+            claimed AS (
+                INSERT INTO automation_runs (account_id, event_id, event_name, conversation_id, display_id, rule_ids, matched_rule_ids,
+                    skipped_reason, evaluations, executed_at)
+                SELECT ?::bigint, ?::uuid, ?::text, ?::bigint, ?::bigint, ?::bigint[], ?::bigint[], ?::text, ?::jsonb, ?::timestamptz
+                FROM rules WHERE rules.version = ?::bigint
+                ON CONFLICT (event_id) DO NOTHING RETURNING 1)
+            SELECT (SELECT version FROM rules) = ?::bigint AS current, EXISTS (SELECT 1 FROM claimed) AS claimed""";
+
     /** Adds to an event's log what the timer that fired the rule went through (armed, moved, due). */
     public void describeTimer(UUID eventId, Map<String, Object> timer) {
         jdbc.sql("UPDATE automation_runs SET timer = ?::jsonb WHERE event_id = ?").params(json.write(timer), eventId).update();

@@ -2,6 +2,8 @@ package dev.parley.automation.persistence;
 
 import dev.parley.automation.AutomationRuleView;
 import dev.parley.shared.JsonCodec;
+import dev.parley.shared.NodeCache;
+import dev.parley.shared.NodeCaches;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -22,13 +24,17 @@ public class RuleRepository {
 
     private final JdbcClient jdbc;
     private final JsonCodec json;
+    /** Each account's rules version as this node last read it, forgotten on every node by each change written here. */
+    private final NodeCache<Long> versions;
 
-    public RuleRepository(JdbcClient jdbc, JsonCodec json) {
+    public RuleRepository(JdbcClient jdbc, JsonCodec json, NodeCaches nodeCaches) {
         this.jdbc = jdbc;
         this.json = json;
+        this.versions = nodeCaches.cache("automation-rules-version");
     }
 
     public AutomationRuleView insert(AutomationRuleView r) {
+        versions.changed(r.accountId());
         long id = jdbc.sql("""
                         INSERT INTO automation_rules (account_id, name, description, event_name, conditions, actions, active, position,
                             stop_processing, execution_delay)
@@ -40,6 +46,7 @@ public class RuleRepository {
     }
 
     public void update(AutomationRuleView r) {
+        versions.changed(r.accountId());
         jdbc.sql("""
                         UPDATE automation_rules SET name = ?, description = ?, event_name = ?, conditions = ?::jsonb, actions = ?::jsonb,
                             active = ?, position = ?, stop_processing = ?, runtime_error_count = ?, disabled_reason = ?, execution_delay = ?,
@@ -70,6 +77,20 @@ public class RuleRepository {
                 .query(this::rule).list();
     }
 
+    /**
+     * The account's rules version as this node knows it without a read: changes written through this repository are
+     * announced to every node ({@link NodeCache}); a change written around it (straight SQL) is not, and is seen here
+     * once a rule run's claim found the version moved and called {@link #versionMoved}.
+     */
+    public long knownVersion(long accountId) {
+        return versions.get(accountId, this::version);
+    }
+
+    /** A check found the account's rules at another version than this node knew: every node forgets the one it knows. */
+    public void versionMoved(long accountId) {
+        versions.changed(accountId);
+    }
+
     /** The account's rules version, bumped by a trigger in the transaction of every change to its rules; 0 before any. */
     public long version(long accountId) {
         return jdbc.sql("SELECT version FROM automation_rule_versions WHERE account_id = ?").param(accountId).query(Long.class).optional()
@@ -77,11 +98,13 @@ public class RuleRepository {
     }
 
     public void delete(long id) {
-        jdbc.sql("DELETE FROM automation_rules WHERE id = ?").param(id).update();
+        jdbc.sql("DELETE FROM automation_rules WHERE id = ? RETURNING account_id").param(id).query(Long.class).optional()
+                .ifPresent(versions::changed);
     }
 
     /** Counts a runtime validation failure; at two, switches the rule off with the reason. Returns the new count. */
-    public int recordRuntimeError(long id, String reason) {
+    public int recordRuntimeError(long accountId, long id, String reason) {
+        versions.changed(accountId);
         return jdbc.sql("""
                         UPDATE automation_rules SET runtime_error_count = runtime_error_count + 1,
                             active = CASE WHEN runtime_error_count + 1 >= 2 THEN false ELSE active END,

@@ -111,7 +111,8 @@ public class ConversationChanges {
         Object ruleId = m.contentAttributes().get("automation_rule_id");
         events.publishEvent(new MessageCreated(UUID.randomUUID(), m.createdAt(), c.accountId(), c.id(), c.displayId(), c.inboxId(),
                 m.id(), m.messageType(), m.isPrivate(), m.senderType(), m.senderId(),
-                ruleId instanceof Number n ? n.longValue() : null, humanReply, firstReply, waitingSinceBefore, c.assigneeId(), actor));
+                ruleId instanceof Number n ? n.longValue() : null, humanReply, firstReply, waitingSinceBefore, c.assigneeId(), actor,
+                m.content()));
     }
 
     private String agentName(long accountId, long userId) {
