@@ -7,7 +7,6 @@ import dev.parley.inbox.InboxQueries;
 import dev.parley.shared.AdministratorOnly;
 import dev.parley.shared.ResourceNotFound;
 import dev.parley.shared.Timestamps;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -113,22 +112,16 @@ class AssignmentPoliciesController {
         return Map.of();
     }
 
-    private Map<String, Object> json(AssignmentPolicyView p) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", p.id());
-        json.put("account_id", p.accountId());
-        json.put("name", p.name());
-        json.put("description", p.description());
-        json.put("assignment_order", p.assignmentOrder());
-        json.put("conversation_priority", p.conversationPriority());
-        json.put("fair_distribution_limit", p.fairDistributionLimit());
-        json.put("fair_distribution_window", p.fairDistributionWindow());
-        json.put("account_capacity_limit", p.accountCapacityLimit());
-        json.put("enabled", p.enabled());
-        json.put("assigned_inbox_count", policies.inboxIds(p.accountId(), p.id()).size());
-        json.put("created_at", Timestamps.unix(p.createdAt()));
-        json.put("updated_at", Timestamps.unix(p.updatedAt()));
-        return json;
+    /** Chatwoot's assignment policy JSON, with the number of inboxes that use it. */
+    record AssignmentPolicyJson(long id, long accountId, String name, String description, String assignmentOrder,
+                                String conversationPriority, int fairDistributionLimit, int fairDistributionWindow,
+                                Integer accountCapacityLimit, boolean enabled, int assignedInboxCount, Long createdAt, Long updatedAt) {
+    }
+
+    private AssignmentPolicyJson json(AssignmentPolicyView p) {
+        return new AssignmentPolicyJson(p.id(), p.accountId(), p.name(), p.description(), p.assignmentOrder(), p.conversationPriority(),
+                p.fairDistributionLimit(), p.fairDistributionWindow(), p.accountCapacityLimit(), p.enabled(),
+                policies.inboxIds(p.accountId(), p.id()).size(), Timestamps.unix(p.createdAt()), Timestamps.unix(p.updatedAt()));
     }
 
     private static <T> T or(T value, T fallback) {
