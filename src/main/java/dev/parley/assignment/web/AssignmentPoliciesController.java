@@ -49,17 +49,17 @@ class AssignmentPoliciesController {
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/assignment_policies")
-    List<Map<String, Object>> index(Membership me) {
+    List<AssignmentPolicyJson> index(Membership me) {
         return policies.all(me.accountId()).stream().map(this::json).toList();
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/assignment_policies/{id}")
-    Map<String, Object> show(Membership me, @PathVariable long id) {
+    AssignmentPolicyJson show(Membership me, @PathVariable long id) {
         return json(policies.get(me.accountId(), id));
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/assignment_policies")
-    Map<String, Object> create(Membership me, @RequestBody PolicyRequest body) {
+    AssignmentPolicyJson create(Membership me, @RequestBody PolicyRequest body) {
         PolicyFields f = body.fields();
         return json(policies.create(me.accountId(), new AssignmentPolicyView(0, me.accountId(), f.name(), f.description(),
                 f.assignmentOrder(), f.conversationPriority(), f.fairDistributionLimit() == null ? 0 : f.fairDistributionLimit(),
@@ -68,7 +68,7 @@ class AssignmentPoliciesController {
     }
 
     @PatchMapping("/api/v1/accounts/{accountId}/assignment_policies/{id}")
-    Map<String, Object> update(Membership me, @PathVariable long id, @RequestBody PolicyRequest body) {
+    AssignmentPolicyJson update(Membership me, @PathVariable long id, @RequestBody PolicyRequest body) {
         AssignmentPolicyView c = policies.get(me.accountId(), id);
         PolicyFields f = body.fields();
         return json(policies.update(me.accountId(), id, new AssignmentPolicyView(id, me.accountId(), or(f.name(), c.name()),
@@ -80,7 +80,7 @@ class AssignmentPoliciesController {
     }
 
     @PutMapping("/api/v1/accounts/{accountId}/assignment_policies/{id}")
-    Map<String, Object> replace(Membership me, @PathVariable long id, @RequestBody PolicyRequest body) {
+    AssignmentPolicyJson replace(Membership me, @PathVariable long id, @RequestBody PolicyRequest body) {
         return update(me, id, body);
     }
 
@@ -97,12 +97,12 @@ class AssignmentPoliciesController {
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/inboxes/{inboxId}/assignment_policy")
-    Map<String, Object> inboxPolicy(Membership me, @PathVariable long inboxId) {
+    AssignmentPolicyJson inboxPolicy(Membership me, @PathVariable long inboxId) {
         return json(policies.ofInbox(me.accountId(), inboxId).orElseThrow(() -> new ResourceNotFound("Assignment policy")));
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/inboxes/{inboxId}/assignment_policy")
-    Map<String, Object> link(Membership me, @PathVariable long inboxId, @RequestBody LinkRequest body) {
+    AssignmentPolicyJson link(Membership me, @PathVariable long inboxId, @RequestBody LinkRequest body) {
         return json(policies.link(me.accountId(), inboxId, body.assignmentPolicyId()));
     }
 

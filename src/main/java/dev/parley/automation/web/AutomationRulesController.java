@@ -72,7 +72,7 @@ class AutomationRulesController {
 
     @PostMapping("/api/v1/accounts/{accountId}/automation_rules")
     @AdministratorOnly
-    Map<String, Object> create(Membership me, @RequestBody RuleRequest body) {
+    AutomationRuleJson create(Membership me, @RequestBody RuleRequest body) {
         return json(rules.create(me.accountId(), body.input()));
     }
 

@@ -43,21 +43,21 @@ class ScheduledMessagesController {
     }
 
     @PostMapping
-    Map<String, Object> create(Membership me, @PathVariable long displayId, @RequestBody ScheduleRequest body) {
+    ScheduledMessageJson create(Membership me, @PathVariable long displayId, @RequestBody ScheduleRequest body) {
         conversations.visible(me, displayId);
         return json(scheduled.schedule(me.accountId(), displayId, body.content(), Boolean.TRUE.equals(body.isPrivate()), at(body.scheduledAt()),
                 me.actor()));
     }
 
     @PatchMapping("/{id}")
-    Map<String, Object> update(Membership me, @PathVariable long displayId, @PathVariable long id, @RequestBody ScheduleRequest body) {
+    ScheduledMessageJson update(Membership me, @PathVariable long displayId, @PathVariable long id, @RequestBody ScheduleRequest body) {
         conversations.visible(me, displayId);
         return json(scheduled.edit(me.accountId(), displayId, id, body.content(), body.isPrivate(),
                 body.scheduledAt() == null ? null : at(body.scheduledAt()), me.actor()));
     }
 
     @DeleteMapping("/{id}")
-    Map<String, Object> cancel(Membership me, @PathVariable long displayId, @PathVariable long id) {
+    ScheduledMessageJson cancel(Membership me, @PathVariable long displayId, @PathVariable long id) {
         conversations.visible(me, displayId);
         return json(scheduled.cancel(me.accountId(), displayId, id, me.actor()));
     }

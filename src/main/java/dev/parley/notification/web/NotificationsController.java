@@ -37,7 +37,7 @@ class NotificationsController {
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(Membership me, @PathVariable long id) {
+    NotificationJson show(Membership me, @PathVariable long id) {
         return json(notifications.get(me, id));
     }
 
@@ -48,12 +48,12 @@ class NotificationsController {
     }
 
     @PatchMapping("/{id}")
-    Map<String, Object> read(Membership me, @PathVariable long id) {
+    NotificationJson read(Membership me, @PathVariable long id) {
         return json(notifications.markRead(me, id));
     }
 
     @PostMapping("/{id}/unread")
-    Map<String, Object> unread(Membership me, @PathVariable long id) {
+    NotificationJson unread(Membership me, @PathVariable long id) {
         return json(notifications.markUnread(me, id));
     }
 

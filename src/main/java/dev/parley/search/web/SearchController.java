@@ -4,6 +4,7 @@ import dev.parley.account.Membership;
 import dev.parley.search.Search;
 import dev.parley.search.SearchKind;
 import dev.parley.search.SearchResults;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
