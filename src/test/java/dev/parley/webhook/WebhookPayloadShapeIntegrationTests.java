@@ -55,7 +55,6 @@ class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
             assertThat(keys(created)).containsAll(CONVERSATION).contains("event");
             assertThat(keys(created.get("meta"))).containsExactly("sender", "assignee", "assignee_type", "team", "hmac_verified");
             assertThat(keys(created.get("meta").get("sender"))).containsExactlyElementsOf(CONTACT);
-            assertThat(keys(created.get("messages").get(0))).containsAll(MESSAGE).doesNotContain("conversation");
             assertThat(created.get("account_id").asLong()).isEqualTo(team.accountId());
 
             JsonNode agentReply = messageFrom(receiver, "user");
@@ -65,6 +64,8 @@ class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
             assertThat(keys(agentReply.get("inbox"))).containsExactly("id", "name");
             assertThat(agentReply.get("message_type").asString()).isEqualTo("outgoing");
             assertThat(keys(agentReply.get("conversation"))).containsAll(CONVERSATION);
+            assertThat(keys(agentReply.get("conversation").get("messages").get(0))).as("the conversation's last message")
+                    .containsAll(MESSAGE).doesNotContain("conversation");
             assertThat(keys(messageFrom(receiver, "contact").get("sender"))).containsExactlyElementsOf(CONTACT);
 
             JsonNode status = body(receiver, "conversation_status_changed", 0);
