@@ -45,17 +45,19 @@ public class WebhookPayloads {
         this.teams = teams;
     }
 
+    /** The conversation with its unread count and whether its contact inbox is HMAC-verified, as Chatwoot's push data has them. */
     public ConversationWebhookJson conversation(ConversationView c) {
         var meta = new ConversationWebhookJson.Meta(
                 contacts.find(c.accountId(), c.contactId()).map(ContactPushJson::of).orElse(null),
                 c.assigneeId() == null ? null : accounts.agent(c.accountId(), c.assigneeId()).map(AgentWebhookJson::of).orElse(null),
                 c.assigneeId() == null ? null : "User",
                 c.teamId() == null ? null : teams.find(c.accountId(), c.teamId()).map(TeamBriefJson::of).orElse(null),
-                false);
+                c.contactInboxId() != null && contacts.contactInbox(c.contactInboxId()).map(ContactInboxView::hmacVerified).orElse(false));
         return new ConversationWebhookJson(c.additionalAttributes(), true,
                 inboxes.find(c.accountId(), c.inboxId()).map(InboxView::channelType).orElse(null), c.displayId(), c.inboxId(),
                 conversations.lastMessage(c.id(), true).map(m -> List.of(message(m, c, false))).orElse(List.of()), c.labels(), meta,
-                c.status().apiName(), c.customAttributes(), Timestamps.unix(c.snoozedUntil()), 0, Timestamps.unix(c.firstReplyCreatedAt()),
+                c.status().apiName(), c.customAttributes(), Timestamps.unix(c.snoozedUntil()),
+                conversations.unreadCounts(List.of(c)).getOrDefault(c.id(), 0), Timestamps.unix(c.firstReplyCreatedAt()),
                 c.priority() == null ? null : c.priority().apiName(), Timestamps.unix(c.waitingSince()), Timestamps.unix(c.agentLastSeenAt()),
                 Timestamps.unix(c.contactLastSeenAt()), Timestamps.unix(c.lastActivityAt()), Timestamps.unix(c.lastActivityAt()),
                 Timestamps.unix(c.createdAt()), c.updatedAt() == null ? null : c.updatedAt().toEpochMilli() / 1000.0, c.accountId());

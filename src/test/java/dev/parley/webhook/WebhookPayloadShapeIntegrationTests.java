@@ -66,7 +66,9 @@ class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
             assertThat(keys(agentReply.get("conversation"))).containsAll(CONVERSATION);
             assertThat(keys(agentReply.get("conversation").get("messages").get(0))).as("the conversation's last message")
                     .containsAll(MESSAGE).doesNotContain("conversation");
-            assertThat(keys(messageFrom(receiver, "contact").get("sender"))).containsExactlyElementsOf(CONTACT);
+            JsonNode customerMessage = messageFrom(receiver, "contact");
+            assertThat(keys(customerMessage.get("sender"))).containsExactlyElementsOf(CONTACT);
+            assertThat(customerMessage.at("/conversation/unread_count").asInt()).as("the customer's message, not yet seen").isPositive();
 
             JsonNode status = body(receiver, "conversation_status_changed", 0);
             assertThat(status.get("changed_attributes").get(0).get("status").get("previous_value").asString()).isEqualTo("open");
