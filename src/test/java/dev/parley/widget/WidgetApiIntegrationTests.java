@@ -12,6 +12,9 @@ import tools.jackson.databind.JsonNode;
 
 class WidgetApiIntegrationTests extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aWebWidgetInboxHasChatwootsFieldsAndItsSnippet() {
         Fixtures.Team team = fixtures.account();
@@ -216,6 +219,15 @@ class WidgetApiIntegrationTests extends IntegrationTest {
                 .expect(204);
         JsonNode delivery = team.admin().get(team.path("/webhooks/" + hook + "/deliveries")).expect(200).json().at("/payload/0");
         assertThat(delivery.get("event").asString()).isEqualTo("webwidget_triggered");
+        JsonNode body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                jdbc.sql("SELECT payload FROM webhook_deliveries WHERE webhook_id = ?").param(hook).query(String.class).single());
+        assertThat(body.propertyNames()).as("Chatwoot's ContactInbox#webhook_data with the event info").containsExactlyInAnyOrder(
+                "id", "contact", "inbox", "account", "current_conversation", "source_id", "event_info", "event");
+        assertThat(body.at("/account/id").asLong()).isEqualTo(team.accountId());
+        assertThat(body.at("/account/name").asString()).as("Account#webhook_data names it").isNotBlank();
+        assertThat(body.at("/inbox/id").asLong()).isEqualTo(inbox.id());
+        assertThat(body.at("/contact/type").asString()).isEqualTo("contact");
+        assertThat(body.at("/event_info/referer").asString()).isEqualTo("https://shop.example/cart");
         visitor.post("/api/v1/widget/events", Map.of("name", "something.else")).expect(204);
         assertThat(team.admin().get(team.path("/webhooks/" + hook + "/deliveries")).expect(200).json().get("payload")).hasSize(1);
     }

@@ -7,7 +7,6 @@ import dev.parley.inbox.InboxQueries;
 import dev.parley.shared.AdministratorOnly;
 import dev.parley.shared.ResourceNotFound;
 import dev.parley.shared.Timestamps;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,17 +49,17 @@ class AssignmentPoliciesController {
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/assignment_policies")
-    List<Map<String, Object>> index(Membership me) {
+    List<AssignmentPolicyJson> index(Membership me) {
         return policies.all(me.accountId()).stream().map(this::json).toList();
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/assignment_policies/{id}")
-    Map<String, Object> show(Membership me, @PathVariable long id) {
+    AssignmentPolicyJson show(Membership me, @PathVariable long id) {
         return json(policies.get(me.accountId(), id));
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/assignment_policies")
-    Map<String, Object> create(Membership me, @RequestBody PolicyRequest body) {
+    AssignmentPolicyJson create(Membership me, @RequestBody PolicyRequest body) {
         PolicyFields f = body.fields();
         return json(policies.create(me.accountId(), new AssignmentPolicyView(0, me.accountId(), f.name(), f.description(),
                 f.assignmentOrder(), f.conversationPriority(), f.fairDistributionLimit() == null ? 0 : f.fairDistributionLimit(),
@@ -69,7 +68,7 @@ class AssignmentPoliciesController {
     }
 
     @PatchMapping("/api/v1/accounts/{accountId}/assignment_policies/{id}")
-    Map<String, Object> update(Membership me, @PathVariable long id, @RequestBody PolicyRequest body) {
+    AssignmentPolicyJson update(Membership me, @PathVariable long id, @RequestBody PolicyRequest body) {
         AssignmentPolicyView c = policies.get(me.accountId(), id);
         PolicyFields f = body.fields();
         return json(policies.update(me.accountId(), id, new AssignmentPolicyView(id, me.accountId(), or(f.name(), c.name()),
@@ -81,7 +80,7 @@ class AssignmentPoliciesController {
     }
 
     @PutMapping("/api/v1/accounts/{accountId}/assignment_policies/{id}")
-    Map<String, Object> replace(Membership me, @PathVariable long id, @RequestBody PolicyRequest body) {
+    AssignmentPolicyJson replace(Membership me, @PathVariable long id, @RequestBody PolicyRequest body) {
         return update(me, id, body);
     }
 
@@ -98,12 +97,12 @@ class AssignmentPoliciesController {
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/inboxes/{inboxId}/assignment_policy")
-    Map<String, Object> inboxPolicy(Membership me, @PathVariable long inboxId) {
+    AssignmentPolicyJson inboxPolicy(Membership me, @PathVariable long inboxId) {
         return json(policies.ofInbox(me.accountId(), inboxId).orElseThrow(() -> new ResourceNotFound("Assignment policy")));
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/inboxes/{inboxId}/assignment_policy")
-    Map<String, Object> link(Membership me, @PathVariable long inboxId, @RequestBody LinkRequest body) {
+    AssignmentPolicyJson link(Membership me, @PathVariable long inboxId, @RequestBody LinkRequest body) {
         return json(policies.link(me.accountId(), inboxId, body.assignmentPolicyId()));
     }
 
@@ -113,22 +112,16 @@ class AssignmentPoliciesController {
         return Map.of();
     }
 
-    private Map<String, Object> json(AssignmentPolicyView p) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", p.id());
-        json.put("account_id", p.accountId());
-        json.put("name", p.name());
-        json.put("description", p.description());
-        json.put("assignment_order", p.assignmentOrder());
-        json.put("conversation_priority", p.conversationPriority());
-        json.put("fair_distribution_limit", p.fairDistributionLimit());
-        json.put("fair_distribution_window", p.fairDistributionWindow());
-        json.put("account_capacity_limit", p.accountCapacityLimit());
-        json.put("enabled", p.enabled());
-        json.put("assigned_inbox_count", policies.inboxIds(p.accountId(), p.id()).size());
-        json.put("created_at", Timestamps.unix(p.createdAt()));
-        json.put("updated_at", Timestamps.unix(p.updatedAt()));
-        return json;
+    /** Chatwoot's assignment policy JSON, with the number of inboxes that use it. */
+    record AssignmentPolicyJson(long id, long accountId, String name, String description, String assignmentOrder,
+                                String conversationPriority, int fairDistributionLimit, int fairDistributionWindow,
+                                Integer accountCapacityLimit, boolean enabled, int assignedInboxCount, Long createdAt, Long updatedAt) {
+    }
+
+    private AssignmentPolicyJson json(AssignmentPolicyView p) {
+        return new AssignmentPolicyJson(p.id(), p.accountId(), p.name(), p.description(), p.assignmentOrder(), p.conversationPriority(),
+                p.fairDistributionLimit(), p.fairDistributionWindow(), p.accountCapacityLimit(), p.enabled(),
+                policies.inboxIds(p.accountId(), p.id()).size(), Timestamps.unix(p.createdAt()), Timestamps.unix(p.updatedAt()));
     }
 
     private static <T> T or(T value, T fallback) {

@@ -224,10 +224,8 @@ class ActionExecutor {
     }
 
     /** Chatwoot: the conversation's webhook payload plus {@code "event": "automation_event.<event_name>"}. */
-    private Map<String, Object> webhookPayload(ConversationView c, String eventName) {
-        Map<String, Object> payload = payloads.conversation(c);
-        payload.put("event", "automation_event." + eventName);
-        return payload;
+    private dev.parley.webhook.WebhookBody webhookPayload(ConversationView c, String eventName) {
+        return dev.parley.webhook.WebhookBody.of(payloads.conversation(c), "automation_event." + eventName);
     }
 
     private String status(ConversationView c, ConversationStatus to, Actor rule) {

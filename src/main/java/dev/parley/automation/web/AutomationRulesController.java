@@ -11,7 +11,6 @@ import dev.parley.shared.AdministratorOnly;
 import dev.parley.shared.Errors;
 import dev.parley.shared.InvalidInput;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -73,7 +72,7 @@ class AutomationRulesController {
 
     @PostMapping("/api/v1/accounts/{accountId}/automation_rules")
     @AdministratorOnly
-    Map<String, Object> create(Membership me, @RequestBody RuleRequest body) {
+    AutomationRuleJson create(Membership me, @RequestBody RuleRequest body) {
         return json(rules.create(me.accountId(), body.input()));
     }
 
@@ -164,21 +163,14 @@ class AutomationRulesController {
         return conversations.latest(me.accountId(), body.last());
     }
 
-    static Map<String, Object> json(AutomationRuleView r) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", r.id());
-        json.put("account_id", r.accountId());
-        json.put("name", r.name());
-        json.put("description", r.description());
-        json.put("event_name", r.eventName());
-        json.put("conditions", r.conditions());
-        json.put("actions", r.actions());
-        json.put("created_on", r.createdAt().getEpochSecond());
-        json.put("active", r.active());
-        json.put("position", r.position());
-        json.put("stop_processing", r.stopProcessing());
-        json.put("disabled_reason", r.disabledReason());
-        json.put("execution_delay", r.executionDelay());
-        return json;
+    /** Chatwoot's automation rule JSON ({@code created_on} in unix seconds). */
+    record AutomationRuleJson(long id, long accountId, String name, String description, String eventName,
+                              List<Map<String, Object>> conditions, List<Map<String, Object>> actions, long createdOn, boolean active,
+                              Integer position, boolean stopProcessing, String disabledReason, Integer executionDelay) {
+    }
+
+    static AutomationRuleJson json(AutomationRuleView r) {
+        return new AutomationRuleJson(r.id(), r.accountId(), r.name(), r.description(), r.eventName(), r.conditions(), r.actions(),
+                r.createdAt().getEpochSecond(), r.active(), r.position(), r.stopProcessing(), r.disabledReason(), r.executionDelay());
     }
 }

@@ -9,7 +9,6 @@ import dev.parley.contact.ContactQueries;
 import dev.parley.contact.ContactView;
 import dev.parley.inbox.InboxQueries;
 import dev.parley.shared.AdministratorOnly;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,18 +68,26 @@ class ContactsController {
                 .orElse(new ContactJson.InboxBrief(inboxId, "", inboxId, null, null, null))));
     }
 
+    /** Chatwoot's contact create answer: the contact, and its contact inbox when one was asked for. */
+    record CreatedContact(ContactJson contact, @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) CreatedContactInbox contactInbox) {
+    }
+
+    record CreatedContactInbox(InboxRef inbox, String sourceId) {
+    }
+
+    record InboxRef(long id) {
+    }
+
     @PostMapping
     @Transactional // a refused contact_inbox leaves no contact behind
     Map<String, Object> create(Membership me, @RequestBody ContactRequest body) {
         if (body.inboxId() != null) inboxes.visible(me, body.inboxId());
         ContactView contact = management.create(me.accountId(), body.input(), me.actor());
-        var payload = new LinkedHashMap<String, Object>();
-        payload.put("contact", ContactJson.of(contact, List.of()));
-        if (body.inboxId() != null) {
-            ContactInboxView ci = management.addToInbox(me.accountId(), contact.id(), body.inboxId(), body.sourceId(), false);
-            payload.put("contact_inbox", Map.of("inbox", Map.of("id", ci.inboxId()), "source_id", ci.sourceId()));
-        }
-        return Map.of("payload", payload);
+        ContactInboxView ci = body.inboxId() == null ? null
+                : management.addToInbox(me.accountId(), contact.id(), body.inboxId(), body.sourceId(), false);
+        return Map.of("payload", new CreatedContact(ContactJson.of(contact, List.of()),
+                ci == null ? null : new CreatedContactInbox(new InboxRef(ci.inboxId()), ci.sourceId())));
     }
 
     @PatchMapping("/{id}")

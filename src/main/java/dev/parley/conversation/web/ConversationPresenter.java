@@ -8,6 +8,8 @@ import dev.parley.attachment.Attachments;
 import dev.parley.inbox.InboxQueries;
 import dev.parley.contact.ContactView;
 import dev.parley.account.AgentJson;
+import dev.parley.account.AgentPushJson;
+import dev.parley.contact.ContactPushJson;
 import dev.parley.account.TeamJson;
 import dev.parley.account.Teams;
 import dev.parley.contact.ContactJson;
@@ -17,7 +19,6 @@ import dev.parley.conversation.ConversationSla;
 import dev.parley.conversation.ConversationView;
 import dev.parley.conversation.MessageView;
 import dev.parley.shared.Timestamps;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -124,9 +125,8 @@ class ConversationPresenter {
     }
 
     private static MessageJson.Conversation block(ConversationView c, int unread, String sourceId) {
-        var contactInbox = new LinkedHashMap<String, String>();
-        contactInbox.put("source_id", sourceId);
-        return new MessageJson.Conversation(c.assigneeId(), unread, Timestamps.unix(c.lastActivityAt()), contactInbox);
+        return new MessageJson.Conversation(c.assigneeId(), unread, Timestamps.unix(c.lastActivityAt()),
+                java.util.Collections.singletonMap("source_id", sourceId)); // a source id may be null
     }
 
     private MessageJson message(MessageView m, ConversationView c, List<AttachmentJson> files, MessageJson.Conversation block) {
@@ -135,41 +135,24 @@ class ConversationPresenter {
                 m.sourceId(), m.echoId(), sender(m), m.senderType(), m.senderId(), files);
     }
 
-    Map<String, Object> sender(MessageView m) {
+    /** A message's sender as Chatwoot's push data shows it: {@code AgentPushJson} or {@code ContactPushJson}; null without one. */
+    Object sender(MessageView m) {
         return sender(m, id -> accounts.agent(m.accountId(), id).orElse(null), id -> contacts.find(m.accountId(), id).orElse(null));
     }
 
     /** The same, with the contact the caller has already read (a customer's own message: no second read). */
-    Map<String, Object> sender(MessageView m, ContactView known) {
+    Object sender(MessageView m, ContactView known) {
         return sender(m, id -> accounts.agent(m.accountId(), id).orElse(null),
                 id -> known != null && known.id() == id ? known : contacts.find(m.accountId(), id).orElse(null));
     }
 
-    private static Map<String, Object> sender(MessageView m, Function<Long, AgentView> agent, Function<Long, ContactView> contact) {
+    private static Object sender(MessageView m, Function<Long, AgentView> agent, Function<Long, ContactView> contact) {
         if (m.senderId() == null) return null;
-        var json = new LinkedHashMap<String, Object>();
         if ("User".equals(m.senderType())) {
             AgentView a = agent.apply(m.senderId());
-            json.put("id", a == null ? m.senderId() : a.id());
-            if (a != null) {
-                json.put("name", a.name());
-                json.put("available_name", a.availableName());
-                json.put("avatar_url", "");
-                json.put("availability_status", a.availability().apiName());
-                json.put("thumbnail", "");
-            }
-            json.put("type", "user");
-        } else {
-            ContactView c = contact.apply(m.senderId());
-            json.put("id", c == null ? m.senderId() : c.id());
-            if (c != null) {
-                json.put("name", c.name());
-                json.put("email", c.email());
-                json.put("phone_number", c.phoneNumber());
-                json.put("thumbnail", "");
-            }
-            json.put("type", "contact");
+            return a == null ? AgentPushJson.unknown(m.senderId()) : AgentPushJson.of(a);
         }
-        return json;
+        ContactView c = contact.apply(m.senderId());
+        return c == null ? ContactPushJson.unknown(m.senderId()) : ContactPushJson.of(c);
     }
 }

@@ -199,7 +199,7 @@ class PublicConversationsController {
     /** Chatwoot's public message partial: {@code attachments} only when the message has files. */
     record PublicMessageJson(long id, String content, int messageType, String contentType, Map<String, Object> contentAttributes,
                              Long createdAt, long conversationId, String echoId,
-                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttachmentJson> attachments, Map<String, Object> sender) {
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttachmentJson> attachments, Object sender) {
     }
 
     private PublicConversationJson conversation(ConversationView c, ContactInboxView ci) {

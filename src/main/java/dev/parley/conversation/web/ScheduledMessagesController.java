@@ -7,7 +7,6 @@ import dev.parley.conversation.ScheduledMessages;
 import dev.parley.shared.InvalidInput;
 import dev.parley.shared.Timestamps;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,21 +43,21 @@ class ScheduledMessagesController {
     }
 
     @PostMapping
-    Map<String, Object> create(Membership me, @PathVariable long displayId, @RequestBody ScheduleRequest body) {
+    ScheduledMessageJson create(Membership me, @PathVariable long displayId, @RequestBody ScheduleRequest body) {
         conversations.visible(me, displayId);
         return json(scheduled.schedule(me.accountId(), displayId, body.content(), Boolean.TRUE.equals(body.isPrivate()), at(body.scheduledAt()),
                 me.actor()));
     }
 
     @PatchMapping("/{id}")
-    Map<String, Object> update(Membership me, @PathVariable long displayId, @PathVariable long id, @RequestBody ScheduleRequest body) {
+    ScheduledMessageJson update(Membership me, @PathVariable long displayId, @PathVariable long id, @RequestBody ScheduleRequest body) {
         conversations.visible(me, displayId);
         return json(scheduled.edit(me.accountId(), displayId, id, body.content(), body.isPrivate(),
                 body.scheduledAt() == null ? null : at(body.scheduledAt()), me.actor()));
     }
 
     @DeleteMapping("/{id}")
-    Map<String, Object> cancel(Membership me, @PathVariable long displayId, @PathVariable long id) {
+    ScheduledMessageJson cancel(Membership me, @PathVariable long displayId, @PathVariable long id) {
         conversations.visible(me, displayId);
         return json(scheduled.cancel(me.accountId(), displayId, id, me.actor()));
     }
@@ -74,18 +73,18 @@ class ScheduledMessagesController {
         }
     }
 
-    static Map<String, Object> json(ScheduledMessageView m) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", m.id());
-        json.put("conversation_id", m.conversationDisplayId());
-        json.put("content", m.content());
-        json.put("private", m.isPrivate());
-        json.put("scheduled_at", Timestamps.unix(m.scheduledAt()));
-        json.put("status", m.status());
-        json.put("author", m.authorId() == null ? null : Map.of("id", m.authorId(), "name", String.valueOf(m.authorName())));
-        json.put("message_id", m.messageId());
-        json.put("created_at", Timestamps.unix(m.createdAt()));
-        json.put("outcome", m.outcome());
-        return json;
+    /** A scheduled message (Chatwoot's shape for its scheduled messages, with Parley's outcome of the send). */
+    record ScheduledMessageJson(long id, long conversationId, String content, @com.fasterxml.jackson.annotation.JsonProperty("private") boolean isPrivate,
+                                Long scheduledAt, String status, Author author, Long messageId, Long createdAt, String outcome) {
+    }
+
+    /** Who scheduled it. */
+    record Author(long id, String name) {
+    }
+
+    static ScheduledMessageJson json(ScheduledMessageView m) {
+        return new ScheduledMessageJson(m.id(), m.conversationDisplayId(), m.content(), m.isPrivate(), Timestamps.unix(m.scheduledAt()),
+                m.status(), m.authorId() == null ? null : new Author(m.authorId(), String.valueOf(m.authorName())), m.messageId(),
+                Timestamps.unix(m.createdAt()), m.outcome());
     }
 }

@@ -4,7 +4,6 @@ import dev.parley.account.Membership;
 import dev.parley.notification.NotificationView;
 import dev.parley.notification.Notifications;
 import dev.parley.shared.Timestamps;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +27,7 @@ class NotificationsController {
 
     @GetMapping
     Map<String, Object> index(Membership me, @RequestParam(defaultValue = "1") int page) {
-        var meta = new LinkedHashMap<String, Object>();
-        meta.put("unread_count", notifications.unread(me));
-        meta.put("count", notifications.count(me));
-        meta.put("current_page", Math.max(page, 1));
+        var meta = new Meta(notifications.unread(me), notifications.count(me), Math.max(page, 1));
         return Map.of("data", Map.of("meta", meta, "payload", notifications.page(me, page).stream().map(NotificationsController::json).toList()));
     }
 
@@ -41,7 +37,7 @@ class NotificationsController {
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(Membership me, @PathVariable long id) {
+    NotificationJson show(Membership me, @PathVariable long id) {
         return json(notifications.get(me, id));
     }
 
@@ -52,12 +48,12 @@ class NotificationsController {
     }
 
     @PatchMapping("/{id}")
-    Map<String, Object> read(Membership me, @PathVariable long id) {
+    NotificationJson read(Membership me, @PathVariable long id) {
         return json(notifications.markRead(me, id));
     }
 
     @PostMapping("/{id}/unread")
-    Map<String, Object> unread(Membership me, @PathVariable long id) {
+    NotificationJson unread(Membership me, @PathVariable long id) {
         return json(notifications.markUnread(me, id));
     }
 
@@ -67,21 +63,24 @@ class NotificationsController {
         return Map.of();
     }
 
-    static Map<String, Object> json(NotificationView n) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", n.id());
-        json.put("notification_type", n.notificationType());
-        json.put("push_message_title", n.message());
-        json.put("primary_actor_type", "Conversation");
-        json.put("primary_actor_id", n.displayId());
-        json.put("primary_actor", Map.of("id", n.displayId()));
-        json.put("read_at", Timestamps.unix(n.readAt()));
-        json.put("secondary_actor", n.actorName() == null ? null : Map.of("name", n.actorName()));
-        json.put("user_id", n.userId());
-        json.put("account_id", n.accountId());
-        json.put("created_at", Timestamps.unix(n.createdAt()));
-        json.put("last_activity_at", Timestamps.unix(n.createdAt()));
-        json.put("snoozed_until", null);
-        return json;
+    /** Chatwoot's notification JSON: the conversation is the primary actor, the agent who caused it the secondary one. */
+    record NotificationJson(long id, String notificationType, String pushMessageTitle, String primaryActorType, long primaryActorId,
+                            Actor primaryActor, Long readAt, Actor secondaryActor, long userId, long accountId, Long createdAt,
+                            Long lastActivityAt, Long snoozedUntil) {
+    }
+
+    /** An actor in brief: the conversation by its id, the agent by name. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Actor(Long id, String name) {
+    }
+
+    /** The page's counts. */
+    record Meta(long unreadCount, long count, int currentPage) {
+    }
+
+    static NotificationJson json(NotificationView n) {
+        return new NotificationJson(n.id(), n.notificationType(), n.message(), "Conversation", n.displayId(), new Actor(n.displayId(), null),
+                Timestamps.unix(n.readAt()), n.actorName() == null ? null : new Actor(null, n.actorName()), n.userId(), n.accountId(),
+                Timestamps.unix(n.createdAt()), Timestamps.unix(n.createdAt()), null);
     }
 }

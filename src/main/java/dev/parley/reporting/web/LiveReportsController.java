@@ -7,7 +7,6 @@ import dev.parley.reporting.LiveConversationMetrics;
 import dev.parley.shared.AdministratorOnly;
 import dev.parley.shared.Errors;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,22 +36,18 @@ class LiveReportsController {
         List<AgentView> agents = accounts.agents(me.accountId());
         Map<Long, Map<String, Long>> perAgent = metrics.perAssignee(me.accountId(), agents.stream().map(AgentView::id).toList());
         return agents.stream().map(a -> agentRow(a, perAgent.get(a.id())))
-                .sorted(Comparator.comparing((Map<String, Object> row) -> open(row)).reversed()).toList();
+                .sorted(Comparator.comparing(LiveReportsController::open).reversed()).toList();
     }
 
-    private static Map<String, Object> agentRow(AgentView agent, Map<String, Long> metric) {
-        var row = new LinkedHashMap<String, Object>();
-        row.put("id", agent.id());
-        row.put("name", agent.name());
-        row.put("email", agent.email());
-        row.put("thumbnail", "");
-        row.put("availability", agent.availability().apiName());
-        row.put("metric", metric);
-        return row;
+    /** An agent's row of Chatwoot's live agent metrics. */
+    record AgentMetricJson(long id, String name, String email, String thumbnail, String availability, Map<String, Long> metric) {
     }
 
-    @SuppressWarnings("unchecked")
-    private static long open(Map<String, Object> row) {
-        return ((Map<String, Long>) row.get("metric")).get("open");
+    private static AgentMetricJson agentRow(AgentView agent, Map<String, Long> metric) {
+        return new AgentMetricJson(agent.id(), agent.name(), agent.email(), "", agent.availability().apiName(), metric);
+    }
+
+    private static long open(AgentMetricJson row) {
+        return row.metric().getOrDefault("open", 0L);
     }
 }

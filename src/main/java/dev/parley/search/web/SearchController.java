@@ -4,7 +4,7 @@ import dev.parley.account.Membership;
 import dev.parley.search.Search;
 import dev.parley.search.SearchKind;
 import dev.parley.search.SearchResults;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,17 +43,15 @@ class SearchController {
     }
 
     /** {@code {payload: {conversations, contacts, messages}}} with the kinds asked for, in Chatwoot's order. */
+    /** Chatwoot's search payload: only the kinds searched for. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record SearchPayload(List<SearchJson.Conversation> conversations, List<SearchJson.Contact> contacts, List<SearchJson.Message> messages) {
+    }
+
     private static Map<String, Object> answer(SearchResults found, SearchKind kind) {
-        var payload = new LinkedHashMap<String, Object>();
-        if (kind.includes(SearchKind.CONVERSATIONS)) {
-            payload.put("conversations", found.conversations().stream().map(c -> SearchJson.conversation(c, found)).toList());
-        }
-        if (kind.includes(SearchKind.CONTACTS)) {
-            payload.put("contacts", found.contacts().stream().map(SearchJson::contact).toList());
-        }
-        if (kind.includes(SearchKind.MESSAGES)) {
-            payload.put("messages", found.messages().stream().map(m -> SearchJson.message(m, found)).toList());
-        }
-        return Map.of("payload", payload);
+        return Map.of("payload", new SearchPayload(
+                kind.includes(SearchKind.CONVERSATIONS) ? found.conversations().stream().map(c -> SearchJson.conversation(c, found)).toList() : null,
+                kind.includes(SearchKind.CONTACTS) ? found.contacts().stream().map(SearchJson::contact).toList() : null,
+                kind.includes(SearchKind.MESSAGES) ? found.messages().stream().map(m -> SearchJson.message(m, found)).toList() : null));
     }
 }

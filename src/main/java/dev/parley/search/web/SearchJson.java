@@ -1,14 +1,15 @@
 package dev.parley.search.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.parley.account.AgentPushJson;
 import dev.parley.account.AgentView;
+import dev.parley.contact.ContactPushJson;
 import dev.parley.contact.ContactView;
 import dev.parley.inbox.InboxView;
 import dev.parley.search.ConversationHit;
 import dev.parley.search.MessageHit;
 import dev.parley.search.SearchResults;
 import dev.parley.shared.Timestamps;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chatwoot's search partials (app/views/api/v1/accounts/search/_*.json.jbuilder): smaller than the resources' own JSON. */
@@ -29,7 +30,7 @@ final class SearchJson {
 
     /** _message: {@code conversation_id} is the display id; {@code sender} (the sender's push_event_data) only when there is one. */
     record Message(long id, String content, int messageType, String contentType, String sourceId, long inboxId, long conversationId,
-                   Long createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> sender, Object inbox) {
+                   Long createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) Object sender, Object inbox) {
     }
 
     /** _inbox. */
@@ -65,34 +66,14 @@ final class SearchJson {
         return inbox == null ? Map.of() : new Inbox(inbox.id(), inbox.id(), inbox.name(), inbox.channelType());
     }
 
-    /** Chatwoot's push_event_data of the sender: a user's or a contact's. */
-    private static Map<String, Object> sender(MessageHit m, SearchResults found) {
+    /** Chatwoot's push_event_data of the sender: a user's or a contact's; null when it is gone. */
+    private static Object sender(MessageHit m, SearchResults found) {
         if (m.senderId() == null) return null;
-        var json = new LinkedHashMap<String, Object>();
         if ("User".equals(m.senderType())) {
             AgentView a = found.agents().get(m.senderId());
-            if (a == null) return null;
-            json.put("id", a.id());
-            json.put("name", a.name());
-            json.put("available_name", a.availableName());
-            json.put("avatar_url", "");
-            json.put("type", "user");
-            json.put("availability_status", a.availability().apiName());
-            json.put("thumbnail", "");
-            return json;
+            return a == null ? null : AgentPushJson.of(a);
         }
         ContactView c = found.contactsById().get(m.senderId());
-        if (c == null) return null;
-        json.put("additional_attributes", c.additionalAttributes());
-        json.put("custom_attributes", c.customAttributes());
-        json.put("email", c.email());
-        json.put("id", c.id());
-        json.put("identifier", c.identifier());
-        json.put("name", c.name());
-        json.put("phone_number", c.phoneNumber());
-        json.put("thumbnail", "");
-        json.put("blocked", c.blocked());
-        json.put("type", "contact");
-        return json;
+        return c == null ? null : ContactPushJson.of(c);
     }
 }

@@ -11,12 +11,13 @@ import dev.parley.conversation.ConversationView;
 import dev.parley.conversation.MessageCreated;
 import dev.parley.conversation.MessageType;
 import dev.parley.inbox.InboxQueries;
+import dev.parley.webhook.ConversationWebhookJson;
+import dev.parley.webhook.WebhookBody;
 import dev.parley.webhook.WebhookDeliveries;
 import dev.parley.webhook.WebhookPayloads;
 import dev.parley.webhook.WebhookView;
 import dev.parley.webhook.persistence.WebhookRepository;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +31,8 @@ import dev.parley.shared.reactors.Reactor;
 import dev.parley.shared.PerTransaction;
 import dev.parley.shared.reactors.Reacts;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * Queues a delivery for every subscribed webhook (and, for conversation and message events, the API
@@ -61,36 +64,25 @@ class WebhookEventsListener {
     void on(ConversationCreated e) {
         List<Target> targets = targets(e.accountId(), e.inboxId(), "conversation_created");
         if (targets.isEmpty()) return;
-        conversations.findById(e.conversationId()).ifPresent(c -> fanOut(targets, c, "conversation_created", payloads.conversation(c), e.eventId()));
+        conversations.findById(e.conversationId())
+                .ifPresent(c -> fanOut(targets, c, WebhookBody.of(payloads.conversation(c), "conversation_created"), e.eventId()));
     }
 
     @Reacts
     void on(ConversationUpdated e) {
         List<Target> targets = targets(e.accountId(), e.inboxId(), "conversation_updated");
         if (targets.isEmpty()) return;
-        conversations.findById(e.conversationId()).ifPresent(c -> {
-            Map<String, Object> payload = payloads.conversation(c);
-            List<Map<String, Object>> changed = new ArrayList<>();
-            e.changedAttributes().forEach((key, change) -> {
-                var values = new LinkedHashMap<String, Object>();
-                values.put("previous_value", change.get(0));
-                values.put("current_value", change.get(1));
-                changed.add(Map.of(key, values));
-            });
-            payload.put("changed_attributes", changed);
-            fanOut(targets, c, "conversation_updated", payload, e.eventId());
-        });
+        conversations.findById(e.conversationId()).ifPresent(c -> fanOut(targets, c,
+                new WebhookBody(payloads.conversation(c), WebhookBody.changes(e.changedAttributes()), "conversation_updated"), e.eventId()));
     }
 
     @Reacts
     void on(ConversationStatusChanged e) {
         List<Target> targets = targets(e.accountId(), e.inboxId(), "conversation_status_changed");
         if (targets.isEmpty()) return;
-        conversations.findById(e.conversationId()).ifPresent(c -> {
-            Map<String, Object> payload = payloads.conversation(c);
-            payload.put("changed_attributes", List.of(Map.of("status", Map.of("previous_value", e.from().apiName(), "current_value", e.to().apiName()))));
-            fanOut(targets, c, "conversation_status_changed", payload, e.eventId());
-        });
+        var changed = List.of(Map.of("status", new WebhookBody.Change(e.from().apiName(), e.to().apiName())));
+        conversations.findById(e.conversationId()).ifPresent(c -> fanOut(targets, c,
+                new WebhookBody(payloads.conversation(c), changed, "conversation_status_changed"), e.eventId()));
     }
 
     @Reacts
@@ -99,7 +91,7 @@ class WebhookEventsListener {
         List<Target> targets = targets(e.accountId(), e.inboxId(), "message_created");
         if (targets.isEmpty()) return; // nobody listens: nothing read, nothing built
         conversations.findById(e.conversationId()).ifPresent(c -> conversations.message(c.id(), e.messageId())
-                .ifPresent(m -> fanOut(targets, c, "message_created", payloads.message(m, c, true), e.eventId())));
+                .ifPresent(m -> fanOut(targets, c, WebhookBody.of(payloads.message(m, c, true), "message_created"), e.eventId())));
     }
 
     @Reacts
@@ -108,32 +100,28 @@ class WebhookEventsListener {
         if (targets.isEmpty()) return;
         conversations.findById(e.conversationId()).ifPresent(c -> conversations.message(c.id(), e.messageId())
                 .filter(m -> m.messageType() != MessageType.ACTIVITY)
-                .ifPresent(m -> fanOut(targets, c, "message_updated", payloads.message(m, c, true), e.eventId())));
+                .ifPresent(m -> fanOut(targets, c, WebhookBody.of(payloads.message(m, c, true), "message_updated"), e.eventId())));
     }
 
     /** Chatwoot's inbox webhooks (account webhooks only): the inbox's id and name, and for updates what changed. */
     @Reacts
     void on(InboxCreated e) {
-        inboxes.find(e.accountId(), e.inboxId()).ifPresent(i -> accountOnly(e.accountId(), "inbox_created", inbox(i), e.eventId()));
+        inboxes.find(e.accountId(), e.inboxId()).ifPresent(i -> accountOnly(e.accountId(), WebhookBody.of(inbox(i), "inbox_created"), e.eventId()));
     }
 
     @Reacts
     void on(InboxUpdated e) {
-        inboxes.find(e.accountId(), e.inboxId()).ifPresent(i -> {
-            Map<String, Object> payload = inbox(i);
-            List<Map<String, Object>> changed = new ArrayList<>();
-            e.changes().forEach((key, change) -> changed.add(Map.of(key, mapOf(change))));
-            payload.put("changed_attributes", changed);
-            accountOnly(e.accountId(), "inbox_updated", payload, e.eventId());
-        });
+        inboxes.find(e.accountId(), e.inboxId()).ifPresent(i -> accountOnly(e.accountId(),
+                new WebhookBody(inbox(i), WebhookBody.changes(e.changes()), "inbox_updated"), e.eventId()));
     }
 
-    private static Map<String, Object> inbox(InboxView i) {
-        var payload = new LinkedHashMap<String, Object>();
-        payload.put("id", i.id());
-        payload.put("name", i.name());
-        payload.put("channel_type", i.channelType());
-        return payload;
+    /** The inbox of inbox events: its id, name and channel type. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record InboxEventJson(long id, String name, String channelType) {
+    }
+
+    private static InboxEventJson inbox(InboxView i) {
+        return new InboxEventJson(i.id(), i.name(), i.channelType());
     }
 
     /** Chatwoot's typing webhooks: {event, user, conversation, is_private}; "user" is the agent or the contact who types. */
@@ -141,45 +129,39 @@ class WebhookEventsListener {
     void on(ConversationTypingChanged e) {
         List<Target> targets = targets(e.accountId(), e.inboxId(), e.typing() ? "conversation_typing_on" : "conversation_typing_off");
         if (targets.isEmpty()) return;
-        conversations.findById(e.conversationId()).ifPresent(c -> {
-            var payload = new LinkedHashMap<String, Object>();
-            payload.put("user", typist(e));
-            payload.put("conversation", payloads.conversation(c));
-            payload.put("is_private", e.isPrivate());
-            fanOut(targets, c, e.typing() ? "conversation_typing_on" : "conversation_typing_off", payload, e.eventId());
-        });
+        conversations.findById(e.conversationId()).ifPresent(c -> fanOut(targets, c,
+                WebhookBody.of(new TypingJson(typist(e), payloads.conversation(c), e.isPrivate()),
+                        e.typing() ? "conversation_typing_on" : "conversation_typing_off"), e.eventId()));
     }
 
-    private Map<String, Object> typist(ConversationTypingChanged e) {
+    /** Chatwoot's typing payload: who types (a contact in brief, or an agent), the conversation, and whether it is a note. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record TypingJson(Object user, ConversationWebhookJson conversation, boolean isPrivate) {
+    }
+
+    /** An agent who types: id, name and type, as the typing event names them. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record TypingAgentJson(long id, String name, String type) {
+    }
+
+    private Object typist(ConversationTypingChanged e) {
         if (e.causedBy().kind() == Actor.Kind.CONTACT) {
-            var contact = contacts.find(e.accountId(), e.causedBy().id()).map(payloads::contact).orElseGet(LinkedHashMap::new);
-            contact.put("type", "contact");
-            return contact;
+            return contacts.find(e.accountId(), e.causedBy().id()).<Object>map(payloads::contact)
+                    .orElseGet(() -> new TypingAgentJson(e.causedBy().id(), null, "contact"));
         }
-        var user = new LinkedHashMap<String, Object>();
-        user.put("id", e.causedBy().id());
-        user.put("name", e.causedBy().name());
-        user.put("type", "user");
-        return user;
+        return new TypingAgentJson(e.causedBy().id(), e.causedBy().name(), "user");
     }
 
     @Reacts
     void on(ContactCreated e) {
-        contacts.find(e.accountId(), e.contactId()).ifPresent(contact -> {
-            Map<String, Object> payload = payloads.contact(contact);
-            accountOnly(e.accountId(), "contact_created", payload, e.eventId());
-        });
+        contacts.find(e.accountId(), e.contactId())
+                .ifPresent(contact -> accountOnly(e.accountId(), WebhookBody.of(payloads.contact(contact), "contact_created"), e.eventId()));
     }
 
     @Reacts
     void on(ContactUpdated e) {
-        contacts.find(e.accountId(), e.contactId()).ifPresent(contact -> {
-            Map<String, Object> payload = payloads.contact(contact);
-            List<Map<String, Object>> changed = new ArrayList<>();
-            e.changes().forEach((key, change) -> changed.add(Map.of(key, mapOf(change))));
-            payload.put("changed_attributes", changed);
-            accountOnly(e.accountId(), "contact_updated", payload, e.eventId());
-        });
+        contacts.find(e.accountId(), e.contactId()).ifPresent(contact -> accountOnly(e.accountId(),
+                new WebhookBody(payloads.contact(contact), WebhookBody.changes(e.changes()), "contact_updated"), e.eventId()));
     }
 
     /** Where a conversation or message event of an inbox goes: the subscribed webhooks and the API inbox's webhook_url. */
@@ -202,22 +184,13 @@ class WebhookEventsListener {
         return List.copyOf(targets);
     }
 
-    private void fanOut(List<Target> targets, ConversationView c, String event, Map<String, Object> payload, UUID eventId) {
-        payload.put("event", event);
-        for (Target t : targets) deliveries.enqueue(c.accountId(), t.webhookId(), t.url(), t.secret(), event, payload, eventId);
+    private void fanOut(List<Target> targets, ConversationView c, WebhookBody body, UUID eventId) {
+        for (Target t : targets) deliveries.enqueue(c.accountId(), t.webhookId(), t.url(), t.secret(), body.event(), body, eventId);
     }
 
-    private void accountOnly(long accountId, String event, Map<String, Object> payload, UUID eventId) {
-        payload.put("event", event);
-        for (WebhookView w : webhooks.subscribed(accountId, event, null)) {
-            if (w.inboxId() == null) deliveries.enqueue(accountId, w.id(), w.url(), w.secret(), event, payload, eventId);
+    private void accountOnly(long accountId, WebhookBody body, UUID eventId) {
+        for (WebhookView w : webhooks.subscribed(accountId, body.event(), null)) {
+            if (w.inboxId() == null) deliveries.enqueue(accountId, w.id(), w.url(), w.secret(), body.event(), body, eventId);
         }
-    }
-
-    private static Map<String, Object> mapOf(List<Object> change) {
-        var values = new LinkedHashMap<String, Object>();
-        values.put("previous_value", change.get(0));
-        values.put("current_value", change.get(1));
-        return values;
     }
 }

@@ -4,7 +4,6 @@ import dev.parley.account.Membership;
 import dev.parley.shared.AdministratorOnly;
 import dev.parley.webhook.WebhookView;
 import dev.parley.webhook.Webhooks;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -78,16 +77,12 @@ class WebhooksController {
         return Map.of("payload", webhooks.deliveries(me.accountId(), id, Math.min(Math.max(limit, 1), 1000)));
     }
 
-    static Map<String, Object> json(WebhookView w) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", w.id());
-        json.put("account_id", w.accountId());
-        json.put("name", w.name());
-        json.put("url", w.url());
-        json.put("subscriptions", w.subscriptions());
-        json.put("inbox_id", w.inboxId());
-        json.put("secret", w.secret());
-        json.put("signature_header", "X-Parley-Signature");
-        return json;
+    /** Chatwoot's webhook JSON, with the header Parley signs deliveries in. */
+    record WebhookJson(long id, long accountId, String name, String url, List<String> subscriptions, Long inboxId, String secret,
+                       String signatureHeader) {
+    }
+
+    static WebhookJson json(WebhookView w) {
+        return new WebhookJson(w.id(), w.accountId(), w.name(), w.url(), w.subscriptions(), w.inboxId(), w.secret(), "X-Parley-Signature");
     }
 }

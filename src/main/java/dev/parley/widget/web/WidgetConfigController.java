@@ -6,7 +6,6 @@ import dev.parley.widget.application.Visitors;
 import dev.parley.widget.application.WaitingLine;
 import dev.parley.widget.persistence.StreamEventRepository;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -33,7 +32,7 @@ class WidgetConfigController {
     }
 
     @PostMapping("/api/v1/widget/config")
-    Map<String, Object> create(@RequestParam(name = VisitorArguments.WEBSITE_TOKEN, required = false) String websiteToken,
+    ConfigAnswer create(@RequestParam(name = VisitorArguments.WEBSITE_TOKEN, required = false) String websiteToken,
                                @RequestHeader(name = VisitorArguments.AUTH_HEADER, required = false) String authToken,
                                HttpServletRequest request) {
         WebWidgetChannel channel = visitors.channel(websiteToken);
@@ -41,21 +40,22 @@ class WidgetConfigController {
             rateLimit.newVisitor(request);
             return visitors.create(channel, Map.of());
         });
-        var json = new LinkedHashMap<String, Object>();
-        json.put("website_channel_config", WidgetConfigJson.of(visitor, visitors.tokenFor(visitor), baseUrl(request)));
-        var contact = new LinkedHashMap<String, Object>();
-        contact.put("id", visitor.contact().id());
-        contact.put("name", visitor.contact().name());
-        contact.put("email", visitor.contact().email());
-        contact.put("phone_number", visitor.contact().phoneNumber());
-        contact.put("identifier", visitor.contact().identifier());
-        contact.put("pubsub_token", visitor.contactInbox().pubsubToken());
-        json.put("contact", contact);
-        json.put("global_config", Map.of("brand_name", "Parley"));
-        json.put("queue", waitingLine.of(visitor));
-        json.put("stream", Map.of("url", "/api/v1/widget/stream", "last_event_id", streamEvents.head(visitor.contactInbox().id())));
-        return json;
+        return new ConfigAnswer(WidgetConfigJson.of(visitor, visitors.tokenFor(visitor), baseUrl(request)), WidgetContactJson.InConfig.of(visitor),
+                new GlobalConfig("Parley"), waitingLine.of(visitor), new Stream("/api/v1/widget/stream", streamEvents.head(visitor.contactInbox().id())));
     }
+
+    /** Chatwoot's widget config answer, with Parley's waiting line and live stream. */
+    record ConfigAnswer(WidgetConfigJson websiteChannelConfig, WidgetContactJson.InConfig contact, GlobalConfig globalConfig, Object queue,
+                        Stream stream) {
+    }
+
+    record GlobalConfig(String brandName) {
+    }
+
+    /** Where the visitor's live stream is, and the last event already reflected in this answer. */
+    record Stream(String url, long lastEventId) {
+    }
+
 
     private static String baseUrl(HttpServletRequest request) {
         return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();

@@ -1,9 +1,7 @@
 package dev.parley.widget.web;
 
-import dev.parley.contact.ContactView;
 import dev.parley.widget.application.Visitor;
 import dev.parley.widget.application.VisitorIdentity;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,49 +46,27 @@ class WidgetContactController {
     }
 
     @GetMapping
-    Map<String, Object> show(Visitor visitor) {
-        ContactView c = visitor.contact();
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", c.id());
-        json.put("name", c.name());
-        json.put("email", c.email());
-        json.put("phone_number", c.phoneNumber());
-        json.put("identifier", c.identifier());
-        json.put("has_email", c.email() != null);
-        json.put("has_name", c.name() != null && !c.name().isBlank());
-        json.put("has_phone_number", c.phoneNumber() != null);
-        json.put("source_id", visitor.contactInbox().sourceId());
-        json.put("custom_attributes", c.customAttributes());
-        return json;
+    WidgetContactJson.Shown show(Visitor visitor) {
+        return WidgetContactJson.Shown.of(visitor);
     }
 
     @PatchMapping
-    Map<String, Object> update(Visitor visitor, @RequestBody ContactRequest body) {
+    WidgetContactJson.Identified update(Visitor visitor, @RequestBody ContactRequest body) {
         return answer(identity.identify(visitor, body.claim(), false));
     }
 
     @PatchMapping("/set_user")
-    Map<String, Object> setUser(Visitor visitor, @RequestBody ContactRequest body) {
+    WidgetContactJson.Identified setUser(Visitor visitor, @RequestBody ContactRequest body) {
         return answer(identity.identify(visitor, body.claim(), true));
     }
 
     @PostMapping("/destroy_custom_attributes")
-    Map<String, Object> destroyCustomAttributes(Visitor visitor, @RequestBody DestroyAttributes body) {
+    WidgetContactJson.Identified destroyCustomAttributes(Visitor visitor, @RequestBody DestroyAttributes body) {
         return answer(new VisitorIdentity.Outcome(identity.forget(visitor, body.customAttributes()), null));
     }
 
     /** Chatwoot's {@code set_user} view: the contact, and a new {@code widget_auth_token} when the visitor became another contact. */
-    private static Map<String, Object> answer(VisitorIdentity.Outcome outcome) {
-        Visitor v = outcome.visitor();
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", v.contact().id());
-        json.put("name", v.contact().name());
-        json.put("email", v.contact().email());
-        json.put("phone_number", v.contact().phoneNumber());
-        json.put("identifier", v.contact().identifier());
-        json.put("custom_attributes", v.contact().customAttributes());
-        json.put("pubsub_token", v.contactInbox().pubsubToken());
-        if (outcome.widgetAuthToken() != null) json.put("widget_auth_token", outcome.widgetAuthToken());
-        return json;
+    private static WidgetContactJson.Identified answer(VisitorIdentity.Outcome outcome) {
+        return WidgetContactJson.Identified.of(outcome.visitor(), outcome.widgetAuthToken());
     }
 }

@@ -52,12 +52,12 @@ class WidgetConversationsController {
     }
 
     @GetMapping
-    Map<String, Object> index(Visitor visitor) {
+    Object index(Visitor visitor) {
         return presenter.summary(conversations.current(visitor).orElse(null));
     }
 
     @PostMapping
-    Map<String, Object> create(Visitor visitor, @RequestBody CreateRequest body) {
+    WidgetConversationJson create(Visitor visitor, @RequestBody CreateRequest body) {
         MessagePart message = body.message() == null ? new MessagePart(null, null, null, null, null) : body.message();
         new Errors().requireText("message.content", message.content()).throwIfAny();
         ContactPart c = body.contact();

@@ -40,17 +40,11 @@ class WidgetEventsController {
     ResponseEntity<Void> create(Visitor visitor, @RequestBody EventRequest body,
                                 @RequestHeader(name = "Accept-Language", required = false) String language) {
         if (!"webwidget.triggered".equals(body.name())) return ResponseEntity.noContent().build();
-        var payload = new LinkedHashMap<String, Object>();
-        payload.put("id", visitor.contactInbox().id());
-        payload.put("contact", payloads.contact(visitor.contact()));
-        payload.put("inbox", Map.of("id", visitor.inbox().id(), "name", visitor.inbox().name()));
-        payload.put("account", Map.of("id", visitor.accountId()));
-        payload.put("current_conversation", conversations.current(visitor).map(payloads::conversation).orElse(null));
-        payload.put("source_id", visitor.contactInbox().sourceId());
         var info = new LinkedHashMap<String, Object>(body.eventInfo() == null ? Map.of() : body.eventInfo());
         if (body.locale() != null) info.putIfAbsent("widget_language", body.locale());
         if (language != null) info.putIfAbsent("browser_language", language.split("[,;]")[0].trim());
-        payload.put("event_info", info);
+        var payload = payloads.widgetTriggered(visitor.contactInbox(), visitor.contact(), visitor.inbox(),
+                conversations.current(visitor).orElse(null), info);
         webhooks.toSubscribers(visitor.accountId(), visitor.inbox().id(), "webwidget_triggered", payload, UUID.randomUUID());
         return ResponseEntity.noContent().build();
     }

@@ -6,7 +6,6 @@ import dev.parley.inbox.InboxView;
 import dev.parley.inbox.WebWidgetChannel;
 import dev.parley.shared.ResourceNotFound;
 import dev.parley.widget.application.Visitors;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,18 +26,17 @@ class WidgetInboxMembersController {
         this.accounts = accounts;
     }
 
+    /** An agent of the inbox as the widget shows it: name, avatar and availability. */
+    record Member(String name, String avatarUrl, String availabilityStatus) {
+    }
+
     @GetMapping("/api/v1/widget/inbox_members")
     Map<String, Object> index(@RequestParam(name = VisitorArguments.WEBSITE_TOKEN, required = false) String websiteToken) {
         WebWidgetChannel channel = visitors.channel(websiteToken);
         InboxView inbox = inboxes.byId(channel.inboxId()).orElseThrow(() -> new ResourceNotFound("Web widget"));
-        List<Map<String, Object>> members = inboxes.memberIds(inbox.id()).stream()
-                .flatMap(id -> accounts.agent(inbox.accountId(), id).stream()).map(a -> {
-                    var json = new LinkedHashMap<String, Object>();
-                    json.put("name", a.availableName());
-                    json.put("avatar_url", "");
-                    json.put("availability_status", a.availability().apiName());
-                    return (Map<String, Object>) json;
-                }).toList();
+        List<Member> members = inboxes.memberIds(inbox.id()).stream()
+                .flatMap(id -> accounts.agent(inbox.accountId(), id).stream())
+                .map(a -> new Member(a.availableName(), "", a.availability().apiName())).toList();
         return Map.of("payload", members);
     }
 }

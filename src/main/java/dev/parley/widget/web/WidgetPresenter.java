@@ -10,7 +10,6 @@ import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationView;
 import dev.parley.conversation.MessageView;
 import dev.parley.shared.Timestamps;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -59,31 +58,17 @@ public class WidgetPresenter {
     }
 
     /** {@code conversations/create}: the conversation with its assignee and its messages. */
-    public Map<String, Object> conversation(ConversationView c) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", c.displayId());
-        json.put("inbox_id", c.inboxId());
-        json.put("contact_last_seen_at", Timestamps.unix(c.contactLastSeenAt()));
-        json.put("agent_last_seen_at", Timestamps.unix(c.agentLastSeenAt()));
-        json.put("status", c.status().apiName());
-        var meta = new LinkedHashMap<String, Object>();
-        if (c.assigneeId() != null) accounts.agent(c.accountId(), c.assigneeId()).ifPresent(a -> meta.put("assignee", AgentJson.of(a)));
-        json.put("meta", meta);
-        json.put("messages", messages(conversations.allPublicMessages(c.id()), c));
-        json.put("muted", false);
-        json.put("timestamp", Timestamps.unix(c.lastActivityAt()));
-        return json;
+    public WidgetConversationJson conversation(ConversationView c) {
+        AgentJson assignee = c.assigneeId() == null ? null : accounts.agent(c.accountId(), c.assigneeId()).map(AgentJson::of).orElse(null);
+        return new WidgetConversationJson(c.displayId(), c.inboxId(), Timestamps.unix(c.contactLastSeenAt()),
+                Timestamps.unix(c.agentLastSeenAt()), c.status().apiName(), new WidgetConversationJson.Meta(assignee),
+                messages(conversations.allPublicMessages(c.id()), c), false, Timestamps.unix(c.lastActivityAt()));
     }
 
-    /** {@code conversations/index}: the visitor's current conversation, or nothing. */
-    public Map<String, Object> summary(ConversationView c) {
+    /** {@code conversations/index}: the visitor's current conversation, or an empty object. */
+    public Object summary(ConversationView c) {
         if (c == null) return Map.of();
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", c.displayId());
-        json.put("inbox_id", c.inboxId());
-        json.put("status", c.status().apiName());
-        json.put("contact_last_seen_at", Timestamps.unix(c.contactLastSeenAt()));
-        json.put("agent_last_seen_at", Timestamps.unix(c.agentLastSeenAt()));
-        return json;
+        return new WidgetConversationJson.Summary(c.displayId(), c.inboxId(), c.status().apiName(), Timestamps.unix(c.contactLastSeenAt()),
+                Timestamps.unix(c.agentLastSeenAt()));
     }
 }

@@ -166,6 +166,23 @@ class RuleEvaluatorTests {
                 .isEmpty();
     }
 
+    /**
+     * Chatwoot compares {@code messages.private} in SQL over the conversation's messages (the event's message on
+     * message_created): with no message the column is NULL, so neither equal_to nor not_equal_to holds; otherwise any
+     * message in scope may satisfy it.
+     */
+    @Test
+    void privateNoteWithoutAMessageHoldsNeitherWayAndOtherwiseAnyMessageCounts() {
+        S s = new S();
+        s.messages.clear();
+        assertThat(matches(s, c("private_note", "equal_to", List.of(true)))).isFalse();
+        assertThat(matches(s, c("private_note", "not_equal_to", List.of(true)))).isFalse();
+        s.messages.add(new MessageFacts("incoming", "hello", false));
+        s.messages.add(new MessageFacts("outgoing", "internal", true));
+        assertThat(matches(s, c("private_note", "equal_to", List.of(true)))).isTrue();
+        assertThat(matches(s, c("private_note", "not_equal_to", List.of(true)))).isTrue();
+    }
+
     @Test
     void labelsAreSetConditions() {
         S s = new S();
