@@ -1,10 +1,10 @@
 package dev.parley.assignment;
 
+import dev.parley.support.SecondNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.parley.Parley;
 import dev.parley.conversation.ConversationCreated;
 import dev.parley.support.Api;
 import dev.parley.support.Fixtures.Inbox;
@@ -23,7 +23,6 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,11 +55,8 @@ class AssignmentConcurrencyIntegrationTests extends IntegrationTest {
     void twoApplicationInstancesOnOneDatabaseShareTheLimit() throws Exception {
         var world = world(10, 3);
         String url = (dataSource.unwrap(HikariDataSource.class)).getJdbcUrl();
-        try (ConfigurableApplicationContext second = new SpringApplication(Parley.class).run("--server.port=0",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + (dataSource.unwrap(HikariDataSource.class)).getUsername(),
-                "--spring.datasource.password=" + ((dataSource.unwrap(HikariDataSource.class)).getPassword() == null ? "" : (dataSource.unwrap(HikariDataSource.class)).getPassword()),
-                "--spring.jmx.enabled=false", "--parley.platform-token=" + PLATFORM_TOKEN)) {
-            int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        try (ConfigurableApplicationContext second = SecondNode.on(dataSource)) {
+            int secondPort = SecondNode.port(second);
             var secondNode = new dev.parley.support.Fixtures(secondPort);
             inParallel(100, i -> (i % 2 == 0 ? fixtures : secondNode).conversation(
                     (i % 2 == 0 ? fixtures : secondNode).customer(world.inbox, "N" + i), "hello " + i), 20);

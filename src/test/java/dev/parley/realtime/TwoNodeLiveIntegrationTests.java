@@ -1,9 +1,9 @@
 package dev.parley.realtime;
 
+import dev.parley.support.SecondNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.Parley;
 import dev.parley.support.Api;
 import dev.parley.support.Fixtures.Team;
@@ -13,7 +13,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -31,12 +30,7 @@ class TwoNodeLiveIntegrationTests extends IntegrationTest {
 
     @Test
     void changesCommittedOnEitherNodeReachTheOthersStreams() throws Exception {
-        HikariDataSource db = dataSource.unwrap(HikariDataSource.class);
-        try (ConfigurableApplicationContext nodeTwo = new SpringApplication(Parley.class).run("--server.port=0",
-                "--spring.datasource.url=" + db.getJdbcUrl(), "--spring.datasource.username=" + db.getUsername(),
-                "--spring.datasource.password=" + (db.getPassword() == null ? "" : db.getPassword()),
-                "--spring.modulith.events.republish-outstanding-events-on-restart=false", "--parley.platform-token=" + PLATFORM_TOKEN,
-                "--parley.webhooks.allow-private=true", "--spring.jmx.enabled=false")) {
+        try (ConfigurableApplicationContext nodeTwo = SecondNode.on(dataSource, "--parley.webhooks.allow-private=true")) {
             LiveStreams nodeTwoStreams = nodeTwo.getBean(LiveStreams.class);
             await().atMost(Duration.ofSeconds(5)).until(() -> nodeTwo.getBean(LiveBusListener.class).listening());
             Team team = fixtures.account();
@@ -49,7 +43,7 @@ class TwoNodeLiveIntegrationTests extends IntegrationTest {
             await().atMost(Duration.ofSeconds(2)).until(() -> nodeTwoStreams.version(team.accountId()) > before);
 
             // and a change through node two is seen by node one
-            int nodeTwoPort = Integer.parseInt(nodeTwo.getEnvironment().getProperty("local.server.port"));
+            int nodeTwoPort = SecondNode.port(nodeTwo);
             Api agentOnNodeTwo = new Api(nodeTwoPort, team.agentUser().token());
             long beforeOnOne = nodeOneStreams.version(team.accountId());
             agentOnNodeTwo.post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);

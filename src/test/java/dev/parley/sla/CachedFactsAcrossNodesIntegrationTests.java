@@ -1,9 +1,9 @@
 package dev.parley.sla;
 
+import dev.parley.support.SecondNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.Parley;
 import dev.parley.automation.persistence.RuleRepository;
 import dev.parley.shared.NodeCaches;
@@ -16,7 +16,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,12 +40,7 @@ class CachedFactsAcrossNodesIntegrationTests extends IntegrationTest {
 
     @Test
     void aPolicyOrRuleCreatedThroughOneNodeIsSeenByTheOther() throws Exception {
-        HikariDataSource db = dataSource.unwrap(HikariDataSource.class);
-        try (ConfigurableApplicationContext nodeTwo = new SpringApplication(Parley.class).run("--server.port=0",
-                "--spring.datasource.url=" + db.getJdbcUrl(), "--spring.datasource.username=" + db.getUsername(),
-                "--spring.datasource.password=" + (db.getPassword() == null ? "" : db.getPassword()),
-                "--spring.modulith.events.republish-outstanding-events-on-restart=false", "--parley.platform-token=" + PLATFORM_TOKEN,
-                "--parley.webhooks.allow-private=true", "--spring.jmx.enabled=false")) {
+        try (ConfigurableApplicationContext nodeTwo = SecondNode.on(dataSource, "--parley.webhooks.allow-private=true")) {
             await().atMost(Duration.ofSeconds(10)).until(() -> nodeTwo.getBean(NodeCaches.class).listening() && nodeOneCaches.listening());
             SlaStore nodeTwoSla = nodeTwo.getBean(SlaStore.class);
             RuleRepository nodeTwoRules = nodeTwo.getBean(RuleRepository.class);

@@ -1,10 +1,9 @@
 package dev.parley.widget;
 
+import dev.parley.support.SecondNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.parley.Parley;
 import dev.parley.support.Api;
 import dev.parley.support.Fixtures;
 import dev.parley.support.IntegrationTest;
@@ -14,7 +13,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,13 +29,8 @@ class WidgetTwoNodeIntegrationTests extends IntegrationTest {
 
     @Test
     void aVisitorsStreamFollowsRepliesSentThroughAnyNodeAndResumesOnEither() throws Exception {
-        HikariDataSource db = dataSource.unwrap(HikariDataSource.class);
-        try (ConfigurableApplicationContext nodeTwo = new SpringApplication(Parley.class).run("--server.port=0",
-                "--spring.datasource.url=" + db.getJdbcUrl(), "--spring.datasource.username=" + db.getUsername(),
-                "--spring.datasource.password=" + (db.getPassword() == null ? "" : db.getPassword()),
-                "--spring.modulith.events.republish-outstanding-events-on-restart=false", "--parley.platform-token=" + PLATFORM_TOKEN,
-                "--spring.jmx.enabled=false", "--parley.rate-limits.widget.new-visitors-per-ip=1000000")) {
-            int nodeTwoPort = Integer.parseInt(nodeTwo.getEnvironment().getProperty("local.server.port"));
+        try (ConfigurableApplicationContext nodeTwo = SecondNode.on(dataSource, "--parley.rate-limits.widget.new-visitors-per-ip=1000000")) {
+            int nodeTwoPort = SecondNode.port(nodeTwo);
             Fixtures.Team team = fixtures.account();
             var inbox = WidgetFixtures.widgetInbox(team, Map.of(), team.agentUser());
             WidgetVisitor onNodeOne = WidgetVisitor.arrive(port, inbox.websiteToken());
