@@ -67,6 +67,11 @@ class CachedFactsAcrossNodesIntegrationTests extends IntegrationTest {
             team.admin().post(team.path("/automation_rules"), rule).expect(200);
             await().atMost(Duration.ofSeconds(2)).until(() -> nodeTwoRules.knownVersion(account) > known);
             assertThat(nodeTwoRules.knownVersion(account)).isEqualTo(nodeTwoRules.version(account));
+
+            // a rule changed around Parley (straight SQL): the trigger that bumps the version announces it too
+            long beforeStraightChange = nodeTwoRules.knownVersion(account);
+            jdbc.sql("UPDATE automation_rules SET name = 'renamed straight' WHERE account_id = ?").param(account).update();
+            await().atMost(Duration.ofSeconds(2)).until(() -> nodeTwoRules.knownVersion(account) > beforeStraightChange);
         }
     }
 }

@@ -78,9 +78,10 @@ public class RuleRepository {
     }
 
     /**
-     * The account's rules version as this node knows it without a read: changes written through this repository are
-     * announced to every node ({@link NodeCache}); a change written around it (straight SQL) is not, and is seen here
-     * once a rule run's claim found the version moved and called {@link #versionMoved}.
+     * The account's rules version as this node knows it without a read: every change to an account's rules is
+     * announced to every node ({@link NodeCache}), by this repository and by the trigger that bumps the version (so a
+     * change written around it, in straight SQL, too); a rule run's claim also checks the version it ran with
+     * ({@link #versionMoved}).
      */
     public long knownVersion(long accountId) {
         return versions.get(accountId, this::version);
