@@ -74,6 +74,16 @@ abstract class BrowserTest extends IntegrationTest {
         });
     }
 
+    /** Types into the element once it takes input, finding it afresh if the page was still settling or the stream swapped it. */
+    protected static void type(WebDriver browser, org.openqa.selenium.By element, CharSequence... keys) {
+        waitFor(browser, WITHIN_A_SECOND, d -> {
+            org.openqa.selenium.WebElement field = d.findElement(element);
+            if (!field.isDisplayed() || !field.isEnabled()) return false;
+            field.sendKeys(keys);
+            return true;
+        });
+    }
+
     /**
      * Polls every 50 ms; a fragment swapped in by the live stream between (or during) two looks is simply looked at again.
      * The wait ends as soon as the condition holds, so the timeout only bounds a failure: it never goes below
@@ -82,7 +92,7 @@ abstract class BrowserTest extends IntegrationTest {
      */
     protected static void waitFor(WebDriver browser, Duration timeout, Function<WebDriver, Boolean> condition) {
         new WebDriverWait(browser, timeout.compareTo(PATIENCE) < 0 ? PATIENCE : timeout, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class).until(d -> {
+                .ignoring(NoSuchElementException.class).ignoring(org.openqa.selenium.ElementNotInteractableException.class).until(d -> {
                     try {
                         return condition.apply(d);
                     } catch (org.openqa.selenium.WebDriverException e) {

@@ -27,22 +27,22 @@ class ConversationToolsBrowserTests extends BrowserTest {
         long id = fixtures.conversation(fixtures.customer(inbox, "Cara"), "where is my money?");
         WebDriver admin = signedIn(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
-        admin.findElement(By.id("content")).sendKeys("/ref");
+        type(admin, By.id("content"), "/ref");
         waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("canned-refund")).isDisplayed());
-        admin.findElement(By.id("canned-refund")).click();
+        click(admin, By.id("canned-refund"));
         assertThat(admin.findElement(By.id("content")).getAttribute("value")).isEqualTo("Your refund is on its way.");
-        admin.findElement(By.id("send")).click();
+        click(admin, By.id("send"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("Your refund is on its way."));
 
-        admin.findElement(By.id("content")).sendKeys("@" + team.agentUser().name() + " please double-check");
-        admin.findElement(By.id("private")).click();
-        admin.findElement(By.id("send")).click();
+        type(admin, By.id("content"), "@" + team.agentUser().name() + " please double-check");
+        click(admin, By.id("private"));
+        click(admin, By.id("send"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("@" + team.agentUser().name() + " please double-check"));
 
         WebDriver agent = signedIn(team.agentUser().email());
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
         assertThat(text(agent, By.id("side-type-mention"))).contains("1");
-        agent.findElement(By.id("side-type-mention")).click();
+        click(agent, By.id("side-type-mention"));
         waitFor(agent, Duration.ofSeconds(3), d -> d.findElements(By.cssSelector(".cards .card")).size() == 1
                 && d.findElement(By.id("conversation-" + id)).isDisplayed());
     }
@@ -64,24 +64,24 @@ class ConversationToolsBrowserTests extends BrowserTest {
         anonymous().post(customer.conversationsPath() + "/" + id + "/toggle_typing", Map.of("typing_status", "off")).expect(200);
         waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("typing")).getText().isEmpty());
 
-        agent.findElement(By.id("content")).sendKeys("Looking into it");
-        agent.findElement(By.id("send")).click();
+        type(agent, By.id("content"), "Looking into it");
+        click(agent, By.id("send"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.cssSelector(".message.outgoing .delivery")).getText().equals("Sent"));
         anonymous().post(customer.conversationsPath() + "/" + id + "/update_last_seen", Map.of()).expect(200);
         agent.navigate().refresh();
         waitFor(agent, Duration.ofSeconds(3), d -> d.findElement(By.cssSelector(".message.outgoing .delivery")).getText().equals("Read"));
 
         // input the server refuses comes back on the same page, in words, and changes nothing
-        agent.findElement(By.id("labels-input")).sendKeys("two words");
-        agent.findElement(By.id("set-labels")).click();
+        type(agent, By.id("labels-input"), "two words");
+        click(agent, By.id("set-labels"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("action-error")).getText().startsWith("Labels"));
         assertThat(agent.getCurrentUrl()).endsWith("/conversations/" + id);
         assertThat(team.agent().get(team.path("/conversations/" + id)).json().get("labels").size()).isZero();
 
-        agent.findElement(By.id("copy-link")).click();
+        click(agent, By.id("copy-link"));
         waitFor(agent, Duration.ofSeconds(2), d -> d.findElement(By.id("copy-result")).getText().equals("Link copied."));
 
-        agent.findElement(By.id("mark-unread")).click();
+        click(agent, By.id("mark-unread"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.getCurrentUrl().contains("/conversations") && !d.getCurrentUrl().endsWith("/" + id));
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
         assertThat(agent.findElement(By.cssSelector("#conversation-" + id + " .unread-badge")).getText()).isEqualTo("1");
@@ -93,11 +93,11 @@ class ConversationToolsBrowserTests extends BrowserTest {
         for (int i = 0; i < 27; i++) fixtures.conversation(fixtures.customer(inbox, "Many " + i), "hi");
         WebDriver admin = signedIn(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=unassigned");
-        admin.findElement(By.id("select-all-matching")).click();
+        click(admin, By.id("select-all-matching"));
         assertThat(text(admin, By.id("selection-count"))).isEqualTo("27 selected.");
         new Select(admin.findElement(By.id("bulk-action"))).selectByValue("assign_agent");
         new Select(admin.findElement(By.id("bulk-agent"))).selectByVisibleText(team.agentUser().name());
-        admin.findElement(By.id("bulk-apply")).click();
+        click(admin, By.id("bulk-apply"));
         assertThat(confirmInPage(admin)).isEqualTo("Assign 27 conversation(s) to " + team.agentUser().name() + "?");
         waitFor(admin, Duration.ofSeconds(10), d -> d.findElement(By.id("bulk-result")).getText().equals("27 conversation(s) changed."));
         var meta = team.agent().get(team.path("/conversations/meta?status=open")).expect(200).json().get("meta");
@@ -128,19 +128,19 @@ class ConversationToolsBrowserTests extends BrowserTest {
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
         new org.openqa.selenium.interactions.Actions(agent).sendKeys("r").perform();
         assertThat(agent.switchTo().activeElement().getAttribute("id")).isEqualTo("content");
-        agent.findElement(By.id("content")).sendKeys("It ships today");
+        type(agent, By.id("content"), "It ships today");
         anonymous().post(customer.conversationsPath() + "/" + id + "/messages", Map.of("content", "never mind, cancel it")).expect(200);
-        agent.findElement(By.id("send")).click();
+        click(agent, By.id("send"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("newer-message")).getText().contains("Quick Quinn wrote again"));
         assertThat(agent.findElement(By.id("content")).getAttribute("value")).isEqualTo("It ships today");
         assertThat(publicContents(customer, id)).doesNotContain("It ships today");
         agent.findElement(By.id("content")).clear();
-        agent.findElement(By.id("content")).sendKeys("Cancelled.");
-        agent.findElement(By.id("send")).click();
+        type(agent, By.id("content"), "Cancelled.");
+        click(agent, By.id("send"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("Cancelled."));
         assertThat(publicContents(customer, id)).contains("Cancelled.");
 
-        agent.findElement(By.tagName("body")).click();
+        click(agent, By.tagName("body"));
         new org.openqa.selenium.interactions.Actions(agent).keyDown(org.openqa.selenium.Keys.ALT).sendKeys("e").keyUp(org.openqa.selenium.Keys.ALT).perform();
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("resolved"));
     }
@@ -153,9 +153,9 @@ class ConversationToolsBrowserTests extends BrowserTest {
         team.agent().post(team.path("/conversations/" + billing + "/labels"), Map.of("labels", List.of("billing"))).expect(200);
         WebDriver agent = signedIn(team.agentUser().email());
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all&label=billing");
-        agent.findElement(By.id("save-folder-toggle")).click();
-        agent.findElement(By.id("folder-name")).sendKeys("Open billing");
-        agent.findElement(By.id("save-folder-button")).click();
+        click(agent, By.id("save-folder-toggle"));
+        type(agent, By.id("folder-name"), "Open billing");
+        click(agent, By.id("save-folder-button"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("folder-title")).getText().equals("Folder: Open billing"));
         assertThat(agent.findElements(By.id("conversation-" + billing))).hasSize(1);
         assertThat(agent.findElements(By.id("conversation-" + other))).isEmpty();
@@ -166,7 +166,7 @@ class ConversationToolsBrowserTests extends BrowserTest {
         team.agent().post(team.path("/conversations/" + other + "/labels"), Map.of("labels", List.of("billing"))).expect(200);
         waitFor(agent, Duration.ofSeconds(3), d -> !d.findElements(By.id("conversation-" + other)).isEmpty());
 
-        agent.findElement(By.id("delete-folder")).click();
+        click(agent, By.id("delete-folder"));
         confirmInPage(agent);
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElements(By.id("side-folder-" + folder)).isEmpty());
         assertThat(team.agent().get(team.path("/custom_filters")).expect(200).json().size()).isZero();
