@@ -30,7 +30,7 @@ class AttachmentsBrowserTests extends BrowserTest {
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
         Browsers.awaitLive(agent);
 
-        agent.findElement(By.id("content")).sendKeys("This is what I see");
+        type(agent, By.id("content"), "This is what I see");
         ((JavascriptExecutor) agent).executeScript("""
                 var bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
                 var data = new DataTransfer();
@@ -39,7 +39,7 @@ class AttachmentsBrowserTests extends BrowserTest {
                 document.getElementById('content').dispatchEvent(paste);
                 """, Base64.getEncoder().encodeToString(png));
         waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("chosen-files")).getText().contains("pasted-"));
-        agent.findElement(By.id("send")).click();
+        click(agent, By.id("send"));
 
         waitFor(agent, Duration.ofSeconds(5), d -> !d.findElements(By.cssSelector("#thread .files img")).isEmpty());
         // looked up afresh on every poll: the live stream may swap the thread (and its img) in meanwhile

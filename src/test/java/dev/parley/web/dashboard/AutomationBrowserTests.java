@@ -31,11 +31,11 @@ class AutomationBrowserTests extends BrowserTest {
         var inbox = fixtures.inbox(team, team.agentUser());
         WebDriver admin = browser(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/automation/new");
-        admin.findElement(By.id("rule-name")).sendKeys("Unassign on resolve");
+        type(admin, By.id("rule-name"), "Unassign on resolve");
         new Select(admin.findElement(By.id("rule-event"))).selectByValue("conversation_updated");
         choose(admin, "condition-attribute-0", "status", "condition-value-0", "resolved");
         choose(admin, "action-name-0", "assign_agent", "action-value-0", "nil");
-        admin.findElement(By.id("save-rule")).click();
+        click(admin, By.id("save-rule"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.getCurrentUrl().contains("saved"));
         long ruleId = Long.parseLong(admin.getCurrentUrl().replaceAll(".*/automation/(\\d+).*", "$1"));
 
@@ -57,7 +57,7 @@ class AutomationBrowserTests extends BrowserTest {
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
         Browsers.awaitLive(agent);
         waitFor(agent, Duration.ofSeconds(3), d -> d.findElement(By.id("assignee")).getText().equals("Alan Agent"));
-        agent.findElement(By.id("resolve")).click();
+        click(agent, By.id("resolve"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("resolved"));
         Browsers.awaitLive(agent);
         // no reload: the rule runs after the resolve commits and its change reaches the open page as a live push
@@ -80,35 +80,35 @@ class AutomationBrowserTests extends BrowserTest {
     void anEmptySaveListsEveryMissingFieldAndWhatIsSavedReopensAsEntered() {
         WebDriver admin = browser(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/automation/new");
-        admin.findElement(By.id("save-rule")).click();
+        click(admin, By.id("save-rule"));
         waitFor(admin, Duration.ofSeconds(5), d -> !d.findElements(By.id("errors")).isEmpty());
         String errors = text(admin, By.id("errors"));
         assertThat(errors).contains("Name can't be blank", "Event can't be blank", "Add at least one action");
         assertThat(admin.findElement(By.id("rule-name")).getAttribute("aria-invalid")).isEqualTo("true");
 
-        admin.findElement(By.id("rule-name")).sendKeys("VIP first");
+        type(admin, By.id("rule-name"), "VIP first");
         new Select(admin.findElement(By.id("rule-event"))).selectByValue("conversation_created");
         new Select(admin.findElement(By.id("condition-attribute-0"))).selectByValue("email");
         new Select(admin.findElement(By.id("condition-operator-0"))).selectByValue("contains");
         waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("condition-value-0")).getTagName().equals("input"));
-        admin.findElement(By.id("condition-value-0")).sendKeys("vip.test, acme.test");
+        type(admin, By.id("condition-value-0"), "vip.test, acme.test");
         new Select(admin.findElement(By.id("condition-join-0"))).selectByValue("or");
         choose(admin, "condition-attribute-1", "priority", "condition-value-1", "high");
         new Select(admin.findElement(By.id("action-name-0"))).selectByValue("add_label");
         waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("action-value-0")).getTagName().equals("input"));
         waitFor(admin, WITHIN_A_SECOND, d -> { // the live preview may swap the field in while it is typed into
-            d.findElement(By.id("action-value-0")).sendKeys("vip, priority");
+            type(d, By.id("action-value-0"), "vip, priority");
             return true;
         });
         choose(admin, "action-name-1", "change_priority", "action-value-1", "urgent");
-        admin.findElement(By.id("save-rule")).click();
+        click(admin, By.id("save-rule"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.getCurrentUrl().contains("saved"));
         long ruleId = Long.parseLong(admin.getCurrentUrl().replaceAll(".*/automation/(\\d+).*", "$1"));
 
         var value = admin.findElement(By.id("condition-value-0"));
         value.clear();
         value.sendKeys("vip.test");
-        admin.findElement(By.id("save-rule")).click();
+        click(admin, By.id("save-rule"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.getCurrentUrl().contains("saved"));
         admin.navigate().refresh();
 
@@ -147,7 +147,7 @@ class AutomationBrowserTests extends BrowserTest {
                 "actions", List.of(Map.of("action_name", "add_label", "action_params", List.of("seen-by-rule"))))).expect(200).json().get("id").asLong();
         WebDriver admin = browser(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/automation/" + ruleId);
-        admin.findElement(By.id("dry-run")).click();
+        click(admin, By.id("dry-run"));
         waitFor(admin, Duration.ofSeconds(5), d -> !d.findElements(By.id("dry-run-results")).isEmpty());
         var rows = admin.findElements(By.cssSelector("#dry-run-results tbody tr"));
         assertThat(rows).hasSize(20);

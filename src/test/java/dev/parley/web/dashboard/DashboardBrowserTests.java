@@ -40,7 +40,7 @@ class DashboardBrowserTests extends BrowserTest {
                 && d.findElement(By.id("count-unassigned")).getText().equals("1"));
         waitFor(admin, WITHIN_A_SECOND, d -> d.findElement(By.id("count-unassigned")).getText().equals("1"));
 
-        agent.findElement(By.cssSelector("#conversation-" + id + " button.assign-me")).click();
+        click(agent, By.cssSelector("#conversation-" + id + " button.assign-me"));
         new WebDriverWait(agent, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("view=mine"));
         waitFor(agent, Duration.ofSeconds(3), d -> d.findElements(By.id("conversation-" + id)).size() == 1
                 && d.findElement(By.id("count-mine")).getText().equals("1"));
@@ -56,13 +56,13 @@ class DashboardBrowserTests extends BrowserTest {
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
         Browsers.awaitLive(agent);
 
-        agent.findElement(By.id("content")).sendKeys("Sorry about that, checking now");
-        agent.findElement(By.id("send")).click();
+        type(agent, By.id("content"), "Sorry about that, checking now");
+        click(agent, By.id("send"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("checking now"));
         Browsers.awaitLive(agent);
-        agent.findElement(By.id("content")).sendKeys("Courier lost it, refund if needed");
-        agent.findElement(By.id("private")).click();
-        agent.findElement(By.id("send")).click();
+        type(agent, By.id("content"), "Courier lost it, refund if needed");
+        click(agent, By.id("private"));
+        click(agent, By.id("send"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("Courier lost it"));
 
         List<String> seenByCustomer = new ArrayList<>();
@@ -74,7 +74,7 @@ class DashboardBrowserTests extends BrowserTest {
         anonymous().post(customer.conversationsPath() + "/" + id + "/messages", Map.of("content", "Thanks, waiting")).expect(200);
         waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("thread")).getText().contains("Thanks, waiting"));
 
-        agent.findElement(By.id("resolve")).click();
+        click(agent, By.id("resolve"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("resolved"));
     }
 
@@ -82,9 +82,9 @@ class DashboardBrowserTests extends BrowserTest {
     void wrongPasswordIsRefusedWithAnExplanation() {
         WebDriver browser = unsigned(1280, 900);
         browser.get(base + "/app/login");
-        browser.findElement(By.id("email")).sendKeys(team.agentUser().email());
-        browser.findElement(By.id("password")).sendKeys("not-the-password");
-        browser.findElement(By.id("sign-in")).click();
+        type(browser, By.id("email"), team.agentUser().email());
+        type(browser, By.id("password"), "not-the-password");
+        click(browser, By.id("sign-in"));
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.findElements(By.id("login-error")).isEmpty());
         browser.get(base + "/app/accounts/" + team.accountId() + "/conversations");
         assertThat(browser.getCurrentUrl()).contains("/app/login");

@@ -28,24 +28,24 @@ class DashboardBugsBrowserTests extends BrowserTest {
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
         String expected = "Hi Cara Client, Alan Agent here about #" + id + " on Website.";
 
-        agent.findElement(By.id("content")).sendKeys("/gre");
+        type(agent, By.id("content"), "/gre");
         waitFor(agent, Duration.ofSeconds(3), d -> d.findElement(By.id("canned-greet")).isDisplayed());
         assertThat(text(agent, By.id("canned-greet"))).contains("Hi Cara Client");
-        agent.findElement(By.id("canned-greet")).click();
+        click(agent, By.id("canned-greet"));
         assertThat(agent.findElement(By.id("content")).getAttribute("value")).isEqualTo(expected);
-        agent.findElement(By.id("send")).click();
+        click(agent, By.id("send"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains(expected));
 
         // typed straight into the box, the variables are filled as the reply is sent
-        agent.findElement(By.id("content")).sendKeys("Bye {{ contact.name }}!");
-        agent.findElement(By.id("send")).click();
+        type(agent, By.id("content"), "Bye {{ contact.name }}!");
+        click(agent, By.id("send"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("Bye Cara Client!"));
 
         // a template that cannot render is sent as typed, never an error page
-        agent.findElement(By.id("content")).sendKeys("/broken");
+        type(agent, By.id("content"), "/broken");
         waitFor(agent, Duration.ofSeconds(3), d -> d.findElement(By.id("canned-broken")).isDisplayed());
-        agent.findElement(By.id("canned-broken")).click();
-        agent.findElement(By.id("send")).click();
+        click(agent, By.id("canned-broken"));
+        click(agent, By.id("send"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("Dear {{contact.name"));
         assertThat(team.agent().get(team.path("/conversations/" + id + "/messages")).expect(200).body()).doesNotContain("{{contact.name}}");
     }
@@ -143,15 +143,15 @@ class DashboardBugsBrowserTests extends BrowserTest {
         WebDriver admin = signedIn(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
         Browsers.awaitLive(admin);
-        admin.findElement(By.id("select-all-matching")).click();
+        click(admin, By.id("select-all-matching"));
         new Select(admin.findElement(By.id("bulk-action"))).selectByValue("resolve");
-        admin.findElement(By.id("bulk-apply")).click();
+        click(admin, By.id("bulk-apply"));
         waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id("confirm-dialog")).isDisplayed());
         assertThat(text(admin, By.id("confirm-question"))).isEqualTo("Apply to 4 conversation(s)?");
 
         long late = fixtures.conversation(fixtures.customer(inbox, "Late Lou"), "me too");
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("matching-count")).getAttribute("textContent").equals("5"));
-        admin.findElement(By.id("confirm-ok")).click();
+        click(admin, By.id("confirm-ok"));
         waitFor(admin, Duration.ofSeconds(10), d -> !d.findElements(By.id("bulk-result")).isEmpty());
         assertThat(text(admin, By.id("bulk-result"))).isEqualTo("4 conversation(s) changed.");
         assertThat(team.admin().get(team.path("/conversations/" + late)).expect(200).json().get("status").asString()).isEqualTo("open");
@@ -203,19 +203,19 @@ class DashboardBugsBrowserTests extends BrowserTest {
         long id = fixtures.conversation(fixtures.customer(inbox, "Mona Mention"), "refund?");
         WebDriver admin = signedIn(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
-        admin.findElement(By.id("private")).click();
-        admin.findElement(By.id("content")).sendKeys("Could you check, @Al");
+        click(admin, By.id("private"));
+        type(admin, By.id("content"), "Could you check, @Al");
         String suggestion = "mention-" + team.agentUser().id();
         waitFor(admin, Duration.ofSeconds(3), d -> d.findElement(By.id(suggestion)).isDisplayed());
-        admin.findElement(By.id(suggestion)).click();
+        click(admin, By.id(suggestion));
         assertThat(admin.findElement(By.id("content")).getAttribute("value")).isEqualTo("Could you check, @" + team.agentUser().name() + " ");
-        admin.findElement(By.id("content")).sendKeys("please");
-        admin.findElement(By.id("send")).click();
+        type(admin, By.id("content"), "please");
+        click(admin, By.id("send"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("please"));
 
-        admin.findElement(By.id("private")).click();
-        admin.findElement(By.id("content")).sendKeys("@alan thanks");
-        admin.findElement(By.id("send")).click();
+        click(admin, By.id("private"));
+        type(admin, By.id("content"), "@alan thanks");
+        click(admin, By.id("send"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("thanks"));
 
         String markup = "[@" + team.agentUser().name() + "](mention://user/" + team.agentUser().id() + "/" + team.agentUser().name().replace(" ", "%20") + ")";
@@ -260,8 +260,8 @@ class DashboardBugsBrowserTests extends BrowserTest {
                 .doesNotContain("nil");
         assertThat(admin.findElements(By.id("rule-saved"))).isEmpty();
 
-        admin.findElement(By.id("rule-name")).sendKeys("Unassign on resolve");
-        admin.findElement(By.id("save-rule")).click();
+        type(admin, By.id("rule-name"), "Unassign on resolve");
+        click(admin, By.id("save-rule"));
         waitFor(admin, Duration.ofSeconds(5), d -> !d.findElements(By.id("rule-saved")).isEmpty());
         assertThat(text(admin, By.id("rule-saved"))).isEqualTo("Saved.");
         assertThat(text(admin, By.id("rule-summary"))).contains("unassign the agent").doesNotContain("nil");
@@ -277,7 +277,7 @@ class DashboardBugsBrowserTests extends BrowserTest {
         // the picker in the browser's zone (UTC here) three days ahead at 09:30
         String local = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3) + "T09:30";
         ((JavascriptExecutor) agent).executeScript("document.getElementById('snooze-at').value = arguments[0];", local);
-        agent.findElement(By.id("snooze")).click();
+        click(agent, By.id("snooze"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("status")).getText().equals("snoozed"));
         var day = java.time.LocalDate.parse(local.substring(0, 10));
         String shown = day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " "

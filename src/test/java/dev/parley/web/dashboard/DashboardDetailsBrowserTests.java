@@ -35,7 +35,7 @@ class DashboardDetailsBrowserTests extends BrowserTest {
         assertThat(admin.findElements(By.cssSelector(".cards .card"))).hasSize(25);
         new Actions(admin).sendKeys("?").perform();
         assertThat(admin.findElement(By.id("shortcuts")).isDisplayed()).isTrue();
-        admin.findElement(By.id("close-shortcuts")).click();
+        click(admin, By.id("close-shortcuts"));
         new Actions(admin).sendKeys("j").sendKeys("j").perform();
         String second = admin.findElements(By.cssSelector(".cards .card > a")).get(1).getAttribute("href");
         assertThat(admin.switchTo().activeElement().getAttribute("href")).isEqualTo(second);
@@ -60,13 +60,13 @@ class DashboardDetailsBrowserTests extends BrowserTest {
         long id = fixtures.conversation(fixtures.customer(inbox, "Attr Ada"), "hi");
         WebDriver admin = browser();
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations/" + id);
-        admin.findElement(By.id("attribute-value")).sendKeys("A-1001");
-        admin.findElement(By.id("set-attribute")).click();
+        type(admin, By.id("attribute-value"), "A-1001");
+        click(admin, By.id("set-attribute"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.cssSelector(".attributes")).getText().contains("A-1001"));
         assertThat(team.admin().get(team.path("/conversations/" + id)).json().get("custom_attributes").get("order_no").asString()).isEqualTo("A-1001");
 
         new Select(admin.findElement(By.id("availability-select"))).selectByValue("busy");
-        admin.findElement(By.id("set-availability")).click();
+        click(admin, By.id("set-availability"));
         waitFor(admin, Duration.ofSeconds(5), d ->
                 new Select(d.findElement(By.id("availability-select"))).getFirstSelectedOption().getAttribute("value").equals("busy"));
         assertThat(team.admin().get("/api/v1/profile").json().get("accounts").get(0).get("availability").asString()).isEqualTo("busy");
@@ -76,18 +76,18 @@ class DashboardDetailsBrowserTests extends BrowserTest {
     void rulesAreClonedDeletedAndAttributeChangedRoundTrips() {
         WebDriver admin = browser();
         admin.get(base + "/app/accounts/" + team.accountId() + "/automation/new");
-        admin.findElement(By.id("rule-name")).sendKeys("On resolve");
+        type(admin, By.id("rule-name"), "On resolve");
         new Select(admin.findElement(By.id("rule-event"))).selectByValue("conversation_updated");
         new Select(admin.findElement(By.id("condition-attribute-0"))).selectByValue("status");
         new Select(admin.findElement(By.id("condition-operator-0"))).selectByValue("attribute_changed");
         new WebDriverWait(admin, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("condition-value-0")).getTagName().equals("input"));
-        admin.findElement(By.id("condition-value-0")).sendKeys("open, pending -> resolved");
+        type(admin, By.id("condition-value-0"), "open, pending -> resolved");
         new Select(admin.findElement(By.id("action-name-0"))).selectByValue("add_label");
         new WebDriverWait(admin, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("action-value-0")).getTagName().equals("input"));
-        admin.findElement(By.id("action-value-0")).sendKeys("was-resolved");
-        admin.findElement(By.id("save-rule")).click();
+        type(admin, By.id("action-value-0"), "was-resolved");
+        click(admin, By.id("save-rule"));
         new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("saved"));
         long ruleId = Long.parseLong(admin.getCurrentUrl().replaceAll(".*/automation/(\\d+).*", "$1"));
         assertThat(admin.findElement(By.id("condition-value-0")).getAttribute("value")).isEqualTo("open, pending -> resolved");
@@ -96,9 +96,9 @@ class DashboardDetailsBrowserTests extends BrowserTest {
         assertThat(values.get("to").toString()).isEqualTo("[\"resolved\"]");
 
         admin.get(base + "/app/accounts/" + team.accountId() + "/automation");
-        admin.findElement(By.cssSelector("#rule-" + ruleId + " button[aria-label='Clone On resolve']")).click();
+        click(admin, By.cssSelector("#rule-" + ruleId + " button[aria-label='Clone On resolve']"));
         new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("table.rules tbody tr")).size() == 2);
-        admin.findElement(By.cssSelector("#rule-" + ruleId + " button[aria-label='Delete On resolve']")).click();
+        click(admin, By.cssSelector("#rule-" + ruleId + " button[aria-label='Delete On resolve']"));
         confirmInPage(admin);
         new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> d.findElements(By.id("rule-" + ruleId)).isEmpty());
         assertThat(team.admin().get(team.path("/automation_rules")).json().get("payload").size()).isEqualTo(1);

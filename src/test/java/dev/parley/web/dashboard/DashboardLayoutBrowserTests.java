@@ -24,10 +24,10 @@ class DashboardLayoutBrowserTests extends BrowserTest {
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
         js(admin, "document.getElementById('list-pane').dataset.stillHere = 'yes';");
 
-        admin.findElement(By.cssSelector("#conversation-" + first + " > a")).click();
+        click(admin, By.cssSelector("#conversation-" + first + " > a"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("first question"));
         assertThat(admin.getCurrentUrl()).endsWith("/conversations/" + first);
-        admin.findElement(By.cssSelector("#conversation-" + second + " > a")).click();
+        click(admin, By.cssSelector("#conversation-" + second + " > a"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("second question"));
         assertThat(admin.getCurrentUrl()).endsWith("/conversations/" + second);
         assertThat(admin.getTitle()).isEqualTo("#" + second + " · Second Sid · Parley");
@@ -35,8 +35,8 @@ class DashboardLayoutBrowserTests extends BrowserTest {
         assertThat(admin.findElement(By.cssSelector("#conversation-" + second + " > a")).getAttribute("aria-current")).isEqualTo("true");
 
         // the pane swapped in works like the page: a reply is sent and shows in the thread
-        admin.findElement(By.id("content")).sendKeys("Answer from the side-by-side view");
-        admin.findElement(By.id("send")).click();
+        type(admin, By.id("content"), "Answer from the side-by-side view");
+        click(admin, By.id("send"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).getText().contains("Answer from the side-by-side view"));
 
         // the conversation's own address renders list, thread and details side by side
@@ -76,27 +76,27 @@ class DashboardLayoutBrowserTests extends BrowserTest {
         agent.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
         assertThat(agent.findElement(By.cssSelector("header.top")).getRect().getHeight()).as("header height").isLessThanOrEqualTo(56);
         assertThat(agent.findElement(By.id("nav-queue")).isDisplayed()).isFalse();
-        agent.findElement(By.id("menu-button")).click();
+        click(agent, By.id("menu-button"));
         assertThat(agent.findElement(By.id("nav-queue")).isDisplayed()).isTrue();
-        agent.findElement(By.id("menu-button")).click();
+        click(agent, By.id("menu-button"));
         assertThat(agent.findElement(By.id("list-pane")).isDisplayed()).isTrue();
         assertThat(agent.findElement(By.id("side-type-mention")).isDisplayed()).isFalse();
-        agent.findElement(By.id("views-toggle")).click();
+        click(agent, By.id("views-toggle"));
         assertThat(agent.findElement(By.id("side-type-mention")).isDisplayed()).as("the sidebar's views open over the list").isTrue();
-        agent.findElement(By.id("views-toggle")).click();
+        click(agent, By.id("views-toggle"));
 
-        agent.findElement(By.cssSelector("#conversation-" + id + " > a")).click();
+        click(agent, By.cssSelector("#conversation-" + id + " > a"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("thread")).isDisplayed() && !d.findElement(By.id("list-pane")).isDisplayed());
         Number replyBottom = (Number) js(agent, "return document.getElementById('send').getBoundingClientRect().bottom - window.innerHeight;");
         assertThat(replyBottom.doubleValue()).as("the Send button is on the first screen").isLessThanOrEqualTo(0);
         assertThat(agent.findElement(By.id("content")).isDisplayed()).isTrue();
         assertThat(agent.findElement(By.id("details")).isDisplayed()).isFalse();
-        agent.findElement(By.id("details-toggle")).click();
+        click(agent, By.id("details-toggle"));
         assertThat(agent.findElement(By.id("assignee-select")).isDisplayed()).isTrue();
-        agent.findElement(By.id("details-close")).click();
+        click(agent, By.id("details-close"));
         assertThat(agent.findElement(By.id("details")).isDisplayed()).isFalse();
 
-        agent.findElement(By.id("back-to-list")).click();
+        click(agent, By.id("back-to-list"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("list-pane")).isDisplayed());
     }
 

@@ -18,16 +18,16 @@ class InboxFormsBrowserTests extends BrowserTest {
     void anAdministratorCreatesAWebsiteInboxWithMembersAndGetsTheSnippet() {
         WebDriver ada = signedIn(team.adminUser().email());
         ada.get(base + "/app/accounts/" + team.accountId() + "/settings");
-        ada.findElement(By.id("new-inbox")).click();
-        ada.findElement(By.linkText("Website")).click();
+        click(ada, By.id("new-inbox"));
+        click(ada, By.linkText("Website"));
         waitFor(ada, Duration.ofSeconds(5), d -> d.findElement(By.id("channel-fields-web_widget")).isDisplayed());
         assertThat(ada.findElements(By.id("webhook-url"))).as("only the website's fields").isEmpty();
         type(ada, "inbox-name", "Acme website");
         type(ada, "website-url", "https://www.acme.test");
         type(ada, "welcome-title", "Hello from Acme");
-        ada.findElement(By.id("member-" + team.agentUser().id())).click();
-        ada.findElement(By.id("limit")).sendKeys("3");
-        ada.findElement(By.id("create-inbox")).click();
+        click(ada, By.id("member-" + team.agentUser().id()));
+        type(ada, By.id("limit"), "3");
+        click(ada, By.id("create-inbox"));
 
         waitFor(ada, Duration.ofSeconds(5), d -> d.findElement(By.id("widget-created")).isDisplayed());
         String snippet = text(ada, By.id("widget-snippet"));
@@ -50,23 +50,23 @@ class InboxFormsBrowserTests extends BrowserTest {
         assertThat(text(ada, By.cssSelector("[aria-current=page]"))).as("the old address leads to the unified flow").isEqualTo("Email");
         type(ada, "inbox-name", "Support mail");
         type(ada, "email", "support@acme.test");
-        ada.findElement(By.id("imap-enabled")).click();
+        click(ada, By.id("imap-enabled"));
         type(ada, "imap-address", "mail.acme.test");
         WebElement port = ada.findElement(By.id("imap-port"));
         port.clear();
         port.sendKeys("99999");
         type(ada, "imap-login", "support@acme.test");
-        ada.findElement(By.id("create-inbox")).click();
+        click(ada, By.id("create-inbox"));
 
         waitFor(ada, Duration.ofSeconds(5), d -> d.findElement(By.id("inbox-error")).getText().contains("must be a port number from 1 to 65535"));
         assertThat(ada.findElement(By.id("email")).getAttribute("value")).isEqualTo("support@acme.test");
         assertThat(ada.findElement(By.id("imap-address")).getAttribute("value")).isEqualTo("mail.acme.test");
         assertThat(team.admin().get(team.path("/inboxes")).json().get("payload").size()).as("nothing created").isZero();
 
-        ada.findElement(By.id("imap-enabled")).click();
-        ada.findElement(By.id("create-inbox")).click();
+        click(ada, By.id("imap-enabled"));
+        click(ada, By.id("create-inbox"));
         waitFor(ada, Duration.ofSeconds(5), d -> d.findElement(By.id("email-created")).isDisplayed());
-        ada.findElement(By.id("test-connection")).click();
+        click(ada, By.id("test-connection"));
         waitFor(ada, Duration.ofSeconds(5), d -> d.findElement(By.id("connection-results")).getText().contains("neither IMAP nor SMTP is turned on"));
         var inbox = team.admin().get(team.path("/inboxes")).json().get("payload").get(0);
         assertThat(inbox.get("channel_type").asString()).isEqualTo("Channel::Email");
@@ -80,12 +80,12 @@ class InboxFormsBrowserTests extends BrowserTest {
         assertThat(ada.findElements(By.cssSelector("#channel-form #test-connection"))).as("editing keeps the connection test at hand").hasSize(1);
         address.clear();
         address.sendKeys("help@acme.test");
-        ada.findElement(By.id("save-channel")).click();
+        click(ada, By.id("save-channel"));
         waitFor(ada, Duration.ofSeconds(5), d -> d.findElement(By.id("settings-saved")).isDisplayed());
         assertThat(team.admin().get(team.path("/inboxes/" + id)).json().at("/email").asString()).isEqualTo("help@acme.test");
     }
 
     private static void type(WebDriver browser, String id, String text) {
-        browser.findElement(By.id(id)).sendKeys(text);
+        type(browser, By.id(id), text);
     }
 }

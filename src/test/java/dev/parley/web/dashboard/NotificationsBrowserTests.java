@@ -25,9 +25,9 @@ class NotificationsBrowserTests extends BrowserTest {
         waitFor(agent, Duration.ofSeconds(2), d -> d.findElement(By.id("notification-count")).getText().equals("1"));
         assertThat(text(agent, By.id("toast"))).isEqualTo("Conversation #" + id + " was assigned to you by " + team.adminUser().name());
 
-        agent.findElement(By.id("nav-notifications")).click();
+        click(agent, By.id("nav-notifications"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".cards .card.unread")).size() == 1);
-        agent.findElement(By.cssSelector(".cards .card a")).click();
+        click(agent, By.cssSelector(".cards .card a"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.getCurrentUrl().endsWith("/conversations/" + id));
         assertThat(text(agent, By.id("notification-count"))).isEqualTo("0");
     }

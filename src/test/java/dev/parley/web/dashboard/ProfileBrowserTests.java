@@ -15,27 +15,27 @@ class ProfileBrowserTests extends BrowserTest {
     void anAgentRenamesHerselfChangesHerPasswordAndResetsHerToken() {
         WebDriver agent = signedIn(team.agentUser().email());
         agent.get(base + "/app/accounts/" + team.accountId() + "/profile");
-        agent.findElement(By.id("profile-display-name")).sendKeys("Al");
-        agent.findElement(By.id("save-profile")).click();
+        type(agent, By.id("profile-display-name"), "Al");
+        click(agent, By.id("save-profile"));
         waitFor(agent, Duration.ofSeconds(5), d -> !d.findElements(By.id("profile-saved")).isEmpty());
         assertThat(team.agent().get("/api/v1/profile").expect(200).json().get("display_name").asString()).isEqualTo("Al");
 
-        agent.findElement(By.id("current-password")).sendKeys("not-my-password");
-        agent.findElement(By.id("new-password")).sendKeys("brand-new-1");
-        agent.findElement(By.id("confirm-password")).sendKeys("brand-new-1");
-        agent.findElement(By.id("change-password")).click();
+        type(agent, By.id("current-password"), "not-my-password");
+        type(agent, By.id("new-password"), "brand-new-1");
+        type(agent, By.id("confirm-password"), "brand-new-1");
+        click(agent, By.id("change-password"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("password-error")).getText().contains("Current password is not correct"));
-        agent.findElement(By.id("current-password")).sendKeys("secret123");
-        agent.findElement(By.id("new-password")).sendKeys("brand-new-1");
-        agent.findElement(By.id("confirm-password")).sendKeys("brand-new-1");
-        agent.findElement(By.id("change-password")).click();
+        type(agent, By.id("current-password"), "secret123");
+        type(agent, By.id("new-password"), "brand-new-1");
+        type(agent, By.id("confirm-password"), "brand-new-1");
+        click(agent, By.id("change-password"));
         waitFor(agent, Duration.ofSeconds(5), d -> !d.findElements(By.id("password-saved")).isEmpty());
         WebDriver again = unsigned(1280, 900);
         Browsers.signIn(again, base, team.agentUser().email(), "brand-new-1");
 
         String oldToken = agent.findElement(By.id("access-token")).getAttribute("value");
         assertThat(oldToken).isEqualTo(team.agentUser().token());
-        agent.findElement(By.id("reset-token")).click();
+        click(agent, By.id("reset-token"));
         confirmInPage(agent);
         waitFor(agent, Duration.ofSeconds(5), d -> !d.findElements(By.id("token-reset")).isEmpty());
         String newToken = agent.findElement(By.id("access-token")).getAttribute("value");

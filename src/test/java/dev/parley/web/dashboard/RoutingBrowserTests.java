@@ -51,7 +51,7 @@ class RoutingBrowserTests extends BrowserTest {
         waitFor(beaScreen, Duration.ofSeconds(3), d -> d.findElement(By.id("thread")).getText().contains("Unassigned: Alan Agent is offline")
                 && d.findElement(By.id("thread")).getText().contains("Assigned to Bea Backup by Auto-assignment"));
         waitFor(beaScreen, Duration.ofSeconds(3), d -> {
-            d.findElement(By.cssSelector("#why summary")).click();
+            click(d, By.cssSelector("#why summary"));
             String why = d.findElement(By.id("why")).getText();
             return why.contains("Assigned to Bea Backup") && why.contains("Alan Agent: offline") && why.contains("Bea Backup: available");
         });
@@ -94,7 +94,7 @@ class RoutingBrowserTests extends BrowserTest {
         assertThat(admin.findElement(By.cssSelector("#waiting-" + first + " .waited")).getText()).endsWith("min");
 
         new Select(admin.findElement(By.id("queue-assign-" + first))).selectByVisibleText(team.agentUser().name());
-        admin.findElement(By.id("queue-assign-button-" + first)).click();
+        click(admin, By.id("queue-assign-button-" + first));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElements(By.id("waiting-" + first)).isEmpty()
                 && d.findElement(By.id("counter-unassigned")).getText().equals("1"));
         assertThat(admin.getCurrentUrl()).endsWith("/queue");

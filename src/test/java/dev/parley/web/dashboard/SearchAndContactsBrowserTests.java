@@ -23,19 +23,19 @@ class SearchAndContactsBrowserTests extends BrowserTest {
 
         WebDriver agent = signedIn(team.agentUser().email());
         agent.get(base + "/app/accounts/" + team.accountId() + "/agents");
-        agent.findElement(By.tagName("body")).sendKeys("/");
+        type(agent, By.tagName("body"), "/");
         assertThat(agent.switchTo().activeElement().getAttribute("id")).as("/ jumps to the search box").isEqualTo("search-input");
         agent.switchTo().activeElement().sendKeys(word);
         waitFor(agent, WITHIN_A_SECOND, d -> d.findElement(By.id("search-suggestions")).getText().contains("Gina Glass in #" + displayId));
         assertThat(text(agent, By.id("search-suggestions"))).containsIgnoringCase("Messages").doesNotContain("Other Person");
 
-        agent.findElement(By.id("search-input")).sendKeys(Keys.ARROW_DOWN);
+        type(agent, By.id("search-input"), Keys.ARROW_DOWN);
         assertThat(agent.switchTo().activeElement().getAttribute("href")).endsWith("/conversations/" + displayId);
         agent.switchTo().activeElement().sendKeys(Keys.ENTER);
         waitFor(agent, Duration.ofSeconds(5), d -> d.getCurrentUrl().endsWith("/conversations/" + displayId));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.tagName("main")).getText().contains(word));
 
-        agent.findElement(By.id("search-input")).sendKeys("Gina", Keys.ENTER);
+        type(agent, By.id("search-input"), "Gina", Keys.ENTER);
         waitFor(agent, Duration.ofSeconds(5), d -> d.getCurrentUrl().contains("/search?q=Gina"));
         assertThat(text(agent, By.id("results-contacts"))).contains("Gina Glass");
         assertThat(text(agent, By.id("results-conversations"))).contains("#" + displayId);
@@ -51,24 +51,24 @@ class SearchAndContactsBrowserTests extends BrowserTest {
 
         WebDriver agent = signedIn(team.agentUser().email());
         agent.get(accountPages() + "/contacts");
-        agent.findElement(By.id("contacts-q")).sendKeys("Bea Base", Keys.ENTER);
+        type(agent, By.id("contacts-q"), "Bea Base", Keys.ENTER);
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("contacts-count")).getText().equals("1 contact"));
-        agent.findElement(By.linkText("Bea Base")).click();
+        click(agent, By.linkText("Bea Base"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.tagName("h1")).getText().equals("Bea Base"));
 
-        agent.findElement(By.id("merge-q")).sendKeys("Duplicate", Keys.ENTER);
+        type(agent, By.id("merge-q"), "Duplicate", Keys.ENTER);
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("merge-candidates")).getText().contains("Bea Duplicate"));
-        agent.findElement(By.id("merge-choose-" + duplicate.contactId())).click();
+        click(agent, By.id("merge-choose-" + duplicate.contactId()));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("merge-confirm")).getText().contains("1 conversation(s) move to Bea Base"));
-        agent.findElement(By.id("merge-submit")).click();
+        click(agent, By.id("merge-submit"));
 
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("contact-notice")).getText()
                 .equals("Bea Duplicate was merged into Bea Base."));
         assertThat(text(agent, By.id("contact-conversations"))).contains("#" + kept, "#" + moved);
         team.admin().get(team.path("/contacts/" + duplicate.contactId())).expect(404);
 
-        agent.findElement(By.id("contact-phone")).sendKeys("+15550102030");
-        agent.findElement(By.id("save-contact")).click();
+        type(agent, By.id("contact-phone"), "+15550102030");
+        click(agent, By.id("save-contact"));
         waitFor(agent, Duration.ofSeconds(5), d -> d.findElement(By.id("contact-notice")).getText().equals("Saved."));
         assertThat(team.admin().get(team.path("/contacts/" + bea.contactId())).expect(200).json().get("payload").get("phone_number").asString())
                 .isEqualTo("+15550102030");

@@ -33,10 +33,10 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
         WebDriver admin = browser();
         admin.get(base + "/app/accounts/" + team.accountId() + "/conversations?view=all");
         assertThat(text(admin, By.cssSelector(".side-inbox .count"))).isEqualTo("3");
-        admin.findElement(By.id("select-" + a)).click();
-        admin.findElement(By.id("select-" + b)).click();
+        click(admin, By.id("select-" + a));
+        click(admin, By.id("select-" + b));
         new Select(admin.findElement(By.id("bulk-action"))).selectByValue("resolve");
-        admin.findElement(By.id("bulk-apply")).click();
+        click(admin, By.id("bulk-apply"));
         assertThat(confirmInPage(admin)).isEqualTo("Apply to 2 conversation(s)?");
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("bulk-result")).getText().equals("2 conversation(s) changed."));
         assertThat(status(a)).isEqualTo("resolved");
@@ -53,22 +53,22 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
         WebDriver admin = browser();
         admin.get(base + "/app/accounts/" + team.accountId() + "/inboxes/" + inbox.id() + "/settings");
         assertThat(text(admin, By.id("reopen-explainer"))).contains("stays with the agent who had it if she is online");
-        admin.findElement(By.id("member-" + bea.id())).click();
-        admin.findElement(By.id("limit")).sendKeys("0");
-        admin.findElement(By.id("save-inbox")).click();
+        click(admin, By.id("member-" + bea.id()));
+        type(admin, By.id("limit"), "0");
+        click(admin, By.id("save-inbox"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("settings-error")).getText().contains("whole number above 0"));
-        admin.findElement(By.id("member-" + bea.id())).click();
+        click(admin, By.id("member-" + bea.id()));
         admin.findElement(By.id("limit")).clear();
-        admin.findElement(By.id("limit")).sendKeys("2");
-        admin.findElement(By.id("reopen-never")).click();
+        type(admin, By.id("limit"), "2");
+        click(admin, By.id("reopen-never"));
         new Select(admin.findElement(By.id("policy"))).selectByValue(String.valueOf(policy));
-        admin.findElement(By.id("working-hours-enabled")).click();
+        click(admin, By.id("working-hours-enabled"));
         admin.findElement(By.id("timezone")).clear();
-        admin.findElement(By.id("timezone")).sendKeys("Europe/Berlin");
-        admin.findElement(By.id("hours-0-closed")).click();
+        type(admin, By.id("timezone"), "Europe/Berlin");
+        click(admin, By.id("hours-0-closed"));
         ((org.openqa.selenium.JavascriptExecutor) admin).executeScript(
                 "document.getElementById('hours-1-open').value = '09:00'; document.getElementById('hours-1-close').value = '17:30';");
-        admin.findElement(By.id("save-inbox")).click();
+        click(admin, By.id("save-inbox"));
         new WebDriverWait(admin, Duration.ofSeconds(5)).until(d -> !d.findElements(By.id("settings-saved")).isEmpty());
         assertThat(text(admin, By.id("reopen-explainer")))
                 .isEqualTo("Now: the conversation reopens, and its agent is removed; it goes at once to an online agent of this inbox with fewer than 2 open,"
@@ -98,20 +98,20 @@ class SettingsAndReportsBrowserTests extends BrowserTest {
         team.agent().post(team.path("/conversations/" + id + "/toggle_status"), Map.of("status", "resolved")).expect(200);
         WebDriver admin = browser();
         admin.get(base + "/app/accounts/" + team.accountId() + "/agents");
-        admin.findElement(By.id("agent-name")).sendKeys("Nora New");
-        admin.findElement(By.id("agent-email")).sendKeys("nora." + team.accountId() + "@parley.test");
-        admin.findElement(By.id("add-agent-button")).click();
+        type(admin, By.id("agent-name"), "Nora New");
+        type(admin, By.id("agent-email"), "nora." + team.accountId() + "@parley.test");
+        click(admin, By.id("add-agent-button"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("agents")).getText().contains("Nora New"));
 
-        admin.findElement(By.id("edit-" + team.agentUser().id())).click();
+        click(admin, By.id("edit-" + team.agentUser().id()));
         admin.findElement(By.id("edit-name")).clear();
         admin.findElement(By.id("edit-name")).sendKeys("   "); // passes the browser's "required", not the server
-        admin.findElement(By.id("save-agent")).click();
+        click(admin, By.id("save-agent"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("agents-error")).getText().contains("Name can't be blank"));
         admin.findElement(By.id("edit-name")).clear();
-        admin.findElement(By.id("edit-name")).sendKeys("Alan Renamed");
+        type(admin, By.id("edit-name"), "Alan Renamed");
         new Select(admin.findElement(By.id("edit-availability"))).selectByValue("busy");
-        admin.findElement(By.id("save-agent")).click();
+        click(admin, By.id("save-agent"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("agent-" + team.agentUser().id())).getText().contains("Alan Renamed"));
         assertThat(admin.findElement(By.cssSelector("#agent-" + team.agentUser().id() + " .availability-cell")).getText()).isEqualTo("busy");
         JsonNode renamed = team.admin().get(team.path("/agents")).expect(200).json();

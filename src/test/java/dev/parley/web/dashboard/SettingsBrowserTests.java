@@ -18,36 +18,36 @@ class SettingsBrowserTests extends BrowserTest {
         WebDriver admin = signedIn(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/settings");
 
-        admin.findElement(By.id("team-name")).sendKeys("Billing");
-        admin.findElement(By.id("add-team-button")).click();
+        type(admin, By.id("team-name"), "Billing");
+        click(admin, By.id("add-team-button"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("teams")).getText().contains("billing"));
         long teamId = waitForId(team.admin().get(team.path("/teams")).expect(200).json(), "billing");
-        admin.findElement(By.id("edit-team-" + teamId)).click();
-        admin.findElement(By.id("team-member-" + team.agentUser().id())).click();
-        admin.findElement(By.id("save-team")).click();
+        click(admin, By.id("edit-team-" + teamId));
+        click(admin, By.id("team-member-" + team.agentUser().id()));
+        click(admin, By.id("save-team"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.cssSelector("#team-" + teamId + " td:nth-child(3)")).getText().equals("1"));
         List<Long> members = new ArrayList<>();
         team.admin().get(team.path("/teams/" + teamId + "/team_members")).expect(200).json().forEach(m -> members.add(m.get("id").asLong()));
         assertThat(members).containsExactly(team.agentUser().id());
 
-        admin.findElement(By.id("label-title")).sendKeys("two words");
-        admin.findElement(By.id("save-label")).click();
+        type(admin, By.id("label-title"), "two words");
+        click(admin, By.id("save-label"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("label-error")).getText().contains("Title"));
         assertThat(admin.findElement(By.id("label-title")).getAttribute("aria-invalid")).isEqualTo("true");
         admin.findElement(By.id("label-title")).clear();
-        admin.findElement(By.id("label-title")).sendKeys("vip");
-        admin.findElement(By.id("save-label")).click();
+        type(admin, By.id("label-title"), "vip");
+        click(admin, By.id("save-label"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("labels")).getText().contains("vip"));
 
-        admin.findElement(By.id("canned-code")).sendKeys("thanks");
-        admin.findElement(By.id("canned-content")).sendKeys("Thanks for writing to us!");
-        admin.findElement(By.id("save-canned")).click();
+        type(admin, By.id("canned-code"), "thanks");
+        type(admin, By.id("canned-content"), "Thanks for writing to us!");
+        click(admin, By.id("save-canned"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("canned")).getText().contains("/thanks"));
         long cannedId = team.agent().get(team.path("/canned_responses")).expect(200).json().get(0).get("id").asLong();
-        admin.findElement(By.id("edit-canned-" + cannedId)).click();
+        click(admin, By.id("edit-canned-" + cannedId));
         admin.findElement(By.id("canned-content")).clear();
-        admin.findElement(By.id("canned-content")).sendKeys("Thank you!");
-        admin.findElement(By.id("save-canned")).click();
+        type(admin, By.id("canned-content"), "Thank you!");
+        click(admin, By.id("save-canned"));
         waitFor(admin, Duration.ofSeconds(5), d -> d.findElement(By.id("canned-row-" + cannedId)).getText().contains("Thank you!"));
         assertThat(team.agent().get(team.path("/canned_responses/" + cannedId)).expect(200).json().get("content").asString()).isEqualTo("Thank you!");
 

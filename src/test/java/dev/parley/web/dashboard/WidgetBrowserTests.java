@@ -132,7 +132,7 @@ class WidgetBrowserTests extends BrowserTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> assigneeOf(conversation) == 0);
         availability(team.agent(), "offline");
         availability(team.agent().as(bea.token()), "online");
-        visitor.findElement(By.id("input")).sendKeys("Still late!", Keys.ENTER);
+        type(visitor, By.id("input"), "Still late!", Keys.ENTER);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> assigneeOf(conversation) == bea.id());
         assertThat(team.admin().get(team.path("/conversations/" + conversation)).json().get("status").asString()).isEqualTo("open");
     }
@@ -143,16 +143,16 @@ class WidgetBrowserTests extends BrowserTest {
         long id = inbox.get("id").asLong();
         WebDriver admin = signedIn(team.adminUser().email());
         admin.get(base + "/app/accounts/" + team.accountId() + "/settings");
-        admin.findElement(By.id("widget-settings-" + id)).click();
+        click(admin, By.id("widget-settings-" + id));
         String snippet = text(admin, By.id("widget-snippet"));
         assertThat(snippet).contains("var BASE_URL=\"" + base + "\"", "/packs/js/sdk.js", "websiteToken: '" + inbox.get("website_token").asString() + "'");
 
         admin.findElement(By.id("welcome-title")).clear();
-        admin.findElement(By.id("welcome-title")).sendKeys("Bonjour <friend>");
+        type(admin, By.id("welcome-title"), "Bonjour <friend>");
         admin.switchTo().frame(admin.findElement(By.id("widget-preview")));
         waitFor(admin, WITHIN_A_SECOND, d -> d.findElement(By.id("welcome-title")).getText().equals("Bonjour <friend>"));
         admin.switchTo().defaultContent();
-        admin.findElement(By.id("save-widget")).click();
+        click(admin, By.id("save-widget"));
         waitFor(admin, WITHIN_A_SECOND, d -> !d.findElements(By.id("widget-saved")).isEmpty());
         assertThat(team.admin().get(team.path("/inboxes/" + id)).json().get("welcome_title").asString()).isEqualTo("Bonjour <friend>");
     }
@@ -167,16 +167,16 @@ class WidgetBrowserTests extends BrowserTest {
         java.nio.file.Path picture = java.nio.file.Files.createTempFile("receipt", ".png");
         java.nio.file.Files.write(picture, java.util.Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
-        visitor.findElement(By.id("file")).sendKeys(picture.toString());
+        visitor.findElement(By.id("file")).sendKeys(picture.toString()); // a hidden file input: typed into as it is
         waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.cssSelector("#pending li")).getText().contains("receipt"));
         assertThat(visitor.findElements(By.cssSelector("#pending li img"))).hasSize(1);
-        visitor.findElement(By.id("input")).sendKeys(Keys.ENTER);
+        type(visitor, By.id("input"), Keys.ENTER);
         waitFor(visitor, WITHIN_A_SECOND, d -> !d.findElements(By.cssSelector("#messages li.msg:not(.sending) .files img")).isEmpty());
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> team.agent().get(team.path("/conversations/" + conversation + "/messages"))
                 .json().get("payload").valueStream().anyMatch(m -> m.path("attachments").size() == 1));
 
         hostEvents(visitor); // back on the page: close the window, an agent writes, the bubble counts it
-        visitor.findElement(By.cssSelector("#cw-bubble-holder button")).click();
+        click(visitor, By.cssSelector("#cw-bubble-holder button"));
         team.agent().post(team.path("/conversations/" + conversation + "/messages"), Map.of("content", "Thanks, refund on its way")).expect(200);
         waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.cssSelector("#cw-bubble-holder .woot-badge")).getText().equals("1"));
         openChat(visitor);
@@ -208,9 +208,9 @@ class WidgetBrowserTests extends BrowserTest {
         assertThat(text(visitor, By.id("status"))).startsWith("We are away right now. We reply ");
         assertThat(text(visitor, By.id("away"))).isEqualTo("We are closed today.");
         assertThat(visitor.findElement(By.id("close")).isDisplayed()).isTrue();
-        visitor.findElement(By.id("input")).sendKeys("Anyone there?", Keys.ENTER);
+        type(visitor, By.id("input"), "Anyone there?", Keys.ENTER);
         waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.id("capture-email")).isDisplayed());
-        visitor.findElement(By.id("capture-email")).sendKeys("night.owl@example.com", Keys.ENTER);
+        type(visitor, By.id("capture-email"), "night.owl@example.com", Keys.ENTER);
         waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.id("email-capture")).getText().contains("We will reply to night.owl@example.com"));
         long conversation = awaitConversation(inbox.get("id").asLong());
         assertThat(team.admin().get(team.path("/conversations/" + conversation)).json().get("meta").get("sender").get("email").asString())
@@ -264,7 +264,7 @@ class WidgetBrowserTests extends BrowserTest {
     /** Opens the chat window, writes the first message and waits for the conversation it starts; returns its display id. */
     private long startChat(WebDriver visitor, JsonNode inbox, String firstMessage) {
         openChat(visitor);
-        visitor.findElement(By.id("input")).sendKeys(firstMessage, Keys.ENTER);
+        type(visitor, By.id("input"), firstMessage, Keys.ENTER);
         return awaitConversation(inbox.get("id").asLong());
     }
 
@@ -303,7 +303,7 @@ class WidgetBrowserTests extends BrowserTest {
     private static void openChat(WebDriver visitor) {
         visitor.switchTo().defaultContent();
         waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.cssSelector("#cw-bubble-holder button")).isDisplayed());
-        visitor.findElement(By.cssSelector("#cw-bubble-holder button")).click();
+        click(visitor, By.cssSelector("#cw-bubble-holder button"));
         visitor.switchTo().frame("chatwoot_live_chat_widget");
         waitFor(visitor, WITHIN_A_SECOND, d -> d.findElement(By.id("input")).isDisplayed());
     }
