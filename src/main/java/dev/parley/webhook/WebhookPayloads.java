@@ -21,6 +21,7 @@ import dev.parley.inbox.InboxView;
 import dev.parley.shared.Timestamps;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,14 +55,16 @@ public class WebhookPayloads {
      * them; its last chat message (not an activity, not a private note) in the push shape.
      */
     public ConversationWebhookJson conversation(ConversationView c) {
+        var contactInbox = c.contactInboxId() == null ? Optional.<ContactInboxView>empty() : contacts.contactInbox(c.contactInboxId());
         var meta = new ConversationWebhookJson.Meta(
                 contacts.find(c.accountId(), c.contactId()).map(ContactPushJson::of).orElse(null),
                 c.assigneeId() == null ? null : accounts.agent(c.accountId(), c.assigneeId()).map(AgentPushJson::of).orElse(null),
                 c.assigneeId() == null ? null : "User",
                 c.teamId() == null ? null : teams.find(c.accountId(), c.teamId()).map(TeamBriefJson::of).orElse(null),
-                c.contactInboxId() != null && contacts.contactInbox(c.contactInboxId()).map(ContactInboxView::hmacVerified).orElse(false));
+                contactInbox.map(ContactInboxView::hmacVerified).orElse(false));
         return new ConversationWebhookJson(c.additionalAttributes(), true,
-                inboxes.find(c.accountId(), c.inboxId()).map(InboxView::channelType).orElse(null), c.displayId(), c.inboxId(),
+                inboxes.find(c.accountId(), c.inboxId()).map(InboxView::channelType).orElse(null),
+                contactInbox.map(ConversationWebhookJson.ContactInbox::of).orElse(null), c.displayId(), c.inboxId(),
                 conversations.lastMessage(c.id(), true).map(m -> List.of(pushData.of(m, c))).orElse(List.of()), c.labels(), meta,
                 c.status().apiName(), c.customAttributes(), Timestamps.iso(c.snoozedUntil()),
                 conversations.unreadCounts(List.of(c)).getOrDefault(c.id(), 0), Timestamps.iso(c.firstReplyCreatedAt()),

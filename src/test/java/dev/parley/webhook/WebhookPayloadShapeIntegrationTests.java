@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
 
-    private static final List<String> CONVERSATION = List.of("additional_attributes", "can_reply", "channel", "id", "inbox_id", "messages",
+    private static final List<String> CONVERSATION = List.of("additional_attributes", "can_reply", "channel", "contact_inbox", "id", "inbox_id", "messages",
             "labels", "meta", "status", "custom_attributes", "snoozed_until", "unread_count", "first_reply_created_at", "priority",
             "waiting_since", "agent_last_seen_at", "contact_last_seen_at", "last_activity_at", "timestamp", "created_at", "updated_at",
             "account_id");
@@ -66,6 +66,9 @@ class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
             assertThat(keys(created.get("meta").get("sender"))).containsExactlyElementsOf(CONTACT);
             assertThat(created.get("account_id").asLong()).isEqualTo(team.accountId());
             assertThat(created.get("created_at").isIntegralNumber()).isTrue();
+            assertThat(keys(created.get("contact_inbox"))).containsExactly("id", "contact_id", "inbox_id", "source_id", "hmac_verified");
+            assertThat(created.at("/contact_inbox/source_id").asString()).isNotBlank();
+            assertThat(created.at("/contact_inbox/contact_id").asLong()).isEqualTo(created.at("/meta/sender/id").asLong());
             assertThat(created.get("updated_at").isNumber()).isTrue();
             for (String unset : List.of("agent_last_seen_at", "contact_last_seen_at")) {
                 assertThat(created.get(unset).isIntegralNumber()).as(unset + ": Chatwoot's nil.to_i").isTrue();
@@ -73,14 +76,6 @@ class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
             assertThat(created.get("waiting_since").asLong()).as("unix seconds").isPositive();
             assertThat(created.get("snoozed_until").isNull()).isTrue();
             assertThat(created.get("first_reply_created_at").isNull()).isTrue();
-            JsonNode first = created.get("messages").get(0);
-            assertThat(keys(first)).as("the last message in its push shape").containsAll(PUSH_MESSAGE).doesNotContain("inbox", "account");
-            assertThat(first.get("message_type").isIntegralNumber()).isTrue();
-            assertThat(first.get("message_type").asInt()).isZero();
-            assertThat(first.get("created_at").isIntegralNumber()).isTrue();
-            assertThat(first.get("conversation_id").asLong()).isEqualTo(id);
-            assertThat(first.get("account_id").asLong()).isEqualTo(team.accountId());
-            assertThat(keys(first.get("sender"))).containsExactlyElementsOf(CONTACT);
 
             JsonNode agentReply = messageFrom(receiver, "user");
             assertThat(keys(agentReply)).containsAll(MESSAGE).contains("conversation", "event");
@@ -101,6 +96,17 @@ class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
             assertThat(keys(customerMessage.get("sender"))).as("Contact#webhook_data").containsExactlyElementsOf(CONTACT_WEBHOOK);
             assertThat(customerMessage.at("/sender/account/id").asLong()).isEqualTo(team.accountId());
             assertThat(customerMessage.get("created_at").asString()).matches(RAILS_TIME);
+            JsonNode first = customerMessage.at("/conversation/messages/0");
+            assertThat(keys(first)).as("the conversation's last message, in its push shape").containsAll(PUSH_MESSAGE)
+                    .doesNotContain("inbox", "account");
+            assertThat(first.get("message_type").isIntegralNumber()).isTrue();
+            // built when the event is handled: the last chat message is the customer's, or already the agent's reply
+            boolean fromCustomer = first.at("/sender/type").asString().equals("contact");
+            assertThat(first.get("message_type").asInt()).isEqualTo(fromCustomer ? 0 : 1);
+            assertThat(first.get("created_at").isIntegralNumber()).isTrue();
+            assertThat(first.get("conversation_id").asLong()).isEqualTo(id);
+            assertThat(first.get("account_id").asLong()).isEqualTo(team.accountId());
+            if (fromCustomer) assertThat(keys(first.get("sender"))).containsExactlyElementsOf(CONTACT);
             assertThat(customerMessage.at("/conversation/unread_count").asInt()).as("the customer's message, not yet seen").isPositive();
 
             JsonNode status = body(receiver, "conversation_status_changed", 0);
