@@ -70,10 +70,9 @@ class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
             assertThat(created.at("/contact_inbox/source_id").asString()).isNotBlank();
             assertThat(created.at("/contact_inbox/contact_id").asLong()).isEqualTo(created.at("/meta/sender/id").asLong());
             assertThat(created.get("updated_at").isNumber()).isTrue();
-            for (String unset : List.of("agent_last_seen_at", "contact_last_seen_at")) {
-                assertThat(created.get(unset).isIntegralNumber()).as(unset + ": Chatwoot's nil.to_i").isTrue();
+            for (String time : List.of("agent_last_seen_at", "contact_last_seen_at", "waiting_since", "last_activity_at", "timestamp")) {
+                assertThat(created.get(time).isIntegralNumber()).as(time + ": unix seconds, 0 when unset (Chatwoot's nil.to_i)").isTrue();
             }
-            assertThat(created.get("waiting_since").asLong()).as("unix seconds").isPositive();
             assertThat(created.get("snoozed_until").isNull()).isTrue();
             assertThat(created.get("first_reply_created_at").isNull()).isTrue();
 
@@ -106,7 +105,10 @@ class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
             assertThat(first.get("created_at").isIntegralNumber()).isTrue();
             assertThat(first.get("conversation_id").asLong()).isEqualTo(id);
             assertThat(first.get("account_id").asLong()).isEqualTo(team.accountId());
-            if (fromCustomer) assertThat(keys(first.get("sender"))).containsExactlyElementsOf(CONTACT);
+            if (fromCustomer) {
+                assertThat(keys(first.get("sender"))).containsExactlyElementsOf(CONTACT);
+                assertThat(customerMessage.at("/conversation/waiting_since").asLong()).as("waiting for a reply").isPositive();
+            }
             assertThat(customerMessage.at("/conversation/unread_count").asInt()).as("the customer's message, not yet seen").isPositive();
 
             JsonNode status = body(receiver, "conversation_status_changed", 0);
