@@ -5,5 +5,7 @@
  * back with their {@link dev.parley.shared.Actor}. Publishes {@code ConversationCreated},
  * {@code ConversationStatusChanged}, {@code ConversationAssigneeChanged}, {@code ConversationTeamChanged},
  * {@code ConversationUpdated} and {@code MessageCreated}; depends on no reactor and listens to nothing.
+ * A message's push data ({@code MessageJson}, built by {@code MessagePushData}) is shared by the API and the
+ * webhook payloads.
  */
 package dev.parley.conversation;

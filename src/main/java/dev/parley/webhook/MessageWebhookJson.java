@@ -11,15 +11,16 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Chatwoot's message in webhook payloads (its {@code Message#webhook_data}): message_type by name, the account and
- * inbox in brief, the sender as {@code ContactPushJson} or {@code AgentWebhookJson}; {@code attachments} only when
- * there are any; {@code conversation} only at the top of a message event (not inside a conversation's messages).
+ * Chatwoot's message in webhook payloads (its {@code Message#webhook_data}): message_type by name, created_at the
+ * Rails time (an ISO 8601 string, not unix seconds as in the push data), the account and inbox in brief, the sender
+ * as {@code ContactWebhookJson} or {@code AgentWebhookJson}; {@code attachments} only when there are any.
+ * (Inside a conversation's {@code messages} Chatwoot puts the push data instead: {@code MessageJson}.)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record MessageWebhookJson(AccountBriefJson account, Map<String, Object> additionalAttributes,
                                  @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttachmentJson> attachments,
                                  Map<String, Object> contentAttributes, String contentType, String content,
-                                 @JsonInclude(JsonInclude.Include.NON_NULL) ConversationWebhookJson conversation, Long createdAt, long id,
+                                 ConversationWebhookJson conversation, String createdAt, long id,
                                  InboxBriefJson inbox, String messageType, @JsonProperty("private") boolean isPrivate, Object sender,
                                  String sourceId) {
 }

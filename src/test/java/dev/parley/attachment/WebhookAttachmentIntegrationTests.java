@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A webhook's message_created payload carries the message's attachments in Chatwoot's shape, with working URLs. */
+/**
+ * A webhook's message_created payload carries the message's attachments in Chatwoot's shape, with working URLs; so does
+ * the conversation's last message inside it.
+ */
 class WebhookAttachmentIntegrationTests extends IntegrationTest {
 
     @Autowired
@@ -32,7 +35,7 @@ class WebhookAttachmentIntegrationTests extends IntegrationTest {
         var c = conversations.find(world.team().accountId(), world.displayId()).orElseThrow();
         var m = conversations.message(c.id(), messageId).orElseThrow();
 
-        var body = JsonMapper.builder().build().readTree(json.write(payloads.message(m, c, false)));
+        var body = JsonMapper.builder().build().readTree(json.write(payloads.message(m, c)));
 
         var attachment = body.get("attachments").get(0);
         assertThat(attachment.get("file_type").asString()).isEqualTo("image");
@@ -41,5 +44,9 @@ class WebhookAttachmentIntegrationTests extends IntegrationTest {
         String dataUrl = attachment.get("data_url").asString();
         assertThat(dataUrl).startsWith("/attachments/").contains("signature=");
         assertThat(AttachmentWorld.get("http://localhost:" + port + dataUrl).body()).isEqualTo(png);
+        var last = body.at("/conversation/messages/0");
+        assertThat(last.get("id").asLong()).as("the conversation's last message, in its push shape").isEqualTo(messageId);
+        assertThat(last.at("/attachments/0/file_type").asString()).isEqualTo("image");
+        assertThat(last.at("/attachments/0/message_id").asLong()).isEqualTo(messageId);
     }
 }

@@ -14,12 +14,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The keys of Chatwoot's webhook payloads as a receiver sees them (Conversation#webhook_data, Message#webhook_data,
- * the contact's push data, User#webhook_data), every one in snake case, with the event and changed_attributes.
+ * The keys of Chatwoot's webhook payloads as a receiver sees them, and their JSON types (Conversation#webhook_data with
+ * its last message as Message#push_event_data, Message#webhook_data with its Rails time, Contact#webhook_data,
+ * User#webhook_data), every one in snake case, with the event and changed_attributes.
  */
 class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
 
-    private static final List<String> CONVERSATION = List.of("additional_attributes", "can_reply", "channel", "id", "inbox_id", "messages",
+    private static final List<String> CONVERSATION = List.of("additional_attributes", "can_reply", "channel", "contact_inbox", "id", "inbox_id", "messages",
             "labels", "meta", "status", "custom_attributes", "snoozed_until", "unread_count", "first_reply_created_at", "priority",
             "waiting_since", "agent_last_seen_at", "contact_last_seen_at", "last_activity_at", "timestamp", "created_at", "updated_at",
             "account_id");
@@ -27,6 +28,14 @@ class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
             "created_at", "id", "inbox", "message_type", "private", "sender", "source_id");
     private static final List<String> CONTACT = List.of("additional_attributes", "custom_attributes", "email", "id", "identifier", "name",
             "phone_number", "thumbnail", "blocked", "type");
+    /** Contact#webhook_data: the push data's keys with the account and the avatar (type is Parley's addition). */
+    private static final List<String> CONTACT_WEBHOOK = List.of("account", "additional_attributes", "avatar", "custom_attributes", "email",
+            "id", "identifier", "name", "phone_number", "thumbnail", "blocked", "type");
+    /** Message#push_event_data, the shape of a conversation's last message. */
+    private static final List<String> PUSH_MESSAGE = List.of("id", "content", "inbox_id", "conversation_id", "message_type", "content_type",
+            "status", "content_attributes", "created_at", "account_id", "updated_at", "conversation", "private", "source_id", "sender",
+            "sender_type", "sender_id");
+    private static final java.util.regex.Pattern RAILS_TIME = java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -56,6 +65,16 @@ class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
             assertThat(keys(created.get("meta"))).containsExactly("sender", "assignee", "assignee_type", "team", "hmac_verified");
             assertThat(keys(created.get("meta").get("sender"))).containsExactlyElementsOf(CONTACT);
             assertThat(created.get("account_id").asLong()).isEqualTo(team.accountId());
+            assertThat(created.get("created_at").isIntegralNumber()).isTrue();
+            assertThat(keys(created.get("contact_inbox"))).containsExactly("id", "contact_id", "inbox_id", "source_id", "hmac_verified");
+            assertThat(created.at("/contact_inbox/source_id").asString()).isNotBlank();
+            assertThat(created.at("/contact_inbox/contact_id").asLong()).isEqualTo(created.at("/meta/sender/id").asLong());
+            assertThat(created.get("updated_at").isNumber()).isTrue();
+            for (String time : List.of("agent_last_seen_at", "contact_last_seen_at", "waiting_since", "last_activity_at", "timestamp")) {
+                assertThat(created.get(time).isIntegralNumber()).as(time + ": unix seconds, 0 when unset (Chatwoot's nil.to_i)").isTrue();
+            }
+            assertThat(created.get("snoozed_until").isNull()).isTrue();
+            assertThat(created.get("first_reply_created_at").isNull()).isTrue();
 
             JsonNode agentReply = messageFrom(receiver, "user");
             assertThat(keys(agentReply)).containsAll(MESSAGE).contains("conversation", "event");
@@ -63,11 +82,33 @@ class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
             assertThat(keys(agentReply.get("account"))).containsExactly("id", "name");
             assertThat(keys(agentReply.get("inbox"))).containsExactly("id", "name");
             assertThat(agentReply.get("message_type").asString()).isEqualTo("outgoing");
+            assertThat(agentReply.get("created_at").asString()).as("Message#webhook_data renders the Rails time").matches(RAILS_TIME);
             assertThat(keys(agentReply.get("conversation"))).containsAll(CONVERSATION);
-            assertThat(keys(agentReply.get("conversation").get("messages").get(0))).as("the conversation's last message")
-                    .containsAll(MESSAGE).doesNotContain("conversation");
+            JsonNode last = agentReply.get("conversation").get("messages").get(0);
+            assertThat(keys(last)).as("the conversation's last message, in its push shape").containsAll(PUSH_MESSAGE);
+            assertThat(last.get("id").asLong()).isEqualTo(agentReply.get("id").asLong());
+            assertThat(last.get("message_type").asInt()).isEqualTo(1);
+            assertThat(last.get("created_at").isIntegralNumber()).isTrue();
+            assertThat(keys(last.get("sender"))).as("User#push_event_data")
+                    .containsExactly("id", "name", "available_name", "avatar_url", "availability_status", "thumbnail", "type");
             JsonNode customerMessage = messageFrom(receiver, "contact");
-            assertThat(keys(customerMessage.get("sender"))).containsExactlyElementsOf(CONTACT);
+            assertThat(keys(customerMessage.get("sender"))).as("Contact#webhook_data").containsExactlyElementsOf(CONTACT_WEBHOOK);
+            assertThat(customerMessage.at("/sender/account/id").asLong()).isEqualTo(team.accountId());
+            assertThat(customerMessage.get("created_at").asString()).matches(RAILS_TIME);
+            JsonNode first = customerMessage.at("/conversation/messages/0");
+            assertThat(keys(first)).as("the conversation's last message, in its push shape").containsAll(PUSH_MESSAGE)
+                    .doesNotContain("inbox", "account");
+            assertThat(first.get("message_type").isIntegralNumber()).isTrue();
+            // built when the event is handled: the last chat message is the customer's, or already the agent's reply
+            boolean fromCustomer = first.at("/sender/type").asString().equals("contact");
+            assertThat(first.get("message_type").asInt()).isEqualTo(fromCustomer ? 0 : 1);
+            assertThat(first.get("created_at").isIntegralNumber()).isTrue();
+            assertThat(first.get("conversation_id").asLong()).isEqualTo(id);
+            assertThat(first.get("account_id").asLong()).isEqualTo(team.accountId());
+            if (fromCustomer) {
+                assertThat(keys(first.get("sender"))).containsExactlyElementsOf(CONTACT);
+                assertThat(customerMessage.at("/conversation/waiting_since").asLong()).as("waiting for a reply").isPositive();
+            }
             assertThat(customerMessage.at("/conversation/unread_count").asInt()).as("the customer's message, not yet seen").isPositive();
 
             JsonNode status = body(receiver, "conversation_status_changed", 0);
@@ -76,7 +117,10 @@ class WebhookPayloadShapeIntegrationTests extends IntegrationTest {
             JsonNode updated = body(receiver, "conversation_updated", 0);
             assertThat(keys(updated)).containsAll(CONVERSATION).contains("changed_attributes", "event");
 
-            assertThat(keys(body(receiver, "contact_created", 0))).containsAll(CONTACT).contains("event").doesNotContain("changed_attributes");
+            JsonNode contactCreated = body(receiver, "contact_created", 0);
+            assertThat(keys(contactCreated)).containsAll(CONTACT_WEBHOOK).contains("event").doesNotContain("changed_attributes");
+            assertThat(contactCreated.at("/account/id").asLong()).isEqualTo(team.accountId());
+            assertThat(keys(contactCreated.get("account"))).containsExactly("id", "name");
             JsonNode contactUpdated = body(receiver, "contact_updated", 0);
             assertThat(contactUpdated.get("name").asString()).isEqualTo("Carl Renamed");
             assertThat(contactUpdated.get("changed_attributes").get(0).get("name").get("current_value").asString()).isEqualTo("Carl Renamed");

@@ -227,6 +227,8 @@ class WidgetApiIntegrationTests extends IntegrationTest {
         assertThat(body.at("/account/name").asString()).as("Account#webhook_data names it").isNotBlank();
         assertThat(body.at("/inbox/id").asLong()).isEqualTo(inbox.id());
         assertThat(body.at("/contact/type").asString()).isEqualTo("contact");
+        assertThat(body.at("/contact/account/id").asLong()).as("Contact#webhook_data, with its account").isEqualTo(team.accountId());
+        assertThat(body.get("contact").has("avatar")).isTrue();
         assertThat(body.at("/event_info/referer").asString()).isEqualTo("https://shop.example/cart");
         visitor.post("/api/v1/widget/events", Map.of("name", "something.else")).expect(204);
         assertThat(team.admin().get(team.path("/webhooks/" + hook + "/deliveries")).expect(200).json().get("payload")).hasSize(1);

@@ -1,5 +1,6 @@
 package dev.parley.conversation.web;
 
+import dev.parley.conversation.MessageJson;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;

@@ -8,8 +8,6 @@ import dev.parley.attachment.Attachments;
 import dev.parley.inbox.InboxQueries;
 import dev.parley.contact.ContactView;
 import dev.parley.account.AgentJson;
-import dev.parley.account.AgentPushJson;
-import dev.parley.contact.ContactPushJson;
 import dev.parley.account.TeamJson;
 import dev.parley.account.Teams;
 import dev.parley.contact.ContactJson;
@@ -17,11 +15,12 @@ import dev.parley.contact.ContactQueries;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationSla;
 import dev.parley.conversation.ConversationView;
+import dev.parley.conversation.MessageJson;
+import dev.parley.conversation.MessagePushData;
 import dev.parley.conversation.MessageView;
 import dev.parley.shared.Timestamps;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +36,11 @@ class ConversationPresenter {
     private final List<ConversationSla> slaFacts;
 
     private final InboxQueries inboxes;
+    private final MessagePushData pushData;
 
     ConversationPresenter(ConversationQueries conversations, ContactQueries contacts, AccountQueries accounts, Teams teams,
-                          Attachments attachments, InboxQueries inboxes, List<ConversationSla> slaFacts) {
+                          Attachments attachments, InboxQueries inboxes, List<ConversationSla> slaFacts, MessagePushData pushData) {
+        this.pushData = pushData;
         this.inboxes = inboxes;
         this.slaFacts = slaFacts;
         this.attachments = attachments;
@@ -82,7 +83,7 @@ class ConversationPresenter {
         Object assignee = c.assigneeId() == null || !agents.containsKey(c.assigneeId()) ? null : AgentJson.of(agents.get(c.assigneeId()));
         Object team = c.teamId() == null || !teamsById.containsKey(c.teamId()) ? null : TeamJson.of(teamsById.get(c.teamId()), false);
         MessageJson last = lastMessage == null ? null : message(lastMessage, c, agents, senders,
-                files.getOrDefault(lastMessage.id(), List.of()), block(c, unread, c.contactInboxId() == null ? null : sources.get(c.contactInboxId())));
+                files.getOrDefault(lastMessage.id(), List.of()), MessagePushData.block(c, unread, c.contactInboxId() == null ? null : sources.get(c.contactInboxId())));
         var meta = new ConversationJson.Meta(sender, channel, assignee, assignee == null ? null : "User", team, false);
         return new ConversationJson(meta, c.displayId(), last == null ? List.of() : List.of(last), c.accountId(), c.uuid(),
                 c.additionalAttributes(), Timestamps.unix(c.agentLastSeenAt()), Timestamps.unix(c.agentLastSeenAt()), true,
@@ -96,20 +97,16 @@ class ConversationPresenter {
 
     private MessageJson message(MessageView m, ConversationView c, Map<Long, AgentView> agents, Map<Long, ContactView> contactsById,
                                 List<AttachmentJson> files, MessageJson.Conversation block) {
-        return new MessageJson(m.id(), m.content(), m.inboxId(), c.displayId(), m.messageType().code(), m.contentType(), m.status(),
-                m.contentAttributes(), Timestamps.unix(m.createdAt()), m.accountId(), Timestamps.iso(m.updatedAt()), block, m.isPrivate(),
-                m.sourceId(), m.echoId(), sender(m, agents::get, contactsById::get), m.senderType(), m.senderId(), files);
+        return MessagePushData.of(m, c, files, block, MessagePushData.sender(m, agents::get, contactsById::get));
     }
 
     MessageJson message(MessageView m, ConversationView c) {
-        return message(m, c, attachments.ofMessage(m.id()), block(c));
+        return pushData.of(m, c);
     }
 
     /** A page of messages of one conversation: their attachments in one query, the conversation block read once. */
     List<MessageJson> messages(List<MessageView> page, ConversationView c) {
-        Map<Long, List<AttachmentJson>> files = attachments.ofMessages(page.stream().map(MessageView::id).toList());
-        MessageJson.Conversation block = block(c);
-        return page.stream().map(m -> message(m, c, files.getOrDefault(m.id(), List.of()), block)).toList();
+        return pushData.of(page, c);
     }
 
     /** Each message's attachments, in one query (for the public API's maps). */
@@ -117,42 +114,13 @@ class ConversationPresenter {
         return attachments.ofMessages(page.stream().map(MessageView::id).toList());
     }
 
-    private MessageJson.Conversation block(ConversationView c) {
-        int unread = conversations.unreadCounts(List.of(c)).getOrDefault(c.id(), 0);
-        String source = c.contactInboxId() == null ? null
-                : contacts.contactInbox(c.contactInboxId()).map(dev.parley.contact.ContactInboxView::sourceId).orElse(null);
-        return block(c, unread, source);
-    }
-
-    private static MessageJson.Conversation block(ConversationView c, int unread, String sourceId) {
-        return new MessageJson.Conversation(c.assigneeId(), unread, Timestamps.unix(c.lastActivityAt()),
-                java.util.Collections.singletonMap("source_id", sourceId)); // a source id may be null
-    }
-
-    private MessageJson message(MessageView m, ConversationView c, List<AttachmentJson> files, MessageJson.Conversation block) {
-        return new MessageJson(m.id(), m.content(), m.inboxId(), c.displayId(), m.messageType().code(), m.contentType(), m.status(),
-                m.contentAttributes(), Timestamps.unix(m.createdAt()), m.accountId(), Timestamps.iso(m.updatedAt()), block, m.isPrivate(),
-                m.sourceId(), m.echoId(), sender(m), m.senderType(), m.senderId(), files);
-    }
-
     /** A message's sender as Chatwoot's push data shows it: {@code AgentPushJson} or {@code ContactPushJson}; null without one. */
     Object sender(MessageView m) {
-        return sender(m, id -> accounts.agent(m.accountId(), id).orElse(null), id -> contacts.find(m.accountId(), id).orElse(null));
+        return pushData.sender(m);
     }
 
     /** The same, with the contact the caller has already read (a customer's own message: no second read). */
     Object sender(MessageView m, ContactView known) {
-        return sender(m, id -> accounts.agent(m.accountId(), id).orElse(null),
-                id -> known != null && known.id() == id ? known : contacts.find(m.accountId(), id).orElse(null));
-    }
-
-    private static Object sender(MessageView m, Function<Long, AgentView> agent, Function<Long, ContactView> contact) {
-        if (m.senderId() == null) return null;
-        if ("User".equals(m.senderType())) {
-            AgentView a = agent.apply(m.senderId());
-            return a == null ? AgentPushJson.unknown(m.senderId()) : AgentPushJson.of(a);
-        }
-        ContactView c = contact.apply(m.senderId());
-        return c == null ? ContactPushJson.unknown(m.senderId()) : ContactPushJson.of(c);
+        return pushData.sender(m, known);
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.conversation.web;
 
+import dev.parley.conversation.MessageJson;
 import dev.parley.account.Membership;
 import dev.parley.contact.ContactJson;
 import dev.parley.contact.ContactQueries;

@@ -91,7 +91,7 @@ class WebhookEventsListener {
         List<Target> targets = targets(e.accountId(), e.inboxId(), "message_created");
         if (targets.isEmpty()) return; // nobody listens: nothing read, nothing built
         conversations.findById(e.conversationId()).ifPresent(c -> conversations.message(c.id(), e.messageId())
-                .ifPresent(m -> fanOut(targets, c, WebhookBody.of(payloads.message(m, c, true), "message_created"), e.eventId())));
+                .ifPresent(m -> fanOut(targets, c, WebhookBody.of(payloads.message(m, c), "message_created"), e.eventId())));
     }
 
     @Reacts
@@ -100,7 +100,7 @@ class WebhookEventsListener {
         if (targets.isEmpty()) return;
         conversations.findById(e.conversationId()).ifPresent(c -> conversations.message(c.id(), e.messageId())
                 .filter(m -> m.messageType() != MessageType.ACTIVITY)
-                .ifPresent(m -> fanOut(targets, c, WebhookBody.of(payloads.message(m, c, true), "message_updated"), e.eventId())));
+                .ifPresent(m -> fanOut(targets, c, WebhookBody.of(payloads.message(m, c), "message_updated"), e.eventId())));
     }
 
     /** Chatwoot's inbox webhooks (account webhooks only): the inbox's id and name, and for updates what changed. */

@@ -1,13 +1,20 @@
-package dev.parley.conversation.web;
+package dev.parley.conversation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.parley.attachment.AttachmentJson;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
-/** Chatwoot's message JSON; message_type is the enum number, as Chatwoot's API sends it; attachments only when there are any. */
-record MessageJson(long id, String content, long inboxId, long conversationId, int messageType, String contentType,
+/**
+ * Chatwoot's message JSON (its {@code Message#push_event_data}): the API's message, and the last message inside a
+ * conversation's webhook payload. message_type is the enum number, created_at unix seconds, updated_at an ISO time;
+ * attachments only when there are any. Snake case by annotation, as webhook payloads are written by a plain mapper.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record MessageJson(long id, String content, long inboxId, long conversationId, int messageType, String contentType,
                    String status, Map<String, Object> contentAttributes, Long createdAt, long accountId, String updatedAt,
                    MessageJson.Conversation conversation,
                    @JsonProperty("private") boolean isPrivate, String sourceId, String echoId, Object sender, String senderType,
@@ -16,7 +23,7 @@ record MessageJson(long id, String content, long inboxId, long conversationId, i
                    Map<String, Object> sentiment) {
 
     /** Chatwoot renders every column of a message; these are the ones Parley keeps empty (no external sources, no sentiment). */
-    MessageJson(long id, String content, long inboxId, long conversationId, int messageType, String contentType, String status,
+    public MessageJson(long id, String content, long inboxId, long conversationId, int messageType, String contentType, String status,
                 Map<String, Object> contentAttributes, Long createdAt, long accountId, String updatedAt, Conversation conversation,
                 boolean isPrivate, String sourceId, String echoId, Object sender, String senderType, Long senderId,
                 List<AttachmentJson> attachments) {
@@ -28,6 +35,7 @@ record MessageJson(long id, String content, long inboxId, long conversationId, i
      * Chatwoot's {@code conversation} block of a message (Message#conversation_push_event_data, which also gives
      * the message its account_id and its updated_at as an ISO time, the attribute as Rails renders it).
      */
-    record Conversation(Long assigneeId, int unreadCount, Long lastActivityAt, Map<String, String> contactInbox) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Conversation(Long assigneeId, int unreadCount, Long lastActivityAt, Map<String, String> contactInbox) {
     }
 }
