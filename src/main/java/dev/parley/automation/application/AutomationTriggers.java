@@ -8,30 +8,49 @@ import dev.parley.conversation.MessageCreated;
 import dev.parley.conversation.MessageType;
 import dev.parley.sla.SlaBreached;
 import java.util.Map;
+import dev.parley.automation.persistence.ExecutionRepository;
+import dev.parley.shared.reactors.AfterBatch;
 import dev.parley.shared.reactors.Reactor;
 import dev.parley.shared.reactors.Reacts;
 import org.springframework.stereotype.Component;
 
-/** Maps conversation events to Chatwoot's five automation events and runs their rules after commit. */
+/**
+ * Maps conversation events to Chatwoot's five automation events and runs their rules after commit. The logs of a
+ * batch's events where no action is due (most events: no rule matched) are written after the batch in one statement
+ * ({@link UnclaimedRuns}); an event whose rules matched is claimed and acted on in a transaction of its own.
+ */
 @Component
 @Reactor(value = "automation", ownTransactions = true)
 class AutomationTriggers {
 
     private final RuleRunner runner;
+    private final ExecutionRepository executions;
+    private final UnclaimedRuns unclaimed = new UnclaimedRuns();
 
-    AutomationTriggers(RuleRunner runner) {
+    AutomationTriggers(RuleRunner runner, ExecutionRepository executions) {
         this.runner = runner;
+        this.executions = executions;
+    }
+
+    private void run(TriggeringEvent event) {
+        runner.run(event, unclaimed);
+    }
+
+    /** The batch's events are evaluated: their runs where no action was due are claimed and logged, in one statement. */
+    @AfterBatch
+    void writeUnclaimedRuns() {
+        unclaimed.writeTo(executions);
     }
 
     @Reacts
     void on(ConversationCreated e) {
-        runner.run(new TriggeringEvent(e.eventId(), "conversation_created", e.accountId(), e.conversationId(), e.displayId(), Map.of(), null,
+        run(new TriggeringEvent(e.eventId(), "conversation_created", e.accountId(), e.conversationId(), e.displayId(), Map.of(), null,
                 e.causedBy()));
     }
 
     @Reacts
     void on(ConversationUpdated e) {
-        runner.run(new TriggeringEvent(e.eventId(), "conversation_updated", e.accountId(), e.conversationId(), e.displayId(),
+        run(new TriggeringEvent(e.eventId(), "conversation_updated", e.accountId(), e.conversationId(), e.displayId(),
                 e.changedAttributes(), null, e.causedBy()));
     }
 
@@ -40,21 +59,21 @@ class AutomationTriggers {
         String name = e.to() == ConversationStatus.OPEN ? "conversation_opened"
                 : e.to() == ConversationStatus.RESOLVED ? "conversation_resolved" : null;
         if (name == null) return;
-        runner.run(new TriggeringEvent(e.eventId(), name, e.accountId(), e.conversationId(), e.displayId(),
+        run(new TriggeringEvent(e.eventId(), name, e.accountId(), e.conversationId(), e.displayId(),
                 Map.of("status", java.util.List.of(e.from().apiName(), e.to().apiName())), null, e.causedBy()));
     }
 
     @Reacts
     void on(MessageCreated e) {
         if (e.messageType() == MessageType.ACTIVITY) return; // activity lines never trigger rules (Chatwoot)
-        runner.run(new TriggeringEvent(e.eventId(), "message_created", e.accountId(), e.conversationId(), e.displayId(), Map.of(),
+        run(new TriggeringEvent(e.eventId(), "message_created", e.accountId(), e.conversationId(), e.displayId(), Map.of(),
                 e.messageId(), e.causedBy()));
     }
 
     /** Parley's {@code sla_breached} event (Chatwoot has none): the change map says which deadline was missed. */
     @Reacts
     void on(SlaBreached e) {
-        runner.run(new TriggeringEvent(e.eventId(), "sla_breached", e.accountId(), e.conversationId(), e.displayId(),
+        run(new TriggeringEvent(e.eventId(), "sla_breached", e.accountId(), e.conversationId(), e.displayId(),
                 Map.of("sla_event", java.util.List.of(e.eventType())), null, dev.parley.shared.Actor.system()));
     }
 }

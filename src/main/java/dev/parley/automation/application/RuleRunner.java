@@ -84,8 +84,16 @@ public class RuleRunner {
     }
 
     public void run(TriggeringEvent event) {
+        run(event, null);
+    }
+
+    /**
+     * {@link #run(TriggeringEvent)}, keeping the log of a run where no action is due in {@code unclaimed} (when given)
+     * for the caller to write with others in one statement.
+     */
+    void run(TriggeringEvent event, UnclaimedRuns unclaimed) {
         // reading the rules and the snapshot, evaluating, and logging a run where nothing matched: one short transaction
-        Pending pending = transaction.execute(tx -> evaluateAndLog(event));
+        Pending pending = transaction.execute(tx -> evaluateAndLog(event, unclaimed));
         if (pending == null) return;
         beforeActions.accept(event);
         transaction.executeWithoutResult(tx -> act(pending.run(), event, pending.outcomes(), pending.snapshot()));
@@ -95,14 +103,16 @@ public class RuleRunner {
     private record Pending(EventRun run, List<RuleOutcome> outcomes, Snapshot snapshot) {
     }
 
-    private Pending evaluateAndLog(TriggeringEvent event) {
+    private Pending evaluateAndLog(TriggeringEvent event, UnclaimedRuns unclaimed) {
         List<CompiledRule> active = rules.of(event.accountId(), event.eventName());
         if (active.isEmpty()) return null;
         EventRun run = new EventRun(event.accountId(), event.eventId(), event.eventName(), event.conversationId(), event.displayId(),
                 clock.instant());
         if (event.causedBy().isAutomation()) {
-            executions.recordSkipped(run, active.stream().map(CompiledRule::id).toList(), "skipped: the event was caused by automation (rule: "
-                    + event.causedBy().name() + "), which never triggers rules");
+            List<Long> ids = active.stream().map(CompiledRule::id).toList();
+            String why = "skipped: the event was caused by automation (rule: " + event.causedBy().name() + "), which never triggers rules";
+            if (unclaimed != null) unclaimed.recordSkipped(run, ids, why);
+            else executions.recordSkipped(run, ids, why);
             return null;
         }
         boolean customTypes = active.stream().anyMatch(CompiledRule::readsCustomAttributes);
@@ -112,7 +122,8 @@ public class RuleRunner {
         List<RuleOutcome> outcomes = evaluate(active, snapshot.get());
         evaluation.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (outcomes.stream().noneMatch(o -> o.matched || o.invalid())) {
-            executions.record(run, outcomes.stream().map(RuleOutcome::entry).toList());
+            if (unclaimed != null) unclaimed.record(run, outcomes.stream().map(RuleOutcome::entry).toList());
+            else executions.record(run, outcomes.stream().map(RuleOutcome::entry).toList());
             return null;
         }
         return new Pending(run, outcomes, snapshot.get());
