@@ -9,7 +9,12 @@ import dev.parley.conversation.MessageType;
 import dev.parley.sla.SlaBreached;
 import java.util.Map;
 import dev.parley.automation.persistence.ExecutionRepository;
+import dev.parley.contact.ContactQueries;
+import dev.parley.conversation.ConversationQueries;
 import dev.parley.shared.reactors.AfterBatch;
+import dev.parley.shared.reactors.BeforeBatch;
+import java.util.ArrayList;
+import java.util.List;
 import dev.parley.shared.reactors.Reactor;
 import dev.parley.shared.reactors.Reacts;
 import org.springframework.stereotype.Component;
@@ -25,20 +30,41 @@ class AutomationTriggers {
 
     private final RuleRunner runner;
     private final ExecutionRepository executions;
+    private final ConversationQueries conversations;
+    private final ContactQueries contacts;
     private final UnclaimedRuns unclaimed = new UnclaimedRuns();
+    /** What the batch in hand is evaluated against (null outside a batch: each event reads its own). */
+    private volatile BatchFacts facts;
 
-    AutomationTriggers(RuleRunner runner, ExecutionRepository executions) {
+    AutomationTriggers(RuleRunner runner, ExecutionRepository executions, ConversationQueries conversations, ContactQueries contacts) {
         this.runner = runner;
         this.executions = executions;
+        this.conversations = conversations;
+        this.contacts = contacts;
     }
 
     private void run(TriggeringEvent event) {
-        runner.run(event, unclaimed);
+        runner.run(event, unclaimed, facts);
+    }
+
+    /** The batch's conversations, their contacts and the triggering messages: read once for the batch, not per event. */
+    @BeforeBatch
+    void readFacts(List<Object> events) {
+        List<BatchFacts.Wanted> wanted = new ArrayList<>();
+        for (Object e : events) {
+            if (e instanceof MessageCreated m) wanted.add(new BatchFacts.Wanted(m.accountId(), m.conversationId(), m.messageId()));
+            else if (e instanceof ConversationCreated c) wanted.add(new BatchFacts.Wanted(c.accountId(), c.conversationId(), null));
+            else if (e instanceof ConversationUpdated u) wanted.add(new BatchFacts.Wanted(u.accountId(), u.conversationId(), null));
+            else if (e instanceof ConversationStatusChanged s) wanted.add(new BatchFacts.Wanted(s.accountId(), s.conversationId(), null));
+            else if (e instanceof SlaBreached b) wanted.add(new BatchFacts.Wanted(b.accountId(), b.conversationId(), null));
+        }
+        facts = BatchFacts.read(wanted, conversations, contacts);
     }
 
     /** The batch's events are evaluated: their runs where no action was due are claimed and logged, in one statement. */
     @AfterBatch
     void writeUnclaimedRuns() {
+        facts = null; // a retried failure, one event alone, reads what it needs
         unclaimed.writeTo(executions);
     }
 

@@ -84,17 +84,19 @@ public class RuleRunner {
     }
 
     public void run(TriggeringEvent event) {
-        run(event, null);
+        run(event, null, null);
     }
 
     /**
-     * {@link #run(TriggeringEvent)}, keeping the log of a run where no action is due in {@code unclaimed} (when given)
-     * for the caller to write with others in one statement.
+     * {@link #run(TriggeringEvent)} as part of a reactor batch: the snapshot is taken from the {@code facts} read for
+     * the batch, and the log of a run where no action is due is kept in {@code unclaimed} for the caller to write with
+     * the others in one statement.
      */
-    void run(TriggeringEvent event, UnclaimedRuns unclaimed) {
+    void run(TriggeringEvent event, UnclaimedRuns unclaimed, BatchFacts facts) {
         // reading the rules and the snapshot, evaluating, and logging a run where nothing matched: one short transaction
-        Pending pending = transaction.execute(tx -> evaluateAndLog(event, unclaimed));
+        Pending pending = transaction.execute(tx -> evaluateAndLog(event, unclaimed, facts));
         if (pending == null) return;
+        if (facts != null) facts.forget(event.conversationId()); // its next events see what these actions leave
         beforeActions.accept(event);
         transaction.executeWithoutResult(tx -> act(pending.run(), event, pending.outcomes(), pending.snapshot()));
     }
@@ -103,7 +105,7 @@ public class RuleRunner {
     private record Pending(EventRun run, List<RuleOutcome> outcomes, Snapshot snapshot) {
     }
 
-    private Pending evaluateAndLog(TriggeringEvent event, UnclaimedRuns unclaimed) {
+    private Pending evaluateAndLog(TriggeringEvent event, UnclaimedRuns unclaimed, BatchFacts facts) {
         List<CompiledRule> active = rules.of(event.accountId(), event.eventName());
         if (active.isEmpty()) return null;
         EventRun run = new EventRun(event.accountId(), event.eventId(), event.eventName(), event.conversationId(), event.displayId(),
@@ -116,7 +118,8 @@ public class RuleRunner {
             return null;
         }
         boolean customTypes = active.stream().anyMatch(CompiledRule::readsCustomAttributes);
-        Optional<Snapshot> snapshot = snapshots.load(event.conversationId(), event.changes(), event.messageId(), customTypes);
+        Optional<Snapshot> snapshot = facts != null ? snapshots.load(event.conversationId(), event.changes(), event.messageId(), customTypes, facts)
+                : snapshots.load(event.conversationId(), event.changes(), event.messageId(), customTypes);
         if (snapshot.isEmpty()) return null;
         long started = System.nanoTime();
         List<RuleOutcome> outcomes = evaluate(active, snapshot.get());

@@ -47,6 +47,21 @@ public class SnapshotLoader {
         return conversations.findById(conversationId).map(c -> snapshot(c, changes, messageId, withCustomTypes));
     }
 
+    /**
+     * {@link #load(long, Map, Long, boolean)} from the facts read for the event's reactor batch; what they do not hold
+     * (a conversation a rule acted on since, a message not read with them) is read here.
+     */
+    Optional<Snapshot> load(long conversationId, Map<String, List<Object>> changes, Long messageId, boolean withCustomTypes, BatchFacts facts) {
+        ConversationView c = facts.conversation(conversationId);
+        if (c == null) return load(conversationId, changes, messageId, withCustomTypes);
+        MessageView message = messageId == null ? null : facts.message(conversationId, messageId);
+        ContactView contact = facts.contact(c.contactId());
+        if ((messageId != null && message == null) || contact == null) return Optional.of(snapshot(c, changes, messageId, withCustomTypes));
+        List<MessageView> messages = message != null ? List.of(message) : conversations.recentMessages(c.id(), MESSAGES_IN_SCOPE);
+        return Optional.of(of(c, contact, messages.stream().map(m -> new MessageFacts(m.messageType().apiName(), m.content(), m.isPrivate())).toList(),
+                changes == null ? Map.of() : changes, withCustomTypes ? customTypes(c.accountId()) : Map.of()));
+    }
+
     public Snapshot snapshot(ConversationView c, Map<String, List<Object>> changes, Long messageId) {
         return snapshot(c, changes, messageId, true);
     }

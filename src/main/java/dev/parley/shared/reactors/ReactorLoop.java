@@ -200,6 +200,10 @@ final class ReactorLoop implements Runnable {
             groups.computeIfAbsent(ReactorDefinition.conversationOf(event), k -> new java.util.ArrayList<>()).add(new Decoded(row, event));
         }
         if (groups.isEmpty()) return false;
+        if (!reactor.beforeBatchMethods().isEmpty()) {
+            List<Object> events = groups.values().stream().flatMap(List::stream).map(Decoded::event).filter(java.util.Objects::nonNull).toList();
+            outside.executeWithoutResult(s -> reactor.beforeBatch(events));
+        }
         if (groups.size() == 1) { // nothing to spread: on this thread
             groups.values().iterator().next().forEach(d -> {
                 metrics.handled(reactor.name(), d.row().publishedAt());
