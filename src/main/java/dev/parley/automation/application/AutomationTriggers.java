@@ -47,7 +47,7 @@ class AutomationTriggers {
         runner.run(event, unclaimed, facts);
     }
 
-    /** The batch's conversations, their contacts and the triggering messages: read once for the batch, not per event. */
+    /** The batch's conversations, their contacts and the triggering messages: read once for the batch (if a rule runs), not per event. */
     @BeforeBatch
     void readFacts(List<Object> events) {
         List<BatchFacts.Wanted> wanted = new ArrayList<>();
@@ -58,11 +58,14 @@ class AutomationTriggers {
             else if (e instanceof ConversationStatusChanged s) wanted.add(new BatchFacts.Wanted(s.accountId(), s.conversationId(), null));
             else if (e instanceof SlaBreached b) wanted.add(new BatchFacts.Wanted(b.accountId(), b.conversationId(), null));
         }
-        facts = BatchFacts.read(wanted, conversations, contacts);
+        facts = BatchFacts.of(wanted, conversations, contacts);
     }
 
-    /** The batch's events are evaluated: their runs where no action was due are claimed and logged, in one statement. */
-    @AfterBatch
+    /**
+     * The batch's events are evaluated: their runs where no action was due are claimed and logged, in one statement in
+     * the batch's transaction (committed with the cursor's move, no commit of their own).
+     */
+    @AfterBatch(inBatchTransaction = true)
     void writeUnclaimedRuns() {
         facts = null; // a retried failure, one event alone, reads what it needs
         unclaimed.writeTo(executions);

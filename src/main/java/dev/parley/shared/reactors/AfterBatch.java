@@ -15,4 +15,12 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface AfterBatch {
+
+    /**
+     * For a reactor with its own transactions: run in the batch's transaction all the same, so that what it writes
+     * commits with the cursor's move (one commit; written once, as the batch is done again should it fail). Keep such
+     * work short: the batch's transaction holds a transaction id from its first write, and no reactor reads past it
+     * until it commits.
+     */
+    boolean inBatchTransaction() default false;
 }

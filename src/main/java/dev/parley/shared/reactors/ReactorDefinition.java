@@ -75,6 +75,13 @@ record ReactorDefinition(String name, boolean ownTransactions, Object bean, List
         for (Method method : afterBatchMethods) invoke(method);
     }
 
+    /** Calls the {@link AfterBatch} methods that run in the batch's transaction ({@code true}) or the others. */
+    void afterBatch(boolean inBatchTransaction) {
+        for (Method method : afterBatchMethods) {
+            if (method.getAnnotation(AfterBatch.class).inBatchTransaction() == inBatchTransaction) invoke(method);
+        }
+    }
+
     private void invoke(Method method, Object... args) {
         try {
             method.invoke(bean, args);

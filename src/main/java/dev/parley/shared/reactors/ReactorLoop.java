@@ -219,10 +219,17 @@ final class ReactorLoop implements Runnable {
         return true;
     }
 
-    /** The reactor's once-a-batch work: in the batch's transaction, or outside it for a reactor with its own transactions. */
+    /**
+     * The reactor's once-a-batch work: in the batch's transaction, or outside it for a reactor with its own transactions
+     * (but for its methods marked {@link AfterBatch#inBatchTransaction()}, which run first, in the batch's).
+     */
     private void afterBatch() {
-        if (reactor.ownTransactions()) outside.executeWithoutResult(s -> reactor.afterBatch());
-        else reactor.afterBatch();
+        if (reactor.ownTransactions()) {
+            reactor.afterBatch(true);
+            outside.executeWithoutResult(s -> reactor.afterBatch(false));
+        } else {
+            reactor.afterBatch();
+        }
     }
 
     private Object decoded(Row row) {
