@@ -136,6 +136,16 @@ public class ConversationQueries {
         return messages.page(conversationId, null, null, false, limit);
     }
 
+    /** Many conversations by id in one read (for work done on a batch of events), by id. */
+    public java.util.Map<Long, ConversationView> findAllById(java.util.Collection<Long> conversationIds) {
+        return conversations.findAllById(conversationIds).stream().collect(java.util.stream.Collectors.toMap(ConversationView::id, c -> c));
+    }
+
+    /** Many messages by id in one read (for work done on a batch of events), by id. */
+    public java.util.Map<Long, MessageView> messagesById(java.util.Collection<Long> messageIds) {
+        return messages.findAll(messageIds).stream().collect(java.util.stream.Collectors.toMap(MessageView::id, m -> m));
+    }
+
     public Optional<MessageView> message(long conversationId, long messageId) {
         return messages.find(conversationId, messageId);
     }

@@ -477,6 +477,43 @@ class AutomationIntegrationTests extends IntegrationTest {
         assertThat(thread(id).stream().filter("Welcome!"::equals).count()).isEqualTo(1);
     }
 
+    @Test
+    void aBurstOfEventsIsLoggedOncePerEventAndOnlyTheMatchingOnesAct() {
+        long never = rule("Never", "message_created", List.of(condition("content", "contains", List.of("zz-never"), null)),
+                List.of(action("add_label", "never")));
+        long hit = rule("Hit", "message_created", List.of(condition("content", "contains", List.of("hit-"), null)),
+                List.of(action("add_label", "hit")));
+        var publicApi = new dev.parley.support.Api(port, null);
+        List<Long> ids = new ArrayList<>();
+        for (int c = 0; c < 4; c++) ids.add(publicApi.post(customer.conversationsPath(), Map.of()).expect(200).json().get("id").asLong());
+        // 4 conversations x 5 messages, written as fast as they are answered: the reactor gets them in batches
+        for (int m = 0; m < 5; m++) {
+            for (long id : ids) {
+                String content = m == 2 && id == ids.get(1) ? "hit-" + m : "plain " + m;
+                publicApi.post(customer.conversationsPath() + "/" + id + "/messages", Map.of("content", content)).expect(200);
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> executions(never).size() == 20);
+        assertThat(jdbc.sql("SELECT count(*), count(DISTINCT event_id) FROM automation_runs WHERE account_id = ? AND event_name = 'message_created'")
+                .param(team.accountId()).query((rs, i) -> List.of(rs.getLong(1), rs.getLong(2))).single()).containsExactly(20L, 20L);
+        assertThat(executions(hit).stream().filter(e -> e.get("matched").asBoolean()).count()).isEqualTo(1);
+        assertThat(executions(never)).allSatisfy(e -> {
+            assertThat(e.get("matched").asBoolean()).isFalse();
+            assertThat(e.get("conditions").get(0).get("attribute_key").asString()).isEqualTo("content");
+        });
+        for (long id : ids) assertThat(strings(conversation(id).get("labels"))).isEqualTo(id == ids.get(1) ? List.of("hit") : List.of());
+
+        var unmatched = events.ofType(dev.parley.conversation.MessageCreated.class).stream()
+                .filter(e -> e.accountId() == team.accountId() && e.displayId() == ids.get(0)).findFirst().orElseThrow();
+        redeliver(unmatched);
+        var matched = events.ofType(dev.parley.conversation.MessageCreated.class).stream()
+                .filter(e -> e.accountId() == team.accountId() && e.displayId() == ids.get(1)).skip(2).findFirst().orElseThrow();
+        redeliver(matched);
+        pause(800);
+        assertThat(executions(never)).hasSize(20);
+        assertThat(jdbc.sql("SELECT count(*) FROM reactor_failures WHERE reactor = 'automation'").query(Long.class).single()).isZero();
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.context.ApplicationEventPublisher publisher;
     @org.springframework.beans.factory.annotation.Autowired

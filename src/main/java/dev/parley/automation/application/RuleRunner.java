@@ -91,14 +91,24 @@ public class RuleRunner {
      * evaluated again with the current rules.
      */
     public void run(TriggeringEvent event) {
+        run(event, null, null);
+    }
+
+    /**
+     * {@link #run(TriggeringEvent)} as part of a reactor batch: the snapshot is taken from the {@code facts} read for
+     * the batch, and the log of a run where no action is due is kept in {@code unclaimed} (with the rules version it
+     * was evaluated with) for the caller to write with the others in one statement, which checks the versions.
+     */
+    void run(TriggeringEvent event, UnclaimedRuns unclaimed, BatchFacts facts) {
         boolean readVersion = false;
         while (true) {
             boolean fresh = readVersion;
-            // reading the snapshot, evaluating, and logging a run where nothing matched: one short transaction
-            Pending pending = transaction.execute(tx -> evaluateAndLog(event, fresh));
+            // reading the snapshot, evaluating, and logging (or keeping) a run where nothing matched: one short transaction
+            Pending pending = transaction.execute(tx -> evaluateAndLog(event, fresh, unclaimed, facts));
             if (pending == null) return;
             readVersion = true;
             if (pending == Pending.RULES_CHANGED) continue;
+            if (facts != null) facts.forget(event.conversationId()); // its next events see what these actions leave
             beforeActions.accept(event);
             if (Boolean.TRUE.equals(transaction.execute(tx -> act(pending, event)))) return;
         }
@@ -110,7 +120,7 @@ public class RuleRunner {
         static final Pending RULES_CHANGED = new Pending(null, List.of(), null, -1);
     }
 
-    private Pending evaluateAndLog(TriggeringEvent event, boolean readVersion) {
+    private Pending evaluateAndLog(TriggeringEvent event, boolean readVersion, UnclaimedRuns unclaimed, BatchFacts facts) {
         EventRules eventRules = readVersion ? null : rules.cached(event.accountId(), event.eventName());
         // no rules cached for the event: nothing would be written to check the version in, so it is read
         if (eventRules == null || eventRules.rules().isEmpty()) eventRules = rules.current(event.accountId(), event.eventName());
@@ -120,22 +130,36 @@ public class RuleRunner {
         EventRun run = new EventRun(event.accountId(), event.eventId(), event.eventName(), event.conversationId(), event.displayId(),
                 clock.instant());
         if (event.causedBy().isAutomation()) {
-            Claim claim = executions.recordSkipped(run, active.stream().map(CompiledRule::id).toList(),
-                    "skipped: the event was caused by automation (rule: " + event.causedBy().name() + "), which never triggers rules", version);
+            List<Long> ids = active.stream().map(CompiledRule::id).toList();
+            String why = "skipped: the event was caused by automation (rule: " + event.causedBy().name() + "), which never triggers rules";
+            if (unclaimed != null) {
+                unclaimed.recordSkipped(run, ids, why, version);
+                return null;
+            }
+            Claim claim = executions.recordSkipped(run, ids, why, version);
             return claim == Claim.RULES_CHANGED ? rulesChanged(event, version) : null;
         }
         boolean customTypes = active.stream().anyMatch(CompiledRule::readsCustomAttributes);
         boolean contact = active.stream().anyMatch(CompiledRule::readsContact);
-        Optional<Snapshot> snapshot = snapshots.load(event, customTypes, contact);
+        Optional<Snapshot> snapshot = facts != null ? snapshots.load(event, customTypes, contact, facts) : snapshots.load(event, customTypes, contact);
         if (snapshot.isEmpty()) return null;
         long started = System.nanoTime();
         List<RuleOutcome> outcomes = evaluate(active, snapshot.get());
         evaluation.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (outcomes.stream().noneMatch(o -> o.matched || o.invalid())) {
+            if (unclaimed != null) {
+                unclaimed.record(run, outcomes.stream().map(RuleOutcome::entry).toList(), version);
+                return null;
+            }
             Claim claim = executions.record(run, outcomes.stream().map(RuleOutcome::entry).toList(), version);
             return claim == Claim.RULES_CHANGED ? rulesChanged(event, version) : null;
         }
         return new Pending(run, outcomes, snapshot.get(), version);
+    }
+
+    /** Drops this node's compiled rules of the account at that version (a batch found them stale). */
+    void forgetRules(long accountId, long version) {
+        rules.forget(accountId, version);
     }
 
     private Pending rulesChanged(TriggeringEvent event, long version) {

@@ -72,6 +72,26 @@ public class SnapshotLoader {
         return of(now, null, before.messages(), before.changes(), before.customAttributeTypes());
     }
 
+    /**
+     * {@link #load(TriggeringEvent, boolean, boolean)} from the facts read for the event's reactor batch; what they do
+     * not hold (a conversation a rule acted on since, a message not read with them, a contact not read) is read here.
+     */
+    Optional<Snapshot> load(TriggeringEvent event, boolean withCustomTypes, boolean withContact, BatchFacts facts) {
+        ConversationView c = facts.conversation(event.conversationId());
+        if (c == null) return load(event, withCustomTypes, withContact);
+        List<MessageFacts> messages;
+        if (event.message() != null) messages = List.of(event.message());
+        else if (event.messageId() != null) {
+            MessageView m = facts.message(c.id(), event.messageId());
+            if (m == null) return load(event, withCustomTypes, withContact);
+            messages = List.of(new MessageFacts(m.messageType().apiName(), m.content(), m.isPrivate()));
+        } else messages = messages(c, null);
+        ContactView contact = !withContact ? null
+                : Optional.ofNullable(facts.contact(c.contactId())).or(() -> contacts.find(c.accountId(), c.contactId())).orElse(null);
+        return Optional.of(of(c, contact, messages, event.changes() == null ? Map.of() : event.changes(),
+                withCustomTypes ? customTypes(c.accountId()) : Map.of()));
+    }
+
     public Snapshot snapshot(ConversationView c, Map<String, List<Object>> changes, Long messageId) {
         return snapshot(c, changes, messageId, true);
     }

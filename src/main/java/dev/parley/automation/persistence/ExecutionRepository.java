@@ -118,6 +118,60 @@ public class ExecutionRepository {
                 ON CONFLICT (event_id) DO NOTHING RETURNING 1)
             SELECT (SELECT version FROM rules) = ?::bigint AS current, EXISTS (SELECT 1 FROM claimed) AS claimed""";
 
+    /** A run to log where no action is due: its rules' entries, or (with {@code why}) the ids of rules all skipped for one reason. */
+    public record Unclaimed(EventRun run, List<RuleEntry> entries, List<Long> skippedRuleIds, String why) {
+    }
+
+    /**
+     * Claims and logs many runs where no action is due in one statement (an event claimed before keeps its row): the
+     * explain log of a reactor batch's events that matched no rule, one insert instead of one per event.
+     */
+    public int recordAll(List<Unclaimed> runs) {
+        if (runs.isEmpty()) return 0;
+        int n = runs.size();
+        Long[] accounts = new Long[n];
+        String[] eventIds = new String[n];
+        String[] names = new String[n];
+        Long[] conversations = new Long[n];
+        Long[] displayIds = new Long[n];
+        String[] ruleIds = new String[n];
+        String[] matched = new String[n];
+        String[] why = new String[n];
+        String[] evaluations = new String[n];
+        String[] at = new String[n];
+        for (int i = 0; i < n; i++) {
+            Unclaimed u = runs.get(i);
+            EventRun run = u.run();
+            accounts[i] = run.accountId();
+            eventIds[i] = run.eventId().toString();
+            names[i] = run.eventName();
+            conversations[i] = run.conversationId();
+            displayIds[i] = run.displayId();
+            ruleIds[i] = array(u.why() != null ? u.skippedRuleIds() : ids(u.entries(), false));
+            matched[i] = array(u.why() != null ? List.of() : ids(u.entries(), true));
+            why[i] = u.why();
+            evaluations[i] = u.why() != null ? "{}" : evaluations(u.entries());
+            at[i] = run.at().toString();
+        }
+        return jdbc.sql("""
+                        INSERT INTO automation_runs (account_id, event_id, event_name, conversation_id, display_id, rule_ids, matched_rule_ids,
+                            skipped_reason, evaluations, executed_at)
+                        SELECT a, e::uuid, n, c, d, r::bigint[], m::bigint[], w, v::jsonb, t::timestamptz
+                        FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            AS u(a, e, n, c, d, r, m, w, v, t)
+                        ON CONFLICT (event_id) DO NOTHING""")
+                .params(accounts, eventIds, names, conversations, displayIds, ruleIds, matched, why, evaluations, at).update();
+    }
+
+    /** The rules version of each of these accounts (0 for an account that never had a rule). */
+    public Map<Long, Long> rulesVersions(List<Long> accountIds) {
+        Map<Long, Long> versions = new HashMap<>();
+        jdbc.sql("SELECT account_id, version FROM automation_rule_versions WHERE account_id = ANY(?)")
+                .param(accountIds.toArray(Long[]::new))
+                .query(rs -> { versions.put(rs.getLong(1), rs.getLong(2)); });
+        return versions;
+    }
+
     /** Adds to an event's log what the timer that fired the rule went through (armed, moved, due). */
     public void describeTimer(UUID eventId, Map<String, Object> timer) {
         jdbc.sql("UPDATE automation_runs SET timer = ?::jsonb WHERE event_id = ?").params(json.write(timer), eventId).update();

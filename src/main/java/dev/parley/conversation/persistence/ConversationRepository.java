@@ -108,6 +108,13 @@ public class ConversationRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.id = ?").param(id).query(this::conversation).optional();
     }
 
+    /** The conversations with these ids (one statement), in no particular order. */
+    public List<ConversationView> findAllById(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.id = ANY(?)").param(ids.toArray(Long[]::new))
+                .query(this::conversation).list();
+    }
+
     public Optional<ConversationView> latestOfContactInbox(long contactInboxId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.contact_inbox_id = ? ORDER BY c.id DESC LIMIT 1")
                 .param(contactInboxId).query(this::conversation).optional();

@@ -50,6 +50,12 @@ public class MessageRepository {
                 .query(this::message).optional();
     }
 
+    /** The messages with these ids (one statement), in no particular order. */
+    public List<MessageView> findAll(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE id = ANY(?)").param(ids.toArray(Long[]::new)).query(this::message).list();
+    }
+
     public Optional<MessageView> bySourceId(long conversationId, String sourceId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND source_id = ?").params(conversationId, sourceId)
                 .query(this::message).optional();

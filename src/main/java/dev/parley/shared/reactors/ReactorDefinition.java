@@ -11,7 +11,7 @@ import org.springframework.util.ReflectionUtils;
 
 /** One reactor: its name, whether it opens its own transactions, and its {@link Reacts} methods by event type. */
 record ReactorDefinition(String name, boolean ownTransactions, Object bean, List<Method> methods, List<Method> afterBatchMethods,
-                         Map<Class<?>, List<Method>> byType) {
+                         Map<Class<?>, List<Method>> byType, List<Method> beforeBatchMethods) {
 
     static ReactorDefinition of(Object bean) {
         Reactor reactor = ClassUtils.getUserClass(bean).getAnnotation(Reactor.class);
@@ -32,7 +32,17 @@ record ReactorDefinition(String name, boolean ownTransactions, Object bean, List
             ReflectionUtils.makeAccessible(method);
             afterBatch.add(method);
         }, method -> method.isAnnotationPresent(AfterBatch.class));
-        return new ReactorDefinition(name, ownTransactions, bean, List.copyOf(methods), List.copyOf(afterBatch), new ConcurrentHashMap<>());
+        List<Method> beforeBatch = new ArrayList<>();
+        ReflectionUtils.doWithMethods(type, method -> {
+            if (method.getParameterCount() != 1 || !method.getParameterTypes()[0].isAssignableFrom(List.class)) {
+                throw new IllegalStateException("@BeforeBatch method takes the batch's events as a List: " + method);
+            }
+            if (!ownTransactions) throw new IllegalStateException("@BeforeBatch is for reactors with their own transactions: " + method);
+            ReflectionUtils.makeAccessible(method);
+            beforeBatch.add(method);
+        }, method -> method.isAnnotationPresent(BeforeBatch.class));
+        return new ReactorDefinition(name, ownTransactions, bean, List.copyOf(methods), List.copyOf(afterBatch), new ConcurrentHashMap<>(),
+                List.copyOf(beforeBatch));
     }
 
     /** Each event type's {@code conversationId()} accessor, or empty (looked up once per type, not per event). */
@@ -55,9 +65,21 @@ record ReactorDefinition(String name, boolean ownTransactions, Object bean, List
         for (Method method : handlers(event.getClass())) invoke(method, event);
     }
 
+    /** Calls the {@link BeforeBatch} methods with the batch's events the reactor takes. */
+    void beforeBatch(List<Object> events) {
+        for (Method method : beforeBatchMethods) invoke(method, events);
+    }
+
     /** Calls the {@link AfterBatch} methods: the batch's events have all been seen. */
     void afterBatch() {
         for (Method method : afterBatchMethods) invoke(method);
+    }
+
+    /** Calls the {@link AfterBatch} methods that run in the batch's transaction ({@code true}) or the others. */
+    void afterBatch(boolean inBatchTransaction) {
+        for (Method method : afterBatchMethods) {
+            if (method.getAnnotation(AfterBatch.class).inBatchTransaction() == inBatchTransaction) invoke(method);
+        }
     }
 
     private void invoke(Method method, Object... args) {

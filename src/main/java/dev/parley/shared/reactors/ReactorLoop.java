@@ -200,6 +200,10 @@ final class ReactorLoop implements Runnable {
             groups.computeIfAbsent(ReactorDefinition.conversationOf(event), k -> new java.util.ArrayList<>()).add(new Decoded(row, event));
         }
         if (groups.isEmpty()) return false;
+        if (!reactor.beforeBatchMethods().isEmpty()) {
+            List<Object> events = groups.values().stream().flatMap(List::stream).map(Decoded::event).filter(java.util.Objects::nonNull).toList();
+            outside.executeWithoutResult(s -> reactor.beforeBatch(events));
+        }
         if (groups.size() == 1) { // nothing to spread: on this thread
             groups.values().iterator().next().forEach(d -> {
                 metrics.handled(reactor.name(), d.row().publishedAt());
@@ -215,10 +219,17 @@ final class ReactorLoop implements Runnable {
         return true;
     }
 
-    /** The reactor's once-a-batch work: in the batch's transaction, or outside it for a reactor with its own transactions. */
+    /**
+     * The reactor's once-a-batch work: in the batch's transaction, or outside it for a reactor with its own transactions
+     * (but for its methods marked {@link AfterBatch#inBatchTransaction()}, which run first, in the batch's).
+     */
     private void afterBatch() {
-        if (reactor.ownTransactions()) outside.executeWithoutResult(s -> reactor.afterBatch());
-        else reactor.afterBatch();
+        if (reactor.ownTransactions()) {
+            reactor.afterBatch(true);
+            outside.executeWithoutResult(s -> reactor.afterBatch(false));
+        } else {
+            reactor.afterBatch();
+        }
     }
 
     private Object decoded(Row row) {
