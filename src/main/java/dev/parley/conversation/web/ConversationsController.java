@@ -20,7 +20,6 @@ import dev.parley.shared.Errors;
 import dev.parley.shared.InvalidInput;
 import dev.parley.shared.JsonIds;
 import dev.parley.shared.Timestamps;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,12 +93,7 @@ class ConversationsController {
         List<String> chosenLabels = labelsArray != null ? labelsArray : labels;
         ConversationPage result = queries.list(me, new ConversationFilter(status, assigneeType, inboxId, teamId, chosenLabels, q,
                 sortBy, page, conversationType));
-        var meta = new LinkedHashMap<String, Object>();
-        meta.put("mine_count", result.mineCount());
-        meta.put("unassigned_count", result.unassignedCount());
-        meta.put("assigned_count", result.assignedCount());
-        meta.put("all_count", result.allCount());
-        return Map.of("data", Map.of("meta", meta, "payload", presenter.conversations(result.conversations())));
+        return Map.of("data", Map.of("meta", ConversationCountsJson.of(result), "payload", presenter.conversations(result.conversations())));
     }
 
     record FilterRequest(List<Map<String, Object>> payload) {
@@ -110,20 +104,14 @@ class ConversationsController {
     Map<String, Object> filter(Membership me, @RequestBody FilterRequest body, @RequestParam(defaultValue = "1") int page) {
         List<dev.parley.shared.filter.FilterRow> rows = dev.parley.shared.filter.FilterRow.parse(body.payload());
         ConversationPage result = queries.filter(me, rows, page);
-        var meta = new LinkedHashMap<String, Object>();
-        meta.put("mine_count", result.mineCount());
-        meta.put("assigned_count", result.assignedCount());
-        meta.put("unassigned_count", result.unassignedCount());
-        meta.put("all_count", result.allCount());
-        return Map.of("meta", meta, "payload", presenter.conversations(result.conversations()));
+        return Map.of("meta", ConversationCountsJson.of(result), "payload", presenter.conversations(result.conversations()));
     }
 
     @GetMapping("/meta")
     Map<String, Object> meta(Membership me, @RequestParam(required = false) String status,
                              @RequestParam(name = "inbox_id", required = false) Long inboxId) {
         ConversationPage result = queries.list(me, new ConversationFilter(status, "all", inboxId, null, null, null, null, 1));
-        return Map.of("meta", Map.of("mine_count", result.mineCount(), "unassigned_count", result.unassignedCount(),
-                "assigned_count", result.assignedCount(), "all_count", result.allCount()));
+        return Map.of("meta", ConversationCountsJson.of(result));
     }
 
     @PostMapping
@@ -199,7 +187,7 @@ class ConversationsController {
     }
 
     @PostMapping("/{displayId}/toggle_status")
-    Map<String, Object> toggleStatus(Membership me, @PathVariable long displayId, @RequestBody(required = false) StatusRequest body) {
+    StatusToggledJson toggleStatus(Membership me, @PathVariable long displayId, @RequestBody(required = false) StatusRequest body) {
         queries.visible(me, displayId);
         String requested = body == null ? null : Errors.blankToNull(body.status());
         new Errors().oneOf("status", requested, ConversationStatus.apiNames()).throwIfAny();
@@ -207,12 +195,7 @@ class ConversationsController {
                 : ConversationStatus.fromApi(requested);
         ConversationView c = management.changeStatus(me.accountId(), displayId, to,
                 body == null ? null : Timestamps.fromUnix(body.snoozedUntil()), me.actor(), !me.isAdministrator());
-        var payload = new LinkedHashMap<String, Object>();
-        payload.put("success", true);
-        payload.put("conversation_id", c.displayId());
-        payload.put("current_status", c.status().apiName());
-        payload.put("snoozed_until", Timestamps.unix(c.snoozedUntil()));
-        return Map.of("meta", Map.of(), "payload", payload);
+        return StatusToggledJson.of(c);
     }
 
     @PostMapping("/{displayId}/toggle_priority")
