@@ -63,7 +63,7 @@ public class SnapshotLoader {
         List<MessageView> messages = messageId != null
                 ? conversations.message(c.id(), messageId).map(List::of).orElse(List.of())
                 : conversations.recentMessages(c.id(), MESSAGES_IN_SCOPE);
-        return messages.stream().map(m -> new MessageFacts(m.messageType().apiName(), m.content(), m.isPrivate())).toList();
+        return messages.stream().map(SnapshotLoader::facts).toList();
     }
 
     /** {@link #refreshed(Snapshot, ConversationView)}, reading the contact only {@code withContact}. */
@@ -84,7 +84,7 @@ public class SnapshotLoader {
         else if (event.messageId() != null) {
             MessageView m = facts.message(c.id(), event.messageId());
             if (m == null) return load(event, withCustomTypes, withContact);
-            messages = List.of(new MessageFacts(m.messageType().apiName(), m.content(), m.isPrivate()));
+            messages = List.of(facts(m));
         } else messages = messages(c, null);
         ContactView contact = !withContact ? null
                 : Optional.ofNullable(facts.contact(c.contactId())).or(() -> contacts.find(c.accountId(), c.contactId())).orElse(null);
@@ -101,7 +101,7 @@ public class SnapshotLoader {
                 ? conversations.message(c.id(), messageId).map(List::of).orElse(List.of())
                 : conversations.recentMessages(c.id(), MESSAGES_IN_SCOPE);
         return of(c, contacts.find(c.accountId(), c.contactId()).orElse(null),
-                messages.stream().map(m -> new MessageFacts(m.messageType().apiName(), m.content(), m.isPrivate())).toList(),
+                messages.stream().map(SnapshotLoader::facts).toList(),
                 changes == null ? Map.of() : changes, withCustomTypes ? customTypes(c.accountId()) : Map.of());
     }
 
@@ -109,6 +109,10 @@ public class SnapshotLoader {
     public Snapshot refreshed(Snapshot before, ConversationView now) {
         return of(now, contacts.find(now.accountId(), now.contactId()).orElse(null), before.messages(), before.changes(),
                 before.customAttributeTypes());
+    }
+
+    private static MessageFacts facts(MessageView m) {
+        return new MessageFacts(m.messageType().apiName(), m.content(), m.isPrivate());
     }
 
     private Snapshot of(ConversationView c, ContactView contact, List<MessageFacts> messages, Map<String, List<Object>> changes,
