@@ -142,9 +142,18 @@ public class ContactManagement {
         contacts.markIdentityVerified(contactId, clock.instant());
     }
 
-    public void recordActivity(long contactId, Instant at) {
-        contacts.touch(contactId, at);
+    /**
+     * The contact was active at {@code at} (wrote a message). Written at most once per {@link #ACTIVITY_RESOLUTION}: a
+     * customer typing message after message costs one update of the contact, not one per message.
+     */
+    public void recordActivity(ContactView contact, Instant at) {
+        Instant last = contact.lastActivityAt();
+        if (last != null && !last.isBefore(at.minus(ACTIVITY_RESOLUTION)) && !last.isAfter(at)) return;
+        contacts.touch(contact.id(), at);
     }
+
+    /** How stale a contact's {@code last_activity_at} may be. */
+    static final java.time.Duration ACTIVITY_RESOLUTION = java.time.Duration.ofSeconds(10);
 
     private void check(ContactView c) {
         var errors = new Errors().email("email", c.email()).phone("phone_number", c.phoneNumber()).maxLength("name", c.name(), 255)

@@ -50,6 +50,11 @@ public class PublicIdentity {
         return contacts.contactInbox(inbox.id(), sourceId).orElseThrow(() -> new ResourceNotFound("Contact"));
     }
 
+    /** The contact inbox and its contact, in one read, for an inbox the caller has already read. */
+    public PublicContact publicContact(InboxView inbox, String sourceId) {
+        return repository.findPublicContact(inbox.id(), sourceId).orElseThrow(() -> new ResourceNotFound("Contact"));
+    }
+
     /** True when a valid hash was given; throws when one is required or a wrong one was given. */
     public boolean verify(InboxView inbox, String identifier, String identifierHash) {
         boolean given = identifierHash != null && !identifierHash.isBlank();

@@ -31,7 +31,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.stopTimeout = stopTimeout;
     }
 
-    static EmbeddedDatabase start(Path directory, boolean temporary, Duration startupWait, Duration stopTimeout) throws IOException {
+    /** preloadLibraries: PostgreSQL's {@code shared_preload_libraries} (e.g. {@code pg_stat_statements} for the benchmarks), or blank. */
+    static EmbeddedDatabase start(Path directory, boolean temporary, Duration startupWait, Duration stopTimeout, String preloadLibraries)
+            throws IOException {
         Files.createDirectories(directory);
         var dir = new PostgresDataDirectory(directory);
         LeftoverPostgres.stopIfRunning(dir, stopTimeout);
@@ -41,7 +43,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                     + "before it accepts connections (waiting up to {} s)", directory, startupWait.toSeconds());
         }
         long begin = System.nanoTime();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (preloadLibraries != null && !preloadLibraries.isBlank()) builder.setServerConfig("shared_preload_libraries", preloadLibraries);
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(temporary)
                 .setRegisterShutdownHook(false) // Spring closes it after the connection pool, not before

@@ -31,11 +31,12 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(@Value("${parley.data-dir:}") String dataDir,
                                       @Value("${parley.embedded-database.startup-wait:PT120S}") Duration startupWait,
-                                      @Value("${parley.embedded-database.stop-timeout:PT60S}") Duration stopTimeout) throws IOException {
+                                      @Value("${parley.embedded-database.stop-timeout:PT60S}") Duration stopTimeout,
+                                      @Value("${parley.embedded-database.preload-libraries:}") String preloadLibraries) throws IOException {
         boolean temporary = dataDir == null || dataDir.isBlank();
         Path directory = temporary ? Files.createTempDirectory("parley-pg-") : Path.of(dataDir).toAbsolutePath();
         log.info("Starting embedded PostgreSQL in {}{}", directory, temporary ? " (temporary)" : "");
-        return EmbeddedDatabase.start(directory, temporary, startupWait, stopTimeout);
+        return EmbeddedDatabase.start(directory, temporary, startupWait, stopTimeout, preloadLibraries);
     }
 
     @Bean(destroyMethod = "close")

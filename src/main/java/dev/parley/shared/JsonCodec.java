@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 /** Reads and writes the jsonb columns (attributes maps, lists) with one plain mapper. */
 @Component
@@ -16,7 +17,7 @@ public class JsonCodec {
     private static final TypeReference<List<Object>> LIST = new TypeReference<>() {
     };
 
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final JsonMapper mapper = JsonMapper.builder().addModule(new BlackbirdModule()).build();
 
     public String write(Object value) {
         return mapper.writeValueAsString(value);

@@ -22,6 +22,12 @@ public class NodeCaches {
     /** The NOTIFY channel of the notices; the payload is {@code <cache name>:<key>}. */
     public static final String CHANNEL = "parley_node_caches";
 
+    /**
+     * The inboxes the public API looks up by identifier (inbox module; key 0 holds them all). Named here because deleting
+     * an account deletes its inboxes too, and the account module forgets them at its commit.
+     */
+    public static final String INBOX_IDENTIFIERS = "inbox-identifiers";
+
     private static final Logger log = LoggerFactory.getLogger(NodeCaches.class);
 
     private final JdbcClient jdbc;

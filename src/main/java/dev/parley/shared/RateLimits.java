@@ -41,7 +41,7 @@ public class RateLimits {
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final Clock clock;
-    private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+    private final Map<Subject, Lease> leases = new ConcurrentHashMap<>();
 
     public RateLimits(DataSource dataSource, Clock clock) {
         this.clock = clock;
@@ -103,16 +103,16 @@ public class RateLimits {
      * subject wait for that one round trip instead of each making their own.
      */
     private Runnable takeLeased(Subject subject) {
-        String key = key(subject);
         if (leases.size() > MAX_LEASES) {
             dropLapsedLeases();
             if (leases.size() > MAX_LEASES) leases.clear(); // many live subjects: their shares are forgone (stricter, never looser)
         }
-        Lease lease = leases.computeIfAbsent(key, k -> new Lease());
+        // in memory the subject is its own key; its digest (the bucket's name) is worked out only for a round trip
+        Lease lease = leases.computeIfAbsent(subject, k -> new Lease());
         synchronized (lease) {
             Instant now = clock.instant();
             if (lease.remaining == 0 || !now.isBefore(lease.lapsesAt)) {
-                BucketProxy bucket = bucket(key, subject.limit());
+                BucketProxy bucket = bucket(key(subject), subject.limit());
                 long reserved = bucket.tryConsumeAsMuchAsPossible(subject.limit().nodeShare());
                 if (reserved == 0) {
                     take(bucket); // refused with the bucket's wait (or, refilled meanwhile, one attempt)

@@ -17,9 +17,11 @@ import org.springframework.web.servlet.HandlerMapping;
  * client address, and per contact (inbox identifier + source id) where the path names one. A spent limit is a 429
  * with {@code Retry-After} in Chatwoot's error shape, before anything is read or written.
  *
- * <p>The per-address bucket is the hot one (every customer behind one address, a gateway or a NAT, writes to the same
- * row), so each node reserves a twentieth of it at a time and counts from memory: one database round trip per
- * twentieth, not per request. Across nodes the limit still holds, give or take a twentieth per node and window.
+ * <p>Both buckets are leased: a node reserves a part of a bucket at a time and counts from memory, so a message costs
+ * one database round trip per part, not two per message. The per-address bucket is the hot one (every customer behind
+ * one address, a gateway or a NAT, writes to the same row), reserved a twentieth at a time; a contact's, a quarter at
+ * a time (a contact's messages mostly reach one node). Across nodes the limits still hold, give or take one part per
+ * node and window.
  */
 @Component
 class PublicApiRateLimit implements HandlerInterceptor {
@@ -29,6 +31,8 @@ class PublicApiRateLimit implements HandlerInterceptor {
 
     /** The per-address limit is reserved by a node in this many parts (one part at a time). */
     static final long ADDRESS_SHARES = 20;
+    /** The per-contact limit is reserved by a node in this many parts. */
+    static final long CONTACT_SHARES = 4;
 
     private final RateLimits limits;
     private final RateLimit perContact;
@@ -38,7 +42,7 @@ class PublicApiRateLimit implements HandlerInterceptor {
                        @Value("${parley.rate-limits.public-api.per-ip:300}") long perAddress,
                        @Value("${parley.rate-limits.public-api.window:PT1M}") Duration window) {
         this.limits = limits;
-        this.perContact = new RateLimit("public-contact", perContact, window);
+        this.perContact = new RateLimit("public-contact", perContact, window).sharedPerNodeIn(CONTACT_SHARES);
         this.perAddress = new RateLimit("public-ip", perAddress, window).sharedPerNodeIn(ADDRESS_SHARES);
     }
 

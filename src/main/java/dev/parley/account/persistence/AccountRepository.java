@@ -24,8 +24,11 @@ public class AccountRepository {
 
     private final JdbcClient jdbc;
 
-    public AccountRepository(JdbcClient jdbc) {
+    private final dev.parley.shared.NodeCaches caches;
+
+    public AccountRepository(JdbcClient jdbc, dev.parley.shared.NodeCaches caches) {
         this.jdbc = jdbc;
+        this.caches = caches;
     }
 
     public AccountView insertAccount(String name, String locale, String domain, String supportEmail) {
@@ -48,8 +51,11 @@ public class AccountRepository {
                 .params(name, locale, domain, supportEmail, id).query(AccountRepository::account).optional();
     }
 
+    /** Deletes the account and all it holds; every node forgets the inboxes it remembered when this commits. */
     public boolean deleteAccount(long id) {
-        return jdbc.sql("DELETE FROM accounts WHERE id = ?").param(id).update() > 0;
+        boolean deleted = jdbc.sql("DELETE FROM accounts WHERE id = ?").param(id).update() > 0;
+        if (deleted) caches.cache(dev.parley.shared.NodeCaches.INBOX_IDENTIFIERS).changed(0);
+        return deleted;
     }
 
     /** Empty when the email is taken, also by a concurrent insert the caller's check could not see. */

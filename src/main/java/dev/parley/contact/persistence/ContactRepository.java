@@ -2,6 +2,7 @@ package dev.parley.contact.persistence;
 
 import dev.parley.contact.ContactInboxView;
 import dev.parley.contact.ContactView;
+import dev.parley.contact.PublicContact;
 import dev.parley.shared.InvalidInput;
 import dev.parley.shared.JsonCodec;
 import java.sql.ResultSet;
@@ -175,6 +176,18 @@ public class ContactRepository {
     public Optional<ContactInboxView> findContactInbox(long inboxId, String sourceId) {
         return jdbc.sql("SELECT " + CI_COLUMNS + " FROM contact_inboxes WHERE inbox_id = ? AND source_id = ?").params(inboxId, sourceId)
                 .query(ContactRepository::contactInbox).optional();
+    }
+
+    /** The contact inbox of a public path and its contact, in one read (the public API's hot path). */
+    public Optional<PublicContact> findPublicContact(long inboxId, String sourceId) {
+        return jdbc.sql("SELECT ci.id AS ci_id, ci.contact_id, ci.inbox_id, ci.source_id, ci.hmac_verified, ci.pubsub_token, "
+                        + "c.id, c.account_id, c.name, c.email, c.phone_number, c.identifier, c.additional_attributes, c.custom_attributes, "
+                        + "c.blocked, c.last_activity_at, c.created_at "
+                        + "FROM contact_inboxes ci JOIN contacts c ON c.id = ci.contact_id WHERE ci.inbox_id = ? AND ci.source_id = ?")
+                .params(inboxId, sourceId)
+                .query((rs, i) -> new PublicContact(new ContactInboxView(rs.getLong("ci_id"), rs.getLong("contact_id"), rs.getLong("inbox_id"),
+                        rs.getString("source_id"), rs.getBoolean("hmac_verified"), rs.getString("pubsub_token")), contact(rs, i)))
+                .optional();
     }
 
     public Optional<ContactInboxView> findContactInbox(long id) {

@@ -90,7 +90,7 @@ public class MessagePosting {
             senderId = contact.id();
             changeActor = Actor.contact(contact.id(), contact.name());
             if (conversation.receiveIncoming(now, contact.blocked())) reason = Reason.INCOMING_MESSAGE;
-            contactManagement.recordActivity(contact.id(), now);
+            contactManagement.recordActivity(contact, now);
         } else {
             if (actor.isUser()) {
                 senderType = "User";

@@ -8,6 +8,7 @@ import org.springframework.web.multipart.MultipartFile;
 import dev.parley.contact.ContactInboxView;
 import dev.parley.contact.ContactQueries;
 import dev.parley.contact.ContactView;
+import dev.parley.contact.PublicContact;
 import dev.parley.contact.PublicIdentity;
 import dev.parley.conversation.ConversationManagement;
 import dev.parley.conversation.ConversationQueries;
@@ -142,8 +143,9 @@ class PublicConversationsController {
         // locked and checked to be the contact's in one read), and a message sent without files has no attachments
         // to look up
         InboxView inbox = identity.inbox(inboxIdentifier);
-        ContactInboxView ci = identity.contactInbox(inbox, sourceId);
-        ContactView contact = contacts.get(inbox.accountId(), ci.contactId());
+        PublicContact addressed = identity.publicContact(inbox, sourceId);
+        ContactInboxView ci = addressed.contactInbox();
+        ContactView contact = addressed.contact();
         List<Upload> uploads = files == null ? List.of() : files.stream().map(Upload::of).toList();
         MessageView m = management.postFromContact(inbox.accountId(), displayId, ci.id(),
                 new MessageInput(body.content(), "incoming", false, null, null, body.echoId(), null), uploads, contact);

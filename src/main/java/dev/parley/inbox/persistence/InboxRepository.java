@@ -3,10 +3,14 @@ package dev.parley.inbox.persistence;
 import dev.parley.inbox.InboxSettings;
 import dev.parley.inbox.InboxView;
 import dev.parley.shared.JsonCodec;
+import dev.parley.shared.NodeCache;
+import dev.parley.shared.NodeCaches;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,16 +24,30 @@ public class InboxRepository {
             enable_auto_assignment, auto_assignment_config, lock_to_single_conversation, greeting_enabled, greeting_message, timezone,
             working_hours_enabled, out_of_office_message, working_hours, channel_attributes, channel_admin_attributes""";
 
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final JdbcClient jdbc;
     private final JsonCodec json;
+    /**
+     * Inboxes by identifier, as this node last read them: the public API looks one up on every request. One entry (key
+     * 0) holds them all, and any change to any inbox forgets it on every node: this class's writes announce it, and a
+     * trigger (V26) announces the writes of straight SQL.
+     */
+    private final NodeCache<Map<String, InboxView>> byIdentifier;
 
-    public InboxRepository(JdbcClient jdbc, JsonCodec json) {
+    public InboxRepository(JdbcClient jdbc, JsonCodec json, NodeCaches caches) {
         this.jdbc = jdbc;
         this.json = json;
+        this.byIdentifier = caches.cache(NodeCaches.INBOX_IDENTIFIERS);
+    }
+
+    /** Every node forgets the inboxes it remembers when this transaction commits (this one at once, too). */
+    private void changed() {
+        byIdentifier.changed(0);
     }
 
     public InboxView insert(long accountId, String identifier, String hmacToken, InboxSettings s) {
-        return jdbc.sql("""
+        InboxView inserted = jdbc.sql("""
                         INSERT INTO inboxes (account_id, name, inbox_identifier, hmac_token, webhook_url, hmac_mandatory,
                             enable_auto_assignment, auto_assignment_config, lock_to_single_conversation, greeting_enabled,
                             greeting_message, timezone, working_hours_enabled, out_of_office_message, working_hours)
@@ -41,10 +59,13 @@ public class InboxRepository {
                         s.lockToSingleConversation(), s.greetingEnabled(), s.greetingMessage(), s.timezone(), s.workingHoursEnabled(),
                         s.outOfOfficeMessage(), s.workingHours() == null ? null : json.write(s.workingHours()))
                 .query(this::inbox).single();
+        changed();
+        return inserted;
     }
 
     public void setChannelType(long id, String channelType) {
         jdbc.sql("UPDATE inboxes SET channel_type = ? WHERE id = ?").params(channelType, id).update();
+        changed();
     }
 
     public void update(long id, InboxSettings s) {
@@ -63,12 +84,14 @@ public class InboxRepository {
                         s.greetingEnabled(), s.greetingMessage(), s.timezone(), s.workingHoursEnabled(), s.outOfOfficeMessage(),
                         s.workingHours() == null ? null : json.write(s.workingHours()), id)
                 .update();
+        changed();
     }
 
     /** Sets the channel type and what the channel shows in the inbox JSON (see {@link dev.parley.inbox.InboxChannel}). */
     public void setChannel(long id, String channelType, dev.parley.inbox.ChannelAttributes attributes) {
         jdbc.sql("UPDATE inboxes SET channel_type = ?, channel_attributes = ?::jsonb, channel_admin_attributes = ?::jsonb WHERE id = ?")
                 .params(channelType, json.write(attributes.shown()), json.write(attributes.adminOnly()), id).update();
+        changed();
     }
 
     /** Inboxes of one channel type in every account (for a channel's background work, e.g. IMAP import). */
@@ -92,9 +115,21 @@ public class InboxRepository {
                 .query(this::inbox).optional();
     }
 
+    /**
+     * The inbox of a public identifier, from this node's memory when it has it. A map taken from the cache is dropped
+     * as a whole when any inbox changes, so an entry that a read racing a change puts into it lands in a map nobody
+     * reads any more. Unknown identifiers are not remembered (anyone can make up as many as they like). The views are
+     * shared between requests: nothing changes them.
+     */
     public Optional<InboxView> findByIdentifier(String identifier) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM inboxes WHERE inbox_identifier = ?").param(identifier)
+        if (identifier == null) return Optional.empty();
+        Map<String, InboxView> known = byIdentifier.get(0, k -> new ConcurrentHashMap<>());
+        InboxView inbox = known.get(identifier);
+        if (inbox != null) return Optional.of(inbox);
+        Optional<InboxView> read = jdbc.sql("SELECT " + COLUMNS + " FROM inboxes WHERE inbox_identifier = ?").param(identifier)
                 .query(this::inbox).optional();
+        if (read.isPresent() && known.size() < MAX_REMEMBERED) known.put(identifier, read.get());
+        return read;
     }
 
     public List<InboxView> all(long accountId) {
@@ -110,6 +145,7 @@ public class InboxRepository {
 
     public void delete(long id) {
         jdbc.sql("DELETE FROM inboxes WHERE id = ?").param(id).update();
+        changed();
     }
 
     public List<Long> memberIds(long inboxId) {

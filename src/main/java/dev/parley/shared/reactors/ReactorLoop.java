@@ -31,6 +31,7 @@ final class ReactorLoop implements Runnable {
     private final ReactorDefinition reactor;
     private final JdbcClient jdbc;
     private final JsonCodec serializer;
+    private final DecodedEvents decoded;
     private final EventBacklogMetrics metrics;
     private final ReactorSettings settings;
     private final TransactionTemplate batch;
@@ -49,11 +50,12 @@ final class ReactorLoop implements Runnable {
     record Row(long id, String tx, String type, String payload, Instant publishedAt) {
     }
 
-    ReactorLoop(ReactorDefinition reactor, JdbcClient jdbc, JsonCodec serializer, EventBacklogMetrics metrics, ReactorSettings settings,
-                PlatformTransactionManager transactions) {
+    ReactorLoop(ReactorDefinition reactor, JdbcClient jdbc, JsonCodec serializer, DecodedEvents decoded, EventBacklogMetrics metrics,
+                ReactorSettings settings, PlatformTransactionManager transactions) {
         this.reactor = reactor;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.decoded = decoded;
         this.metrics = metrics;
         this.settings = settings;
         this.batch = new TransactionTemplate(transactions);
@@ -269,8 +271,9 @@ final class ReactorLoop implements Runnable {
                 .params(last.tx(), last.id(), reactor.name()).update();
     }
 
+    /** The row's event, decoded by whichever of this node's reactors met it first. */
     private Object event(Row row) {
-        return serializer.read(row.payload(), eventType(row.type()));
+        return decoded.get(row.id(), row.type(), row.payload(), () -> serializer.read(row.payload(), eventType(row.type())));
     }
 
     /** Event types by name, looked up once (not a class loader call per event and reactor). */

@@ -76,7 +76,8 @@ public class Reactors implements SmartInitializingSingleton, SmartLifecycle {
                 .param(names).update();
         running = true;
         if (!settings.enabled()) return;
-        loops = definitions.stream().map(d -> new ReactorLoop(d, jdbc, serializer, metrics, settings, transactions)).toList();
+        DecodedEvents decoded = new DecodedEvents();
+        loops = definitions.stream().map(d -> new ReactorLoop(d, jdbc, serializer, decoded, metrics, settings, transactions)).toList();
         for (ReactorLoop loop : loops) {
             Thread thread = new Thread(loop, "reactor-" + loop.name()); // reactor- threads take the reactors' connections
             thread.setDaemon(true);

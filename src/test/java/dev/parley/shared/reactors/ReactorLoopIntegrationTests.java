@@ -118,7 +118,7 @@ class ReactorLoopIntegrationTests extends IntegrationTest {
     }
 
     private ReactorLoop loop() {
-        return new ReactorLoop(ReactorDefinition.of(name, false, recorder), jdbc, json, metrics,
+        return new ReactorLoop(ReactorDefinition.of(name, false, recorder), jdbc, json, new DecodedEvents(), metrics,
                 new ReactorSettings(200, Duration.ofMillis(20), Duration.ofMillis(250), true, 4), transactions);
     }
 
@@ -225,7 +225,7 @@ class ReactorLoopIntegrationTests extends IntegrationTest {
         append("b");
         BatchRecorder batchRecorder = new BatchRecorder(jdbc, name);
         batchRecorder.failAfterBatch = true;
-        ReactorLoop loop = new ReactorLoop(ReactorDefinition.of(name, false, batchRecorder), jdbc, json, metrics,
+        ReactorLoop loop = new ReactorLoop(ReactorDefinition.of(name, false, batchRecorder), jdbc, json, new DecodedEvents(), metrics,
                 new ReactorSettings(200, Duration.ofMillis(20), Duration.ofMillis(250), true, 4), transactions);
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         RuntimeException failed = null;
