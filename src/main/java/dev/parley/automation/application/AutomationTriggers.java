@@ -60,6 +60,7 @@ class AutomationTriggers {
             else if (e instanceof SlaBreached b) wanted.add(new BatchFacts.Wanted(b.accountId(), b.conversationId(), null));
         }
         facts = BatchFacts.of(wanted, conversations, contacts);
+        unclaimed.clear(); // runs kept by a batch that failed before its write: this batch evaluates those events again
     }
 
     /**

@@ -35,6 +35,11 @@ final class UnclaimedRuns {
 
     private final ConcurrentLinkedQueue<Kept> pending = new ConcurrentLinkedQueue<>();
 
+    /** Forgets what a batch that failed before its write had kept. */
+    void clear() {
+        pending.clear();
+    }
+
     void record(EventRun run, List<RuleEntry> entries, long rulesVersion) {
         pending.add(new Kept(new Unclaimed(run, entries, List.of(), null), rulesVersion));
     }
