@@ -1,7 +1,6 @@
 package dev.parley.support;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
@@ -10,7 +9,7 @@ import org.springframework.context.event.EventListener;
 @TestConfiguration(proxyBeanMethods = false)
 public class RecordedEvents {
 
-    private final List<Object> committed = new CopyOnWriteArrayList<>();
+    private final java.util.Queue<Object> committed = new java.util.concurrent.ConcurrentLinkedQueue<>(); // appends in O(1): a load benchmark records 100,000s
 
     @Bean
     Recorder eventRecorder() {
