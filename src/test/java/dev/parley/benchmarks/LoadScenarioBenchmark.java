@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * online, an API inbox with auto-assignment, 50 active rules that never match plus the seed rule and a probe rule;
  * customers write through the public API as fast as they are answered, agents resolve through the application API.
  * Prints accepted messages a second, POST latency, message-to-rule-effect delay (a probe message gets a label),
- * the backlog of unfinished event deliveries over time, commits and rows written per message, and a pgbench TPC-B
+ * the backlog of unfinished event deliveries over time, commits and rows written per message (after {@code
+ * -Dload.warmup=15} seconds of the same load, not measured), and a pgbench TPC-B
  * run on the same PostgreSQL in the same run, so figures from a shared machine compare by their ratio. Statements are
  * counted by PostgreSQL ({@code pg_stat_statements}, preloaded into the embedded database), not by a proxy in the
  * JVM, so counting costs the measured server nothing.
@@ -42,6 +43,8 @@ class LoadScenarioBenchmark extends IntegrationTest {
     private static final int CUSTOMERS = Integer.getInteger("load.customers", 32);
     private static final int SECONDS = Integer.getInteger("load.seconds", 60);
     private static final boolean PROFILE = Boolean.parseBoolean(System.getProperty("load.profile", "true"));
+    /** Seconds of the same load before the measured window (the JIT compiles the hot paths), then the backlog drains. */
+    private static final int WARMUP = Integer.getInteger("load.warmup", 15);
 
     /** Events not yet handled, per reactor. */
     static final String BACKLOG_PER_REACTOR = """
@@ -69,6 +72,7 @@ class LoadScenarioBenchmark extends IntegrationTest {
                 "conditions", List.of(Map.of("attribute_key", "status", "filter_operator", "equal_to", "values", List.of("resolved"))),
                 "actions", List.of(Map.of("action_name", "assign_agent", "action_params", List.of("nil"))))).expect(200);
 
+        warmUp(team, inbox);
         Statements statements = new Statements(jdbc);
         statements.reset();
         long[] db0 = dbCounters();
@@ -128,6 +132,23 @@ class LoadScenarioBenchmark extends IntegrationTest {
         double tps = Pgbench.tpcB(dataSource, jdbc);
         System.out.printf("BENCH load: pgbench TPC-B on the same PostgreSQL: %.0f tps; accepted msg/s / TPS = %.3f%n", tps,
                 messages / (double) SECONDS / tps);
+    }
+
+    /** The same customers and resolver for {@link #WARMUP} seconds, nothing measured; then the reactors catch up. */
+    private void warmUp(Team team, Fixtures.Inbox inbox) throws InterruptedException {
+        if (WARMUP <= 0) return;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARMUP);
+        ExecutorService pool = Executors.newFixedThreadPool(CUSTOMERS + 1);
+        for (int c = 0; c < CUSTOMERS; c++) {
+            int n = CUSTOMERS + c;
+            pool.submit(() -> customer(inbox, n, end, new AtomicInteger(), new AtomicInteger(), new ConcurrentLinkedQueue<>()));
+        }
+        pool.submit(() -> resolver(team, end));
+        pool.shutdown();
+        pool.awaitTermination(WARMUP + 60, TimeUnit.SECONDS);
+        long drainStart = System.nanoTime();
+        while (unfinished() > 0 && System.nanoTime() - drainStart < TimeUnit.MINUTES.toNanos(2)) sleep(200);
+        System.out.printf("BENCH load: warm-up of %d s done, backlog drained in %.1f s%n", WARMUP, (System.nanoTime() - end) / 1e9);
     }
 
     private void customer(Fixtures.Inbox inbox, int n, long end, AtomicInteger accepted, AtomicInteger refused, ConcurrentLinkedQueue<Long> micros) {
