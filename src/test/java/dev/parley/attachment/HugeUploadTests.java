@@ -22,7 +22,7 @@ class HugeUploadTests {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = ServerProcess.start("-Xmx256m");
+        server = ServerProcess.start("-Xmx256m", "-XX:TieredStopAtLevel=1");
     }
 
     @AfterAll
