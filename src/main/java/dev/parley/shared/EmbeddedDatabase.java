@@ -71,9 +71,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     public void close() throws IOException {
         postgres.close();
         postmaster.ifPresent(p -> {
-            try {
-                p.onExit().get(stopTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
+            if (!ProcessExit.awaitEnd(p, stopTimeout)) {
                 log.warn("Embedded PostgreSQL (pid {}) still running {} s after the stop request", p.pid(), stopTimeout.toSeconds());
             }
         });

@@ -38,7 +38,7 @@ final class LeftoverPostgres {
         Optional<PostgresDataDirectory.PidFile> pidFile = dir.readPidFile();
         if (pidFile.isEmpty()) return;
         long pid = pidFile.get().pid();
-        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid).filter(ProcessExit::running);
         if (postmaster.isEmpty()) {
             // PostgreSQL takes over a lock file whose process is gone, once no backend of it is left
             waitForOrphanedBackends(dir.path());
@@ -116,15 +116,7 @@ final class LeftoverPostgres {
     }
 
     private static boolean exited(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        } catch (Exception e) {
-            return !process.isAlive();
-        }
+        return ProcessExit.awaitEnd(process, timeout);
     }
 
     /** argv of a process: /proc/PID/cmdline on Linux, what the JDK can see elsewhere (macOS). */
