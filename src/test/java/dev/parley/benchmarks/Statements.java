@@ -37,10 +37,7 @@ final class Statements {
         if (!available) return;
         String mine = "dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND NOT (" + NOT_COUNTED + ")";
         long total = jdbc.sql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE " + mine).query(Long.class).single();
-        long control = jdbc.sql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE "
-                + "datname = current_database()) AND query ~* '^\\s*(COMMIT|ROLLBACK)'").query(Long.class).single();
-        System.out.printf("BENCH load: per accepted message: %.1f SQL statements (pg_stat_statements, pollers included), %.1f explicit COMMITs%n",
-                total / (double) messages, control / (double) messages);
+        System.out.printf("BENCH load: per accepted message: %.1f SQL statements (pg_stat_statements, pollers included)%n", total / (double) messages);
         System.out.println("BENCH load: statements in the window and the drain, most frequent first:");
         List<String> top = jdbc.sql("SELECT calls, regexp_replace(query, '\\s+', ' ', 'g') AS q FROM pg_stat_statements WHERE " + mine
                         + " ORDER BY calls DESC LIMIT 30")
