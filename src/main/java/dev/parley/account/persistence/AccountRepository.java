@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import dev.parley.shared.NodeCaches;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +25,9 @@ public class AccountRepository {
 
     private final JdbcClient jdbc;
 
-    private final dev.parley.shared.NodeCaches caches;
+    private final NodeCaches caches;
 
-    public AccountRepository(JdbcClient jdbc, dev.parley.shared.NodeCaches caches) {
+    public AccountRepository(JdbcClient jdbc, NodeCaches caches) {
         this.jdbc = jdbc;
         this.caches = caches;
     }
@@ -54,7 +55,7 @@ public class AccountRepository {
     /** Deletes the account and all it holds; every node forgets the inboxes it remembered when this commits. */
     public boolean deleteAccount(long id) {
         boolean deleted = jdbc.sql("DELETE FROM accounts WHERE id = ?").param(id).update() > 0;
-        if (deleted) caches.cache(dev.parley.shared.NodeCaches.INBOX_IDENTIFIERS).changed(0);
+        if (deleted) caches.cache(NodeCaches.INBOX_IDENTIFIERS).changed(0);
         return deleted;
     }
 

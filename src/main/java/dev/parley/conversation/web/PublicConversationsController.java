@@ -139,9 +139,9 @@ class PublicConversationsController {
 
     private PublicMessageJson post(String inboxIdentifier, String sourceId, long displayId, PublicMessageRequest body,
                                      List<MultipartFile> files) {
-        // the public hot path: the inbox, the contact and the conversation are each read once (the conversation
-        // locked and checked to be the contact's in one read), and a message sent without files has no attachments
-        // to look up
+        // the public hot path: the inbox from this node's memory, the contact inbox with its contact in one read, the
+        // conversation locked and checked to be the contact's in one read; a message sent without files has no
+        // attachments to look up
         InboxView inbox = identity.inbox(inboxIdentifier);
         PublicContact addressed = identity.publicContact(inbox, sourceId);
         ContactInboxView ci = addressed.contactInbox();
