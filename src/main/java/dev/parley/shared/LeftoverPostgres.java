@@ -68,7 +68,7 @@ final class LeftoverPostgres {
         List<ProcessHandle> backends = ProcessHandle.allProcesses().filter(p -> isBackendIn(p, dataDir)).toList();
         if (backends.isEmpty() || lockedByAnotherRun(dataDir)) return;
         backends.forEach(p -> {
-            if (!exited(p, Duration.ofSeconds(5))) p.destroyForcibly();
+            if (!ProcessExit.awaitEnd(p, Duration.ofSeconds(5))) p.destroyForcibly();
         });
         log.warn("{} PostgreSQL processes of a server killed on {} were still running; waited for them to end", backends.size(), dataDir);
     }
@@ -91,14 +91,14 @@ final class LeftoverPostgres {
     private static String stop(ProcessHandle postmaster, Duration timeout) {
         List<ProcessHandle> family = Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
         String how = "fast shutdown";
-        if (!signal(postmaster, "INT") || !exited(postmaster, timeout)) {
+        if (!signal(postmaster, "INT") || !ProcessExit.awaitEnd(postmaster, timeout)) {
             how = "immediate shutdown";
-            if (!signal(postmaster, "QUIT") || !exited(postmaster, Duration.ofSeconds(10))) {
+            if (!signal(postmaster, "QUIT") || !ProcessExit.awaitEnd(postmaster, Duration.ofSeconds(10))) {
                 how = "SIGKILL";
                 family.forEach(ProcessHandle::destroyForcibly);
             }
         }
-        family.forEach(p -> exited(p, Duration.ofSeconds(10))); // backends leave the shared memory before a new postmaster may start
+        family.forEach(p -> ProcessExit.awaitEnd(p, Duration.ofSeconds(10))); // backends leave the shared memory before a new postmaster may start
         return how;
     }
 
@@ -113,10 +113,6 @@ final class LeftoverPostgres {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static boolean exited(ProcessHandle process, Duration timeout) {
-        return ProcessExit.awaitEnd(process, timeout);
     }
 
     /** argv of a process: /proc/PID/cmdline on Linux, what the JDK can see elsewhere (macOS). */

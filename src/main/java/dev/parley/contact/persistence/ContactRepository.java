@@ -185,8 +185,7 @@ public class ContactRepository {
                         + "c.blocked, c.last_activity_at, c.created_at "
                         + "FROM contact_inboxes ci JOIN contacts c ON c.id = ci.contact_id WHERE ci.inbox_id = ? AND ci.source_id = ?")
                 .params(inboxId, sourceId)
-                .query((rs, i) -> new PublicContact(new ContactInboxView(rs.getLong("ci_id"), rs.getLong("contact_id"), rs.getLong("inbox_id"),
-                        rs.getString("source_id"), rs.getBoolean("hmac_verified"), rs.getString("pubsub_token")), contact(rs, i)))
+                .query((rs, i) -> new PublicContact(contactInbox(rs, "ci_id"), contact(rs, i)))
                 .optional();
     }
 
@@ -218,7 +217,12 @@ public class ContactRepository {
     }
 
     private static ContactInboxView contactInbox(ResultSet rs, int row) throws SQLException {
-        return new ContactInboxView(rs.getLong("id"), rs.getLong("contact_id"), rs.getLong("inbox_id"), rs.getString("source_id"),
+        return contactInbox(rs, "id");
+    }
+
+    /** A contact inbox from its columns, its id read from {@code idColumn} (a join with contacts names it apart). */
+    private static ContactInboxView contactInbox(ResultSet rs, String idColumn) throws SQLException {
+        return new ContactInboxView(rs.getLong(idColumn), rs.getLong("contact_id"), rs.getLong("inbox_id"), rs.getString("source_id"),
                 rs.getBoolean("hmac_verified"), rs.getString("pubsub_token"));
     }
 }
